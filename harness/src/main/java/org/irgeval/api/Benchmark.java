@@ -1,0 +1,59 @@
+package org.irgeval.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A benchmark adapter: everything about one benchmark (official files, generation defaults, official
+ * aggregation, paper table). Registered in {@code META-INF/services/org.irgeval.api.Benchmark}; the harness
+ * never names a benchmark.
+ */
+public interface Benchmark {
+  /** Short id used on the command line and in run directories ("geneval"). */
+  String id();
+
+  /** Display name. */
+  String title();
+
+  /** Where users get the official files (printed in data errors). */
+  String officialSource();
+
+  /**
+   * Loads the official prompt files from {@code dataDir/<id()>/} in the official layout.
+   *
+   * @param dataDir the data root (one folder per benchmark)
+   * @param options benchmark options from the command line ({@code --bench-opt <id>.<key>=<value>}, key
+   *                without the prefix), e.g. a version or prompt-file choice
+   */
+  PromptSet load(Path dataDir, Map<String, String> options) throws DataException;
+
+  /** Options {@link #load} understands, with a one-line description each (for {@code list} and errors). */
+  default Map<String, String> optionHelp() {
+    return Map.of();
+  }
+
+  /** Images per prompt of the official protocol (GenEval 4, WISE 1). */
+  int defaultSamples();
+
+  /**
+   * The official aggregation of one variant's scores, e.g. GenEval's mean of per-tag accuracies.
+   * Samples whose score failed are passed too (with {@link ScoreRecord#error()} set) and must be counted
+   * in {@link VariantSummary#failures()}, never folded into a mean.
+   */
+  VariantSummary aggregate(PromptSet prompts, List<ScoredSample> samples);
+
+  /** The paper's table layout for this benchmark. */
+  PaperTable paperTable();
+
+  /** The official image layout, so images can be exported for / imported from the official scripts. */
+  default Optional<ImageLayout> officialLayout() {
+    return Optional.empty();
+  }
+
+  /** Reads the official scripts' score files into our scores (for {@code irg-eval import}). */
+  default Optional<OfficialResultsImporter> officialResults() {
+    return Optional.empty();
+  }
+}

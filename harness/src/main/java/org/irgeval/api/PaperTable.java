@@ -1,0 +1,25 @@
+package org.irgeval.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns of a benchmark's table in the paper, and the paper's published rows.
+ *
+ * @param title   e.g. "GenEval"
+ * @param columns columns in paper order
+ * @param scale   multiply our 0..1 values by this to print on the paper's scale (1 or 100)
+ * @param digits  decimals the paper prints
+ * @param rows    published rows by source ("irg" -> rows), for {@code report --paper}
+ */
+public record PaperTable(String title, List<Column> columns, double scale, int digits,
+                         Map<String, List<PaperRow>> rows) {
+  /**
+   * @param header what the paper prints
+   * @param key    a category name of {@link VariantSummary#categories()}, or "overall"
+   */
+  public record Column(String header, String key) {}
+
+  /** A published row: label and values by column key (missing = not published). */
+  public record PaperRow(String label, Map<String, Double> values, String source) {}
+}

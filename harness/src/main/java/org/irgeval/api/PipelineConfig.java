@@ -1,0 +1,27 @@
+package org.irgeval.api;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Command-line settings a pipeline may use.
+ *
+ * @param endpoints   {@code --endpoint} URLs
+ * @param preset      {@code --preset} name, or null for the pipeline's default
+ * @param concurrency requests in flight per endpoint
+ * @param turns       image turns per trajectory
+ * @param options     {@code --pipeline-opt key=value} entries
+ * @param imagesDir   {@code --images DIR} for the images pipeline, or null
+ * @param layouts     the official image layout of a benchmark id, for pipelines that read official folders
+ */
+public record PipelineConfig(List<URI> endpoints, String preset, int concurrency, int turns,
+                             Map<String, String> options, Path imagesDir,
+                             Function<String, java.util.Optional<ImageLayout>> layouts) {
+  public PipelineConfig {
+    endpoints = List.copyOf(endpoints);
+    options = Map.copyOf(options);
+  }
+}

@@ -1,0 +1,24 @@
+package org.irgeval.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * One benchmark prompt as read from the official file.
+ *
+ * @param id       stable id inside its benchmark (e.g. GenEval's zero-padded line index, WISE's prompt_id);
+ *                 used in file names after {@link PromptIds#safe(String)}
+ * @param index    0-based position in the official file(s), the official order
+ * @param text     the text sent to the generator
+ * @param category the official category used for aggregation
+ * @param metadata the official structured record, verbatim (what the benchmark's scoring rules read)
+ * @param hints    structured scene hints for the CPU reference pipeline; {@link SceneHints#NONE} if unknown
+ */
+public record Prompt(String id, int index, String text, String category, ObjectNode metadata, SceneHints hints) {
+  public Prompt {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(category, "category");
+    hints = hints == null ? SceneHints.NONE : hints;
+  }
+}
