@@ -40,7 +40,9 @@ public interface Benchmark {
   /**
    * The official aggregation of one variant's scores, e.g. GenEval's mean of per-tag accuracies.
    * Samples whose score failed are passed too (with {@link ScoreRecord#error()} set) and must be counted
-   * in {@link VariantSummary#failures()}, never folded into a mean.
+   * in {@link VariantSummary#failures()}, never folded into a mean. Read a sample's prompt id and category
+   * from {@link ScoredSample#prompt()}, never from its score key: the bootstrap re-labels resampled scores
+   * with the prompt slot they stand in for. Must be a pure function (it is called ~1000 times per CI).
    */
   VariantSummary aggregate(PromptSet prompts, List<ScoredSample> samples);
 

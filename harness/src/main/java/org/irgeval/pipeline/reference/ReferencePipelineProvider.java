@@ -1,0 +1,26 @@
+package org.irgeval.pipeline.reference;
+
+import org.irgeval.api.Pipeline;
+import org.irgeval.api.PipelineConfig;
+import org.irgeval.api.PipelineProvider;
+
+/** {@code --pipeline reference} (the default of the embedded demo). Options: mistake-rate, reflection-mistake-rate. */
+public final class ReferencePipelineProvider implements PipelineProvider {
+  @Override
+  public String id() {
+    return "reference";
+  }
+
+  @Override
+  public String description() {
+    return "CPU reference pipeline (Java2D, seeded mistakes, reflection by reading its own drawing): plumbing check, not a model";
+  }
+
+  @Override
+  public Pipeline open(PipelineConfig config) {
+    double rate = Double.parseDouble(config.options().getOrDefault("mistake-rate", String.valueOf(MistakeModel.DEFAULT.rate())));
+    double refl = Double.parseDouble(config.options().getOrDefault("reflection-mistake-rate",
+        String.valueOf(MistakeModel.DEFAULT.reflectionRate())));
+    return new ReferencePipeline(new MistakeModel(rate, refl), Runtime.getRuntime().availableProcessors());
+  }
+}

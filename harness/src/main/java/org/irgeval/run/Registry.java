@@ -1,0 +1,92 @@
+package org.irgeval.run;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.PipelineProvider;
+import org.irgeval.api.ScorerProvider;
+
+/**
+ * The plugins found on the class path with {@link ServiceLoader}: benchmarks, pipelines and scorers. The
+ * harness learns every benchmark name from here and from nowhere else.
+ */
+public final class Registry {
+  private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
+  private final Map<String, PipelineProvider> pipelines = new LinkedHashMap<>();
+  private final List<ScorerProvider> scorers = new ArrayList<>();
+
+  public Registry(ClassLoader loader) {
+    for (Benchmark b : ServiceLoader.load(Benchmark.class, loader)) {
+      register(benchmarks, b.id(), b, "benchmark");
+    }
+    for (PipelineProvider p : ServiceLoader.load(PipelineProvider.class, loader)) {
+      register(pipelines, p.id(), p, "pipeline");
+    }
+    Map<String, ScorerProvider> byId = new LinkedHashMap<>();
+    for (ScorerProvider s : ServiceLoader.load(ScorerProvider.class, loader)) {
+      register(byId, s.id(), s, "scorer");
+    }
+    scorers.addAll(byId.values());
+  }
+
+  /** Loads plugins with this class's loader. */
+  public static Registry discover() {
+    return new Registry(Registry.class.getClassLoader());
+  }
+
+  private static <T> void register(Map<String, T> map, String id, T value, String kind) {
+    T old = map.putIfAbsent(id, value);
+    if (old != null) {
+      throw new IllegalStateException("two " + kind + " plugins share the id '" + id + "': "
+          + old.getClass().getName() + " and " + value.getClass().getName());
+    }
+  }
+
+  /** Benchmarks sorted by id. */
+  public List<Benchmark> benchmarks() {
+    return benchmarks.values().stream().sorted(Comparator.comparing(Benchmark::id)).toList();
+  }
+
+  public Optional<Benchmark> benchmark(String id) {
+    return Optional.ofNullable(benchmarks.get(id));
+  }
+
+  public List<PipelineProvider> pipelines() {
+    return List.copyOf(pipelines.values());
+  }
+
+  public Optional<PipelineProvider> pipeline(String id) {
+    return Optional.ofNullable(pipelines.get(id));
+  }
+
+  public List<ScorerProvider> scorers() {
+    return List.copyOf(scorers);
+  }
+
+  public List<ScorerProvider> scorersFor(String benchmark) {
+    return scorers.stream().filter(s -> s.benchmark().equals(benchmark)).toList();
+  }
+
+  /**
+   * The scorer to use: the one named, else (for plumbing pipelines) the benchmark's plumbing scorer, else the
+   * non-plumbing scorer with the highest priority.
+   */
+  public Optional<ScorerProvider> chooseScorer(String benchmark, String named, boolean plumbingPipeline) {
+    List<ScorerProvider> mine = scorersFor(benchmark);
+    if (named != null) {
+      return mine.stream().filter(s -> s.id().equals(named)).findFirst();
+    }
+    if (plumbingPipeline) {
+      Optional<ScorerProvider> p = mine.stream().filter(ScorerProvider::plumbing).findFirst();
+      if (p.isPresent()) {
+        return p;
+      }
+    }
+    return mine.stream().filter(s -> !s.plumbing()).max(Comparator.comparingInt(ScorerProvider::priority));
+  }
+}

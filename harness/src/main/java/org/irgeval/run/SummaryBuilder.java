@@ -1,0 +1,131 @@
+package org.irgeval.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.irgeval.api.Prompt;
+import org.irgeval.api.ScoreRecord;
+import org.irgeval.api.ScoredSample;
+import org.irgeval.api.Trajectory;
+import org.irgeval.api.Variant;
+import org.irgeval.api.VariantSummary;
+import org.irgeval.stats.StratifiedBootstrap;
+import org.irgeval.util.Json;
+
+/**
+ * Builds {@code summary.json} (DESIGN.md section 3) from what the run directory holds: per benchmark and
+ * variant the benchmark's official aggregation, a stratified bootstrap 95% CI of the overall, counts and
+ * failures, plus generation timings.
+ */
+public final class SummaryBuilder {
+  /** Printed in every summary made from a plumbing pipeline or scorer. */
+  public static final String PLUMBING_NOTICE =
+      "PLUMBING CHECK: produced by the CPU reference pipeline and/or plumbing scorers; these numbers test the"
+          + " harness, they are not a model's score";
+
+  private final ObjectMapper mapper = Json.mapper();
+  private final StratifiedBootstrap bootstrap;
+
+  public SummaryBuilder(StratifiedBootstrap bootstrap) {
+    this.bootstrap = bootstrap;
+  }
+
+  /** Groups scored samples of one benchmark by variant, in turn order, restricted to the planned prompts. */
+  public static Map<String, List<ScoredSample>> byVariant(BenchmarkRun b, Collection<ScoreRecord> scores) {
+    Map<String, Prompt> prompts = new LinkedHashMap<>();
+    for (Prompt p : b.prompts().prompts()) {
+      prompts.put(p.id(), p);
+    }
+    Map<String, List<ScoredSample>> out = new java.util.TreeMap<>(SummaryBuilder::variantOrder);
+    for (ScoreRecord r : scores) {
+      Prompt p = prompts.get(r.key().promptId());
+      if (p == null || !r.key().benchmark().equals(b.id()) || !r.key().scorer().equals(b.scorerId())
+          || r.key().sample() >= b.samples()) {
+        continue;
+      }
+      out.computeIfAbsent(r.key().variant(), k -> new ArrayList<>()).add(new ScoredSample(p, r.key().sample(), r));
+    }
+    out.values().forEach(l -> l.sort(java.util.Comparator.comparingInt((ScoredSample s) -> s.prompt().index())
+        .thenComparingInt(ScoredSample::sample)));
+    return out;
+  }
+
+  static int variantOrder(String a, String b) {
+    return Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b);
+  }
+
+  private static int rank(String v) {
+    try {
+      return Variant.turnOf(v);
+    } catch (IllegalArgumentException e) {
+      return Integer.MAX_VALUE;
+    }
+  }
+
+  /** One variant's entry. */
+  public ObjectNode variant(BenchmarkRun b, List<ScoredSample> samples) {
+    VariantSummary s = b.benchmark().aggregate(b.prompts(), samples);
+    ObjectNode v = mapper.createObjectNode();
+    v.putPOJO("overall", s.overall());
+    v.put("n_prompts", s.nPrompts());
+    v.put("n_images", s.nImages());
+    double[] ci = s.overall() == null ? null
+        : bootstrap.ci95(samples, rep -> b.benchmark().aggregate(b.prompts(), rep).overall());
+    if (ci != null) {
+      v.putArray("ci95").add(ci[0]).add(ci[1]);
+    } else {
+      v.putNull("ci95");
+    }
+    ObjectNode cats = v.putObject("categories");
+    s.categories().forEach(cats::putPOJO);
+    v.put("failures", s.failures());
+    if (!s.extra().isEmpty()) {
+      v.set("extra", mapper.valueToTree(s.extra()));
+    }
+    if (!s.notes().isEmpty()) {
+      ArrayNode notes = v.putArray("notes");
+      s.notes().forEach(notes::add);
+    }
+    return v;
+  }
+
+  /** Mean per-turn stage timings and token counts of the stored trajectories of one benchmark. */
+  public ObjectNode generation(BenchmarkRun b, Collection<Trajectory> all, int planned, List<String> failures) {
+    ObjectNode g = mapper.createObjectNode();
+    Map<String, double[]> sums = new java.util.TreeMap<>();
+    int n = 0;
+    TreeSet<String> endpoints = new TreeSet<>();
+    for (Trajectory t : all) {
+      if (!t.benchmark().equals(b.id())) {
+        continue;
+      }
+      n++;
+      endpoints.add(t.endpoint());
+      add(sums, "wall_ms", t.wallMs());
+      for (Trajectory.Turn turn : t.turns()) {
+        turn.timingsMs().forEach((k, v) -> add(sums, "turn" + turn.turn() + "_" + k + "_ms", v));
+        turn.tokens().forEach((k, v) -> add(sums, "turn" + turn.turn() + "_" + k + "_tokens", v));
+      }
+    }
+    g.put("planned", planned);
+    g.put("stored", n);
+    g.put("failed_this_session", failures.size());
+    ObjectNode means = g.putObject("mean");
+    sums.forEach((k, v) -> means.put(k, v[0] / v[1]));
+    ArrayNode eps = g.putArray("endpoints");
+    endpoints.forEach(eps::add);
+    return g;
+  }
+
+  private static void add(Map<String, double[]> sums, String key, double v) {
+    double[] a = sums.computeIfAbsent(key, k -> new double[2]);
+    a[0] += v;
+    a[1] += 1;
+  }
+}
