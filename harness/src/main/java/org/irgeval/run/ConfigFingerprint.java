@@ -39,7 +39,14 @@ public final class ConfigFingerprint {
       }
       return;
     }
-    if (!a.equals(b)) {
+    if (a.isArray() && b.isArray() && a.size() == b.size()) {
+      for (int i = 0; i < a.size(); i++) {
+        diff(path + "[" + i + "]", a.get(i), b.get(i), out);
+      }
+      return;
+    }
+    boolean same = a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) == 0 : a.equals(b);
+    if (!same) {
       out.add(path + ": was " + a + ", now " + b);
     }
   }

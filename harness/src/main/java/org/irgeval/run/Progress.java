@@ -71,7 +71,7 @@ public final class Progress implements AutoCloseable {
   }
 
   private String message() {
-    return "gen " + genDone.get() + "/" + genTotal + " score " + scoreDone.get() + "/" + scoreTotal
+    return " gen " + genDone.get() + "/" + genTotal + " score " + scoreDone.get() + "/" + scoreTotal
         + (failed.get() > 0 ? " failed " + failed.get() : "");
   }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,7 +41,7 @@ import org.irgeval.util.Json;
 public final class RunEngine {
   private final Registry registry;
   private final BiFunction<RunConfig.JudgeSettings, Path, JudgeBackend> judgeOpener;
-  private final PrintStream err;
+  private final PrintWriter err;
   private final ObjectMapper mapper = Json.mapper();
 
   /**
@@ -50,7 +50,7 @@ public final class RunEngine {
    * @param err         where progress and warnings go
    */
   public RunEngine(Registry registry, BiFunction<RunConfig.JudgeSettings, Path, JudgeBackend> judgeOpener,
-                   PrintStream err) {
+                   PrintWriter err) {
     this.registry = registry;
     this.judgeOpener = judgeOpener;
     this.err = err;
@@ -222,6 +222,9 @@ public final class RunEngine {
     c.set("benchmarks", mapper.valueToTree(cfg.benchmarks()));
     c.set("bench_options", mapper.valueToTree(cfg.benchOptions()));
     c.put("limit", cfg.limit());
+    if (cfg.samples() != null) {
+      c.put("samples", cfg.samples());
+    }
     c.put("seed", cfg.seed());
     c.put("mode", cfg.mode().name().toLowerCase(java.util.Locale.ROOT));
     c.put("pipeline", cfg.pipeline());

@@ -72,7 +72,7 @@ public final class SummaryBuilder {
   public ObjectNode variant(BenchmarkRun b, List<ScoredSample> samples) {
     VariantSummary s = b.benchmark().aggregate(b.prompts(), samples);
     ObjectNode v = mapper.createObjectNode();
-    v.putPOJO("overall", s.overall());
+    v.put("overall", s.overall());
     v.put("n_prompts", s.nPrompts());
     v.put("n_images", s.nImages());
     double[] ci = s.overall() == null ? null
@@ -83,7 +83,7 @@ public final class SummaryBuilder {
       v.putNull("ci95");
     }
     ObjectNode cats = v.putObject("categories");
-    s.categories().forEach(cats::putPOJO);
+    s.categories().forEach(cats::put);
     v.put("failures", s.failures());
     if (!s.extra().isEmpty()) {
       v.set("extra", mapper.valueToTree(s.extra()));

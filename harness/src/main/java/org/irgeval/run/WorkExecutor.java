@@ -1,7 +1,7 @@
 package org.irgeval.run;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -36,7 +36,7 @@ final class WorkExecutor {
   private final Pipeline pipeline;
   private final boolean scoreNew;
   private final Progress progress;
-  private final PrintStream err;
+  private final PrintWriter err;
   private final Map<Scorer, ExecutorService> scorePools = new IdentityHashMap<>();
   private final ConcurrentLinkedQueue<Future<?>> scoreFutures = new ConcurrentLinkedQueue<>();
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -48,7 +48,7 @@ final class WorkExecutor {
   /** What one execution did. */
   record Outcome(int generated, int scored, List<String> generationFailures, int scoreIncomplete) {}
 
-  WorkExecutor(RunStore store, Pipeline pipeline, boolean scoreNew, Progress progress, PrintStream err) {
+  WorkExecutor(RunStore store, Pipeline pipeline, boolean scoreNew, Progress progress, PrintWriter err) {
     this.store = store;
     this.pipeline = pipeline;
     this.scoreNew = scoreNew;

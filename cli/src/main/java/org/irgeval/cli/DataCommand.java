@@ -1,0 +1,108 @@
+package org.irgeval.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.DataException;
+import org.irgeval.api.PromptSet;
+import org.irgeval.run.Registry;
+import org.irgeval.util.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code irg-eval data}: work with the official data folder. */
+@Command(name = "data", mixinStandardHelpOptions = true, description = "Work with the official benchmark data folder.",
+    subcommands = DataCommand.Check.class)
+public final class DataCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code irg-eval data check}. */
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Validate the official files of every registered benchmark and count prompts per category. "
+          + "Exit 1 on a malformed file (file, line and field are named).")
+  public static final class Check implements Callable<Integer> {
+    @Mixin
+    DataDirOption data = new DataDirOption();
+
+    @Option(names = "--json", description = "Print JSON: {\"benchmarks\": {ID: {\"prompts\": N, \"categories\": {...}}}}.")
+    boolean json;
+
+    @Option(names = "--benchmarks", split = ",", description = "Only these benchmarks (default: all registered).")
+    List<String> only;
+
+    @Option(names = "--bench-opt", paramLabel = "BENCH.KEY=VALUE", description = "Benchmark option (e.g. wise.version=verified).")
+    List<String> benchOptions;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      Registry registry = Registry.discover();
+      Path dir = data.resolve();
+      var options = KeyValues.byPrefix(benchOptions, "--bench-opt");
+      ObjectMapper mapper = Json.mapper();
+      ObjectNode root = mapper.createObjectNode();
+      ObjectNode benches = root.putObject("benchmarks");
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      int failures = 0;
+      for (Benchmark b : registry.benchmarks()) {
+        if (only != null && !only.contains(b.id())) {
+          continue;
+        }
+        ObjectNode e = benches.putObject(b.id());
+        if (!Files.isDirectory(dir.resolve(b.id()))) {
+          e.put("status", "absent");
+          e.put("message", dir.resolve(b.id()) + " does not exist (official files: " + b.officialSource() + ")");
+          if (only != null) {
+            failures++;
+          }
+          continue;
+        }
+        try {
+          PromptSet set = b.load(dir, options.getOrDefault(b.id(), java.util.Map.of()));
+          e.put("prompts", set.prompts().size());
+          e.put("version", set.version());
+          ObjectNode cats = e.putObject("categories");
+          set.categories().forEach(cats::put);
+          ObjectNode files = e.putObject("files");
+          set.files().forEach(f -> files.put(f.path(), f.sha256()));
+        } catch (DataException ex) {
+          failures++;
+          e.put("status", "error");
+          e.put("error", ex.getMessage());
+          err.println("data check: " + ex.getMessage());
+        }
+      }
+      if (json) {
+        out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      } else {
+        benches.fields().forEachRemaining(en -> {
+          var v = en.getValue();
+          if (v.has("prompts")) {
+            out.printf("%-12s %5d prompts (%s)%n", en.getKey(), v.get("prompts").asInt(), v.path("version").asText());
+            v.get("categories").fields().forEachRemaining(c -> out.printf("    %-28s %5d%n", c.getKey(), c.getValue().asInt()));
+          } else {
+            out.printf("%-12s %s: %s%n", en.getKey(), v.path("status").asText(),
+                v.has("error") ? v.get("error").asText() : v.path("message").asText());
+          }
+        });
+      }
+      out.flush();
+      return failures == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+  }
+}

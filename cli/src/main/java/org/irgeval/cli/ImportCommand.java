@@ -1,0 +1,102 @@
+package org.irgeval.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.OfficialResultsImporter;
+import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoreKey;
+import org.irgeval.api.ScoreRecord;
+import org.irgeval.api.ScoredSample;
+import org.irgeval.api.Variant;
+import org.irgeval.run.BenchmarkRun;
+import org.irgeval.run.Registry;
+import org.irgeval.run.SummaryBuilder;
+import org.irgeval.stats.StratifiedBootstrap;
+import org.irgeval.store.RunStore;
+import org.irgeval.util.BuildInfo;
+import org.irgeval.util.Hashing;
+import org.irgeval.util.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code irg-eval import}: turns the score files of a benchmark's official scripts into a run directory with
+ * one variant, {@code imported}, aggregated by our port of the official rules (so both can be compared).
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Aggregate the outputs of a benchmark's official scoring scripts into RUN/summary.json (variant 'imported').")
+public final class ImportCommand implements Callable<Integer> {
+  /** Scorer id of imported score lines. */
+  static final String SCORER = "official-import";
+
+  @Option(names = "--benchmark", required = true, description = "Benchmark id.")
+  String benchmark;
+
+  @Option(names = "--official-results", required = true, paramLabel = "PATH",
+      description = "The official output file or folder (e.g. GenEval results.jsonl, WISE *_scores.jsonl folder).")
+  Path results;
+
+  @Option(names = "--out", required = true, paramLabel = "RUN", description = "Run directory to write.")
+  Path out;
+
+  @Mixin
+  DataDirOption data = new DataDirOption();
+
+  @Option(names = "--bench-opt", paramLabel = "BENCH.KEY=VALUE", description = "Benchmark option (e.g. wise.version=verified).")
+  List<String> benchOptions;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Registry registry = Registry.discover();
+    Benchmark b = registry.benchmark(benchmark).orElseThrow(() -> new IllegalArgumentException(
+        "unknown benchmark '" + benchmark + "' (known: " + registry.benchmarks().stream().map(Benchmark::id).toList() + ")"));
+    OfficialResultsImporter importer = b.officialResults().orElseThrow(() -> new IllegalArgumentException(
+        benchmark + " has no importer of official results"));
+    PromptSet set = b.load(data.resolve(), KeyValues.byPrefix(benchOptions, "--bench-opt").getOrDefault(benchmark, java.util.Map.of()));
+    List<ScoredSample> samples = importer.read(results, set);
+    ObjectMapper mapper = Json.mapper();
+    try (RunStore store = RunStore.open(out)) {
+      for (ScoredSample s : samples) {
+        ScoreRecord r = s.score();
+        store.putScore(new ScoreRecord(new ScoreKey(b.id(), s.prompt().id(), s.sample(), Variant.IMPORTED, SCORER),
+            r.values(), r.detail(), r.raw(), r.error(), r.millis()));
+      }
+      int maxSample = samples.stream().mapToInt(ScoredSample::sample).max().orElse(0);
+      BenchmarkRun run = new BenchmarkRun(b, set, maxSample + 1, SCORER, null, false, null);
+      SummaryBuilder sb = new SummaryBuilder(new StratifiedBootstrap(1000, 20250906L));
+      ObjectNode summary = mapper.createObjectNode();
+      summary.put("run", out.getFileName().toString());
+      ObjectNode e = summary.putObject("benchmarks").putObject(b.id());
+      e.put("title", b.title());
+      e.put("prompt_version", set.version());
+      e.put("scorer", SCORER);
+      e.put("status", "scored");
+      ObjectNode vs = e.putObject("variants");
+      SummaryBuilder.byVariant(run, store.scores()).forEach((v, list) -> vs.set(v, sb.variant(run, list)));
+      store.writeJson(RunStore.SUMMARY, summary);
+      ObjectNode man = mapper.createObjectNode();
+      man.put("run", out.getFileName().toString());
+      man.put("created", Instant.now().toString());
+      man.put("kind", "import");
+      man.putObject("harness").put("version", BuildInfo.version()).put("git_commit", BuildInfo.gitCommit());
+      man.putObject("import").put("benchmark", b.id()).put("official_results", results.toAbsolutePath().toString())
+          .put("sha256", java.nio.file.Files.isRegularFile(results) ? Hashing.sha256(results) : null)
+          .put("prompt_version", set.version());
+      ObjectNode files = man.putObject("data_files").putObject(b.id());
+      set.files().forEach(f -> files.putObject(f.path()).put("sha256", f.sha256()).put("bytes", f.bytes()));
+      store.writeJson(RunStore.MANIFEST, man);
+      new Reports().afterRun(out);
+      spec.commandLine().getOut().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+    }
+    return ExitCodes.OK;
+  }
+}

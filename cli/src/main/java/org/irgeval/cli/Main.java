@@ -1,0 +1,37 @@
+package org.irgeval.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code irg-eval} command. */
+@Command(name = "irg-eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Evaluate text-to-image models that think, draw, reflect and draw again (IRG, BAGEL) on "
+        + "GenEval, WISE, TIIF-Bench, GenAI-Bench and OneIG-Bench.",
+    subcommands = {RunCommand.class, ScoreCommand.class, ImportCommand.class, DataCommand.class, ListCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, line, parse) -> {
+      line.getErr().println("irg-eval: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+      if (System.getenv("IRG_EVAL_DEBUG") != null) {
+        ex.printStackTrace(line.getErr());
+      }
+      return ExitCodes.ERROR;
+    });
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

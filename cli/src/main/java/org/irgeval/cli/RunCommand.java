@@ -1,0 +1,138 @@
+package org.irgeval.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.PipelineConfig;
+import org.irgeval.run.Registry;
+import org.irgeval.run.RunConfig;
+import org.irgeval.run.RunEngine;
+import org.irgeval.run.RunResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code irg-eval run}: generate trajectories and score both variants; without --pipeline, the embedded demo. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run benchmarks through a pipeline and score every trajectory twice: 'no-reflection' (turn 1 image)"
+        + " and 'reflection' (turn 2 image). A killed run started again with the same command does only the missing work.",
+        "Without --pipeline: the embedded demo (CPU reference pipeline on built-in samples, plumbing scorers) into runs/demo."})
+public final class RunCommand implements Callable<Integer> {
+  @Option(names = "--benchmarks", split = ",", paramLabel = "LIST",
+      description = "Benchmark ids, comma-separated (default: all registered; see 'irg-eval list').")
+  List<String> benchmarks;
+
+  @Option(names = "--pipeline", paramLabel = "ID", description = "reference | irg | images (see 'irg-eval list').")
+  String pipeline;
+
+  @Option(names = "--endpoint", paramLabel = "URL", description = "IRG server URL; repeat for several GPUs.")
+  List<URI> endpoints = new ArrayList<>();
+
+  @Option(names = "--concurrency", defaultValue = "1", description = "Requests in flight per endpoint. Default: ${DEFAULT-VALUE}.")
+  int concurrency;
+
+  @Option(names = "--preset", paramLabel = "NAME", description = "Generation preset (irg-paper, bagel-plain, bagel-think, ...).")
+  String preset;
+
+  @Option(names = "--turns", paramLabel = "T", description = "Image turns per trajectory (default 2; 3 or 4 add variants turn-3, turn-4).")
+  Integer turns;
+
+  @Option(names = "--reflection", paramLabel = "on|off", defaultValue = "on",
+      description = "off stops after turn 1 (half the GPU time). Default: ${DEFAULT-VALUE}.")
+  String reflection;
+
+  @Mixin
+  DataDirOption data = new DataDirOption();
+
+  @Option(names = "--out", paramLabel = "RUN", description = "Run directory (default for the demo: runs/demo).")
+  Path out;
+
+  @Option(names = "--limit", defaultValue = "-1", description = "Only the first N prompts of each benchmark.")
+  int limit;
+
+  @Option(names = "--samples", paramLabel = "K", description = "Images per prompt (default: each benchmark's official count).")
+  Integer samples;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Run seed; per-sample seeds derive from it. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--images", paramLabel = "DIR", description = "For --pipeline images: folder of images in the benchmark's official layout.")
+  Path images;
+
+  @Option(names = "--scorer", paramLabel = "BENCH=ID", description = "Choose a scorer for a benchmark (see 'irg-eval list').")
+  List<String> scorers;
+
+  @Option(names = "--scorer-opt", paramLabel = "KEY=VALUE", description = "Scorer option (e.g. geneval.detections=PATH).")
+  List<String> scorerOptions;
+
+  @Option(names = "--bench-opt", paramLabel = "BENCH.KEY=VALUE", description = "Benchmark option (e.g. wise.version=verified, geneval.prompts=rewritten).")
+  List<String> benchOptions;
+
+  @Option(names = "--pipeline-opt", paramLabel = "KEY=VALUE", description = "Pipeline option (e.g. mistake-rate=0.3 for the reference pipeline).")
+  List<String> pipelineOptions;
+
+  @ArgGroup(exclusive = false, heading = "Judge (OpenAI-compatible VLM)%n")
+  JudgeOptions judge = new JudgeOptions();
+
+  @Option(names = "--generate-only", description = "Store trajectories and images without scoring (score later with 'irg-eval score RUN').")
+  boolean generateOnly;
+
+  @Option(names = "--force-new", description = "Start afresh when RUN holds another configuration (the old directory is kept, renamed).")
+  boolean forceNew;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Registry registry = Registry.discover();
+    boolean demo = pipeline == null;
+    Path dataDir = data.resolve();
+    Path runDir = out;
+    List<String> benches = benchmarks;
+    List<String> withoutAdapter = List.of();
+    if (demo) {
+      Path root = Path.of("runs");
+      dataDir = new DemoData().extract(root.resolve("demo-data"));
+      runDir = runDir == null ? root.resolve("demo") : runDir;
+      if (benches == null) {
+        benches = new ArrayList<>();
+        withoutAdapter = new ArrayList<>();
+        for (String folder : DemoData.benchmarkFolders()) {
+          (registry.benchmark(folder).isPresent() ? benches : withoutAdapter).add(folder);
+        }
+      }
+      spec.commandLine().getErr().println("irg-eval demo: CPU reference pipeline on built-in samples ("
+          + dataDir + "); a plumbing check, not a model's score.");
+    } else if (runDir == null) {
+      throw new IllegalArgumentException("--out RUN is required with --pipeline (the run directory to write or resume)");
+    }
+    if (benches == null) {
+      benches = registry.benchmarks().stream().map(Benchmark::id).toList();
+    }
+    int t = "off".equalsIgnoreCase(reflection) ? 1 : turns != null ? turns : 2;
+    if (t < 1) {
+      throw new IllegalArgumentException("--turns must be >= 1");
+    }
+    PipelineConfig pc = new PipelineConfig(endpoints, preset, concurrency, t,
+        KeyValues.parse(pipelineOptions, "--pipeline-opt"), images,
+        id -> registry.benchmark(id).flatMap(Benchmark::officialLayout));
+    RunConfig cfg = new RunConfig(runDir.getFileName().toString(), runDir, dataDir, benches,
+        KeyValues.byPrefix(benchOptions, "--bench-opt"), demo ? "reference" : pipeline, pc, samples, seed, limit,
+        KeyValues.parse(scorers, "--scorer"), KeyValues.parse(scorerOptions, "--scorer-opt"), judge.settings(),
+        generateOnly ? RunConfig.Mode.GENERATE_ONLY : RunConfig.Mode.GENERATE_AND_SCORE, forceNew,
+        List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
+    RunResult result = new RunEngine(registry, JudgeBackends::open, spec.commandLine().getErr()).run(cfg);
+    if (!withoutAdapter.isEmpty()) {
+      DemoData.markWithoutAdapter(result, withoutAdapter);
+    }
+    new Reports().afterRun(result.runDir());
+    new SummaryPrinter(spec.commandLine().getOut()).print(result);
+    return ExitCodes.OK;
+  }
+
+}
