@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run benchmarks through a pipeline and score every trajectory twice: 'no-reflection' (turn 1 image)"
         + " and 'reflection' (turn 2 image). A killed run started again with the same command does only the missing work.",
-        "Without --pipeline: the embedded demo (CPU reference pipeline on built-in samples, plumbing scorers) into runs/demo."})
+        "Without --pipeline: the embedded demo (CPU reference pipeline on built-in samples, plumbing scorers) into runs/demo"
+        + " (its sample data is written next to it, into runs/demo-data)."})
 public final class RunCommand implements Callable<Integer> {
   @Option(names = "--benchmarks", split = ",", paramLabel = "LIST",
       description = "Benchmark ids, comma-separated (default: all registered; see 'irg-eval list').")
@@ -96,9 +97,8 @@ public final class RunCommand implements Callable<Integer> {
     List<String> benches = benchmarks;
     List<String> withoutAdapter = List.of();
     if (demo) {
-      Path root = Path.of("runs");
-      dataDir = new DemoData().extract(root.resolve("demo-data"));
-      runDir = runDir == null ? root.resolve("demo") : runDir;
+      runDir = runDir == null ? Path.of("runs", "demo") : runDir;
+      dataDir = new DemoData().extract(runDir.toAbsolutePath().getParent().resolve("demo-data"));
       if (benches == null) {
         benches = new ArrayList<>();
         withoutAdapter = new ArrayList<>();

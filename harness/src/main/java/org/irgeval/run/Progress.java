@@ -22,6 +22,10 @@ public final class Progress implements AutoCloseable {
   public Progress(String task, int genTotal, int scoreTotal) {
     this.genTotal = genTotal;
     this.scoreTotal = scoreTotal;
+    if (genTotal + scoreTotal == 0) {
+      bar = null;
+      return;
+    }
     boolean tty = System.console() != null;
     ProgressBarBuilder b = new ProgressBarBuilder()
         .setTaskName(task)
@@ -62,12 +66,16 @@ public final class Progress implements AutoCloseable {
 
   /** Scoring tasks discovered after start (e.g. turns reported by the pipeline). */
   public void addWork(int n) {
-    bar.maxHint(bar.getMax() + n);
+    if (bar != null) {
+      bar.maxHint(bar.getMax() + n);
+    }
   }
 
   private void step() {
-    bar.setExtraMessage(message());
-    bar.step();
+    if (bar != null) {
+      bar.setExtraMessage(message());
+      bar.step();
+    }
   }
 
   private String message() {
@@ -77,6 +85,8 @@ public final class Progress implements AutoCloseable {
 
   @Override
   public void close() {
-    bar.close();
+    if (bar != null) {
+      bar.close();
+    }
   }
 }

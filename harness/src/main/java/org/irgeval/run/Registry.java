@@ -20,23 +20,27 @@ public final class Registry {
   private final Map<String, PipelineProvider> pipelines = new LinkedHashMap<>();
   private final List<ScorerProvider> scorers = new ArrayList<>();
 
-  public Registry(ClassLoader loader) {
-    for (Benchmark b : ServiceLoader.load(Benchmark.class, loader)) {
-      register(benchmarks, b.id(), b, "benchmark");
+  /** A registry of the given plugins (tests, embedding); ids must be unique per kind. */
+  public Registry(Iterable<Benchmark> benchmarks, Iterable<PipelineProvider> pipelines,
+                  Iterable<ScorerProvider> scorers) {
+    for (Benchmark b : benchmarks) {
+      register(this.benchmarks, b.id(), b, "benchmark");
     }
-    for (PipelineProvider p : ServiceLoader.load(PipelineProvider.class, loader)) {
-      register(pipelines, p.id(), p, "pipeline");
+    for (PipelineProvider p : pipelines) {
+      register(this.pipelines, p.id(), p, "pipeline");
     }
     Map<String, ScorerProvider> byId = new LinkedHashMap<>();
-    for (ScorerProvider s : ServiceLoader.load(ScorerProvider.class, loader)) {
+    for (ScorerProvider s : scorers) {
       register(byId, s.id(), s, "scorer");
     }
-    scorers.addAll(byId.values());
+    this.scorers.addAll(byId.values());
   }
 
-  /** Loads plugins with this class's loader. */
+  /** The plugins registered in {@code META-INF/services} on the class path. */
   public static Registry discover() {
-    return new Registry(Registry.class.getClassLoader());
+    ClassLoader loader = Registry.class.getClassLoader();
+    return new Registry(ServiceLoader.load(Benchmark.class, loader), ServiceLoader.load(PipelineProvider.class, loader),
+        ServiceLoader.load(ScorerProvider.class, loader));
   }
 
   private static <T> void register(Map<String, T> map, String id, T value, String kind) {

@@ -115,6 +115,10 @@ final class WorkExecutor {
           err.println("generation failed: " + req.id() + ": " + e.getMessage());
         }
         progress.failed(true);
+        BenchmarkRun b = benches.get(req.benchmark());
+        if (scoreNew && b.scorer() != null) {
+          progress.addWork(-req.turns());
+        }
         continue;
       }
       try {

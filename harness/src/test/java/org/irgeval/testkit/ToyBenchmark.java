@@ -1,0 +1,90 @@
+package org.irgeval.testkit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.PaperTable;
+import org.irgeval.api.Prompt;
+import org.irgeval.api.PromptSet;
+import org.irgeval.api.SceneHints;
+import org.irgeval.api.SceneObject;
+import org.irgeval.api.ScoredSample;
+import org.irgeval.api.VariantSummary;
+
+/**
+ * A tiny in-memory benchmark for engine tests: N prompts in categories "a" and "b" (alternating), each
+ * asking for one object of a fixed colour; overall = unweighted mean of the two category means.
+ */
+public final class ToyBenchmark implements Benchmark {
+  private final int n;
+  private final int samples;
+
+  public ToyBenchmark(int n, int samples) {
+    this.n = n;
+    this.samples = samples;
+  }
+
+  @Override
+  public String id() {
+    return "toy";
+  }
+
+  @Override
+  public String title() {
+    return "Toy";
+  }
+
+  @Override
+  public String officialSource() {
+    return "tests";
+  }
+
+  @Override
+  public PromptSet load(Path dataDir, Map<String, String> options) {
+    List<Prompt> ps = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String cat = i % 2 == 0 ? "a" : "b";
+      ps.add(new Prompt(String.format("%03d", i), i, "a red thing " + i, cat, null,
+          new SceneHints(List.of(new SceneObject("thing", i % 200, 1, "red", null, -1)), null)));
+    }
+    Map<String, Integer> cats = new LinkedHashMap<>();
+    cats.put("a", (n + 1) / 2);
+    cats.put("b", n / 2);
+    return new PromptSet("toy", options.getOrDefault("version", "v1"), ps, List.of(), cats);
+  }
+
+  @Override
+  public int defaultSamples() {
+    return samples;
+  }
+
+  @Override
+  public VariantSummary aggregate(PromptSet prompts, List<ScoredSample> scored) {
+    Map<String, double[]> sums = new LinkedHashMap<>();
+    int failures = 0;
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (ScoredSample s : scored) {
+      if (s.score().failed()) {
+        failures++;
+        continue;
+      }
+      ids.add(s.prompt().id());
+      double[] a = sums.computeIfAbsent(s.prompt().category(), k -> new double[2]);
+      a[0] += s.score().value("correct");
+      a[1]++;
+    }
+    Map<String, Double> cats = new LinkedHashMap<>();
+    sums.forEach((k, v) -> cats.put(k, v[0] / v[1]));
+    Double overall = cats.isEmpty() ? null : cats.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    return new VariantSummary(overall, ids.size(), scored.size() - failures, cats, Map.of(), failures, List.of());
+  }
+
+  @Override
+  public PaperTable paperTable() {
+    return new PaperTable("Toy", List.of(new PaperTable.Column("A", "a"), new PaperTable.Column("Overall", "overall")),
+        1, 2, Map.of());
+  }
+}
