@@ -19,7 +19,14 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
   public static int execute(String... args) {
+    return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with the given output streams and returns its exit code. */
+  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, line, parse) -> {
       line.getErr().println("irg-eval: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
       if (System.getenv("IRG_EVAL_DEBUG") != null) {

@@ -30,9 +30,17 @@ public final class ReferencePipeline implements Pipeline {
   private final SceneReader reader = new SceneReader();
   private final SceneCritic critic = new SceneCritic();
 
+  private final long delayMs;
+
   public ReferencePipeline(MistakeModel mistakes, int parallelism) {
+    this(mistakes, parallelism, 0);
+  }
+
+  /** @param delayMs latency added to every turn (not part of the settings: it never changes pixels) */
+  public ReferencePipeline(MistakeModel mistakes, int parallelism, long delayMs) {
     this.mistakes = mistakes;
     this.parallelism = Math.max(1, parallelism);
+    this.delayMs = delayMs;
   }
 
   @Override
@@ -57,7 +65,7 @@ public final class ReferencePipeline implements Pipeline {
   }
 
   @Override
-  public Generation generate(GenerationRequest request) {
+  public Generation generate(GenerationRequest request) throws InterruptedException {
     SceneHints hints = request.prompt().hints();
     List<GeneratedTurn> turns = new ArrayList<>();
     long t0 = System.nanoTime();
@@ -67,6 +75,7 @@ public final class ReferencePipeline implements Pipeline {
     long t1 = System.nanoTime();
     BufferedImage img = renderer.render(drawn.plan());
     byte[] png = SceneRenderer.png(img);
+    Thread.sleep(delayMs);
     long t2 = System.nanoTime();
     turns.add(turn(think, png, t1 - t0, t2 - t1));
     for (int turn = 2; turn <= request.turns(); turn++) {
@@ -86,6 +95,7 @@ public final class ReferencePipeline implements Pipeline {
       long r1 = System.nanoTime();
       img = renderer.render(drawn.plan());
       png = SceneRenderer.png(img);
+      Thread.sleep(delayMs);
       turns.add(turn(reflection, png, r1 - r0, System.nanoTime() - r1));
     }
     return new Generation(turns, Map.of("name", "reference-pipeline", "checkpoint", "none (plumbing check)"),

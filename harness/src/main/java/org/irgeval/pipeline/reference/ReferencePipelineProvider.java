@@ -4,7 +4,11 @@ import org.irgeval.api.Pipeline;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.PipelineProvider;
 
-/** {@code --pipeline reference} (the default of the embedded demo). Options: mistake-rate, reflection-mistake-rate. */
+/**
+ * {@code --pipeline reference} (the default of the embedded demo). Options: {@code mistake-rate},
+ * {@code reflection-mistake-rate}, {@code delay-ms} (added latency per turn, to exercise concurrency, progress and
+ * crash recovery the way a slow GPU back end would).
+ */
 public final class ReferencePipelineProvider implements PipelineProvider {
   @Override
   public String id() {
@@ -21,6 +25,7 @@ public final class ReferencePipelineProvider implements PipelineProvider {
     double rate = Double.parseDouble(config.options().getOrDefault("mistake-rate", String.valueOf(MistakeModel.DEFAULT.rate())));
     double refl = Double.parseDouble(config.options().getOrDefault("reflection-mistake-rate",
         String.valueOf(MistakeModel.DEFAULT.reflectionRate())));
-    return new ReferencePipeline(new MistakeModel(rate, refl), Runtime.getRuntime().availableProcessors());
+    long delay = Long.parseLong(config.options().getOrDefault("delay-ms", "0"));
+    return new ReferencePipeline(new MistakeModel(rate, refl), Runtime.getRuntime().availableProcessors(), delay);
   }
 }

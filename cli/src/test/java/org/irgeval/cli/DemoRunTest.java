@@ -1,0 +1,50 @@
+package org.irgeval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.irgeval.util.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command: the embedded demo, end to end, then again with nothing left to do. */
+class DemoRunTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void demoScoresBothVariantsAndASecondRunDoesNothing() throws Exception {
+    Path run = tmp.resolve("runs/demo");
+    CliTestSupport.Result r = CliTestSupport.run("run", "--out", run.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("PLUMBING CHECK"), r.out());
+    JsonNode s = Json.mapper().readTree(run.resolve("summary.json").toFile());
+    assertTrue(s.path("plumbing").asBoolean());
+    JsonNode geneval = s.path("benchmarks").path("geneval");
+    assertEquals("scored", geneval.path("status").asText(), geneval.toString());
+    for (String v : new String[] {"no-reflection", "reflection"}) {
+      JsonNode o = geneval.path("variants").path(v);
+      assertTrue(o.path("overall").isNumber(), v + ": " + o);
+      assertEquals(12, o.path("n_prompts").asInt());
+      assertEquals(48, o.path("n_images").asInt());
+      assertEquals(6, o.path("categories").size());
+    }
+    for (String id : new String[] {"tiif", "genai-bench", "oneig"}) {
+      assertTrue(s.path("benchmarks").has(id), "every demo benchmark is listed: " + id);
+    }
+    String report = Files.readString(run.resolve("report.md"));
+    assertTrue(report.contains("PLUMBING CHECK") && report.contains("| no-reflection |"), report);
+    assertTrue(Files.isDirectory(run.resolve("exports/geneval/reflection/00000/samples")));
+
+    int traj = CliTestSupport.lines(run.resolve("trajectories.jsonl")).size();
+    int scores = CliTestSupport.lines(run.resolve("scores.jsonl")).size();
+    CliTestSupport.Result again = CliTestSupport.run("run", "--out", run.toString());
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains("0 generated, 0 scored this session"), again.out());
+    assertEquals(traj, CliTestSupport.lines(run.resolve("trajectories.jsonl")).size());
+    assertEquals(scores, CliTestSupport.lines(run.resolve("scores.jsonl")).size());
+  }
+}
