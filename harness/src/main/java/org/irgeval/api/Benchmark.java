@@ -11,7 +11,7 @@ import java.util.Optional;
  * never names a benchmark.
  */
 public interface Benchmark {
-  /** Short id used on the command line and in run directories ("geneval"). */
+  /** Short id used on the command line and in run directories (e.g. "my-bench"). */
   String id();
 
   /** Display name. */
@@ -34,11 +34,11 @@ public interface Benchmark {
     return Map.of();
   }
 
-  /** Images per prompt of the official protocol (GenEval 4, WISE 1). */
+  /** Images per prompt of the official protocol (e.g. 4 or 1). */
   int defaultSamples();
 
   /**
-   * The official aggregation of one variant's scores, e.g. GenEval's mean of per-tag accuracies.
+   * The official aggregation of one variant's scores, e.g. a mean of per-category accuracies.
    * Samples whose score failed are passed too (with {@link ScoreRecord#error()} set) and must be counted
    * in {@link VariantSummary#failures()}, never folded into a mean. Read a sample's prompt id and category
    * from {@link ScoredSample#prompt()}, never from its score key: the bootstrap re-labels resampled scores

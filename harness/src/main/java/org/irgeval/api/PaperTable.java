@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The columns of a benchmark's table in the paper, and the paper's published rows.
  *
- * @param title   e.g. "GenEval"
+ * @param title   the benchmark's name as the paper prints it
  * @param columns columns in paper order
  * @param scale   multiply our 0..1 values by this to print on the paper's scale (1 or 100)
  * @param digits  decimals the paper prints

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One benchmark prompt as read from the official file.
  *
- * @param id       stable id inside its benchmark (e.g. GenEval's zero-padded line index, WISE's prompt_id);
+ * @param id       stable id inside its benchmark (e.g. a zero-padded line index or an official prompt_id);
  *                 used in file names after {@link PromptIds#safe(String)}
  * @param index    0-based position in the official file(s), the official order
  * @param text     the text sent to the generator

@@ -5,7 +5,7 @@ package org.irgeval.api;
  * {@code META-INF/services/org.irgeval.api.ScorerProvider}; chosen with {@code --scorer <benchmark>=<id>}.
  */
 public interface ScorerProvider {
-  /** Unique id ("geneval-djl"). */
+  /** Unique id (e.g. "my-bench-djl"). */
   String id();
 
   /** The benchmark id it scores. */

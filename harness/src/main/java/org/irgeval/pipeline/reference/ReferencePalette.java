@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The colours the reference renderer paints with. The ten object colours are GenEval's colour classes in
- * their official order ({@code evaluate_images.py} colour list); the reserved colours (marker bits, text,
+ * The colours the reference renderer paints with. The ten object colours are the basic colour names that
+ * detector-based benchmarks classify into, in the order their adapters list them; the reserved colours (marker bits, text,
  * background) never occur in an object body, so the {@link SceneReader} can separate them exactly.
  */
 public final class ReferencePalette {
@@ -37,7 +37,7 @@ public final class ReferencePalette {
 
   private ReferencePalette() {}
 
-  /** The ten colour names in GenEval's official order. */
+  /** The ten colour names, in order. */
   public static List<String> names() {
     return List.copyOf(COLORS.keySet());
   }
