@@ -38,6 +38,8 @@ class DemoRunTest {
     String report = Files.readString(run.resolve("report.md"));
     assertTrue(report.contains("PLUMBING CHECK") && report.contains("| no-reflection |"), report);
     assertTrue(Files.isDirectory(run.resolve("exports/geneval/reflection/00000/samples")));
+    assertEquals(48, Files.readAllLines(run.resolve("exports/geneval/reflection/results.jsonl")).size(),
+        "our scores in the official results.jsonl schema, next to the exported images");
 
     int traj = CliTestSupport.lines(run.resolve("trajectories.jsonl")).size();
     int scores = CliTestSupport.lines(run.resolve("scores.jsonl")).size();

@@ -54,6 +54,13 @@ public interface Benchmark {
     return Optional.empty();
   }
 
+  /**
+   * Writes one variant's scores in the official scripts' output format (e.g. a results file) into
+   * {@code dir}, so they can be diffed against the official scripts run on the exported images. Default:
+   * nothing (the benchmark's official output has no per-image file).
+   */
+  default void writeOfficialResults(Path dir, List<ScoredSample> samples) throws java.io.IOException {}
+
   /** Reads the official scripts' score files into our scores (for {@code irg-eval import}). */
   default Optional<OfficialResultsImporter> officialResults() {
     return Optional.empty();

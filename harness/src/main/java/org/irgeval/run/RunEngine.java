@@ -289,7 +289,8 @@ public final class RunEngine {
   }
 
   private ObjectNode summary(RunConfig cfg, RunStore store, List<BenchmarkRun> benches, RunPlan plan,
-                             WorkExecutor.Outcome outcome, Pipeline pipeline, JudgeBackend judge, boolean plumbing) {
+                             WorkExecutor.Outcome outcome, Pipeline pipeline, JudgeBackend judge, boolean plumbing)
+      throws IOException {
     SummaryBuilder sb = new SummaryBuilder(new StratifiedBootstrap(1000, 20250906L));
     ObjectNode s = mapper.createObjectNode();
     s.put("run", cfg.name());
@@ -316,6 +317,7 @@ public final class RunEngine {
       ObjectNode vs = e.putObject("variants");
       for (Map.Entry<String, List<ScoredSample>> v : SummaryBuilder.byVariant(b, store.scores()).entrySet()) {
         vs.set(v.getKey(), sb.variant(b, v.getValue()));
+        b.benchmark().writeOfficialResults(store.dir().resolve("exports").resolve(b.id()).resolve(v.getKey()), v.getValue());
       }
     }
     ObjectNode session = s.putObject("session");

@@ -1,0 +1,129 @@
+package org.irgeval.benchmarks.geneval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.irgeval.api.DataException;
+import org.irgeval.api.OfficialResultsImporter;
+import org.irgeval.api.Prompt;
+import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoreKey;
+import org.irgeval.api.ScoreRecord;
+import org.irgeval.api.ScoredSample;
+import org.irgeval.api.Variant;
+import org.irgeval.util.Json;
+
+/**
+ * Reads the official evaluator's {@code results.jsonl} (evaluate_images.py l.247-258, schema in
+ * geneval-wise.md 1.9) into scored samples of variant {@code imported}.
+ *
+ * <p>A line is matched to its prompt by its {@code metadata} (the evaluator took it from the folder's
+ * metadata.jsonl, not from the folder number), and the sample index comes from the image's file name. A line
+ * whose metadata equals a loaded prompt except for the "prompt" text was made with the other prompt file
+ * (original vs rewritten) and is refused, so the two are never mixed.
+ */
+public final class OfficialResultsReader implements OfficialResultsImporter {
+  /** Scorer name of imported scores. */
+  public static final String SCORER = "geneval-official";
+  /** {@code <imagedir>/<digits>/samples/<digits>.png}; pandas writes "/" as "\/", which JSON reads back as "/". */
+  private static final Pattern FILE = Pattern.compile("(?:^|.*[/\\\\])(\\d+)[/\\\\]samples[/\\\\](\\d+)\\.png[^/\\\\]*$");
+
+  private final ObjectMapper mapper = Json.mapper();
+
+  @Override
+  public List<ScoredSample> read(Path officialResults, PromptSet prompts) throws DataException, IOException {
+    String name = officialResults.toString();
+    Map<JsonNode, Prompt> byMetadata = new HashMap<>();
+    for (Prompt p : prompts.prompts()) {
+      byMetadata.put(p.metadata(), p);
+    }
+    List<String> lines = Files.readAllLines(officialResults, StandardCharsets.UTF_8);
+    List<ScoredSample> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < lines.size(); i++) {
+      long ln = i + 1;
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      JsonNode row;
+      try {
+        row = mapper.readTree(lines.get(i));
+      } catch (JsonProcessingException e) {
+        throw new DataException(name, ln, null, "not valid JSON: " + e.getOriginalMessage(), null);
+      }
+      if (!row.isObject()) {
+        throw new DataException(name, ln, null, "expected one JSON object per line", null);
+      }
+      String filename = text(row, "filename", name, ln);
+      String tag = text(row, "tag", name, ln);
+      JsonNode correct = row.get("correct");
+      if (correct == null || !correct.isBoolean()) {
+        throw new DataException(name, ln, "correct", "expected true or false, found " + correct, null);
+      }
+      JsonNode metadata;
+      try {
+        metadata = mapper.readTree(text(row, "metadata", name, ln));
+      } catch (JsonProcessingException e) {
+        throw new DataException(name, ln, "metadata", "not a JSON string: " + e.getOriginalMessage(), null);
+      }
+      Prompt prompt = byMetadata.get(metadata);
+      if (prompt == null) {
+        throw new DataException(name, ln, "metadata", mismatch(metadata, prompts), null);
+      }
+      if (!tag.equals(prompt.category())) {
+        throw new DataException(name, ln, "tag", "'" + tag + "' but the metadata says '" + prompt.category() + "'",
+            null);
+      }
+      Matcher m = FILE.matcher(filename);
+      if (!m.matches()) {
+        throw new DataException(name, ln, "filename", "expected <dir>/<digits>/samples/<digits>.png, found '"
+            + filename + "'", null);
+      }
+      int sample = Integer.parseInt(m.group(2).replaceFirst("^0+(?=.)", ""));
+      if (!seen.add(prompt.id() + "/" + sample)) {
+        throw new DataException(name, ln, "filename", "a second result for prompt " + prompt.id() + " sample "
+            + sample, null);
+      }
+      ScoreKey key = new ScoreKey(GenEvalBenchmark.ID, prompt.id(), sample, Variant.IMPORTED, SCORER);
+      ScoreRecord rec = new ScoreRecord(key, Map.of(SummaryScores.CORRECT, correct.booleanValue() ? 1.0 : 0.0), row,
+          null, null, 0);
+      out.add(new ScoredSample(prompt, sample, rec));
+    }
+    if (out.isEmpty()) {
+      throw new DataException(name, 0, null, "no results", null);
+    }
+    return out;
+  }
+
+  private static String mismatch(JsonNode metadata, PromptSet prompts) {
+    for (Prompt p : prompts.prompts()) {
+      if (OfficialLayout.sameExceptPrompt(p.metadata(), metadata)) {
+        return "matches prompt " + p.id() + " except for its \"prompt\" text: these results were made with another "
+            + "prompt file than the loaded '" + prompts.version() + "' one (set --bench-opt geneval.prompts="
+            + (PromptFile.ORIGINAL.version().equals(prompts.version()) ? PromptFile.REWRITTEN.version()
+                : PromptFile.ORIGINAL.version()) + ")";
+      }
+    }
+    return "matches no prompt of the loaded '" + prompts.version() + "' prompt file";
+  }
+
+  private static String text(JsonNode row, String field, String name, long ln) throws DataException {
+    JsonNode n = row.get(field);
+    if (n == null || !n.isTextual()) {
+      throw new DataException(name, ln, field, "expected a string, found " + n, null);
+    }
+    return n.textValue();
+  }
+}

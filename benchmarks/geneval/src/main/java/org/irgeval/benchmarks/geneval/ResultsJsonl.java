@@ -1,0 +1,31 @@
+package org.irgeval.benchmarks.geneval;
+
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.irgeval.store.AtomicFiles;
+
+/**
+ * Writes score details ({@link ResultLine}) as an official {@code results.jsonl} that summary_scores.py reads:
+ * one JSON object per line, ASCII only like pandas' {@code to_json} default ({@code force_ascii=True}).
+ */
+public final class ResultsJsonl {
+  private final ObjectWriter writer = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build().writer();
+
+  public String format(List<? extends JsonNode> lines) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (JsonNode n : lines) {
+      sb.append(writer.writeValueAsString(n)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Writes the file atomically. */
+  public void write(Path file, List<? extends JsonNode> lines) throws IOException {
+    AtomicFiles.write(file, format(lines));
+  }
+}

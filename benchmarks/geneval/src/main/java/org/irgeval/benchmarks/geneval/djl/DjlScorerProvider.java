@@ -1,0 +1,73 @@
+package org.irgeval.benchmarks.geneval.djl;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.irgeval.api.Scorer;
+import org.irgeval.api.ScorerContext;
+import org.irgeval.api.ScorerProvider;
+import org.irgeval.api.ScorerUnavailableException;
+import org.irgeval.benchmarks.geneval.ClassNames;
+import org.irgeval.benchmarks.geneval.GenEvalBenchmark;
+import org.irgeval.benchmarks.geneval.scoring.GenEvalScorer;
+import org.irgeval.benchmarks.geneval.scoring.ModelBackend;
+import org.irgeval.benchmarks.geneval.scoring.ScorerOptions;
+
+/**
+ * {@code geneval-djl}: TorchScript exports of the detector and of the CLIP image tower run in-process on DJL's
+ * PyTorch engine. Options: {@code detector=FILE.pt}, {@code clip=FILE.pt}, {@code clip_text=FILE.json},
+ * {@code device=cpu|gpu} (default cpu).
+ */
+public final class DjlScorerProvider implements ScorerProvider {
+  public static final String ID = "geneval-djl";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String benchmark() {
+    return GenEvalBenchmark.ID;
+  }
+
+  @Override
+  public String description() {
+    return "GenEval rules on a TorchScript detector + CLIP image tower via DJL "
+        + "(--scorer-opt detector=.pt clip=.pt clip_text=.json [device=gpu])";
+  }
+
+  /** The default real scorer when configured. */
+  @Override
+  public int priority() {
+    return 10;
+  }
+
+  @Override
+  public Scorer open(ScorerContext context) throws Exception {
+    Map<String, String> o = context.options();
+    List<String> missing = new ArrayList<>();
+    for (String k : List.of("detector", "clip", "clip_text")) {
+      if (o.get(k) == null || o.get(k).isBlank()) {
+        missing.add(k);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ScorerUnavailableException("geneval-djl needs --scorer-opt " + String.join("=..., ", missing)
+          + "=... (TorchScript exports; see docs/geneval.md)");
+    }
+    Device device = "gpu".equalsIgnoreCase(o.getOrDefault("device", "cpu")) ? Device.gpu() : Device.cpu();
+    ClassNames classes = ScorerOptions.classNames(context);
+    TorchScriptDetector detector = new TorchScriptDetector(Path.of(o.get("detector")), device, classes.names().size());
+    ClipColorClassifier colors;
+    try {
+      colors = new ClipColorClassifier(Path.of(o.get("clip")), Path.of(o.get("clip_text")), device);
+    } catch (Exception e) {
+      detector.close();
+      throw e;
+    }
+    return new GenEvalScorer(ID, ScorerOptions.engine(context), classes, new ModelBackend(detector, colors), 1);
+  }
+}

@@ -1,0 +1,47 @@
+package org.irgeval.benchmarks.geneval.rules;
+
+/**
+ * The constants of the official evaluator. Each defaults to the official value, set in
+ * djghosh13/geneval@af4902f {@code evaluation/evaluate_images.py} l.286-290 and overridable there with
+ * {@code --options key=value}; the same keys are accepted here. Kept as float32 because numpy compares the
+ * float32 arrays against these Python floats after casting them to float32 (value-based casting).
+ *
+ * @param threshold         {@code THRESHOLD}, l.286: keep detections with score strictly above it
+ * @param countingThreshold {@code COUNTING_THRESHOLD}, l.287: used instead for images whose tag is "counting"
+ * @param maxObjects        {@code MAX_OBJECTS}, l.288: at most this many detections per class
+ * @param maxOverlap        {@code NMS_THRESHOLD}, l.289: 1.0 switches NMS off (l.241)
+ * @param positionThreshold {@code POSITION_THRESHOLD}, l.290: the margin factor of relative_position (l.147)
+ */
+public record RuleConfig(float threshold, float countingThreshold, int maxObjects, float maxOverlap,
+                         float positionThreshold) {
+  /** The official defaults. */
+  public static final RuleConfig OFFICIAL = new RuleConfig(0.3f, 0.9f, 16, 1.0f, 0.1f);
+
+  /** Applies {@code threshold}, {@code counting_threshold}, {@code max_objects}, {@code max_overlap},
+   * {@code position_threshold} from scorer options (the official option names); others are ignored. */
+  public static RuleConfig fromOptions(java.util.Map<String, String> options) {
+    RuleConfig d = OFFICIAL;
+    return new RuleConfig(
+        parseFloat(options, "threshold", d.threshold),
+        parseFloat(options, "counting_threshold", d.countingThreshold),
+        options.containsKey("max_objects") ? Integer.parseInt(options.get("max_objects").trim()) : d.maxObjects,
+        parseFloat(options, "max_overlap", d.maxOverlap),
+        parseFloat(options, "position_threshold", d.positionThreshold));
+  }
+
+  private static float parseFloat(java.util.Map<String, String> options, String key, float dflt) {
+    String v = options.get(key);
+    return v == null ? dflt : Float.parseFloat(v.trim());
+  }
+
+  /** The per-image threshold: l.230 picks COUNTING_THRESHOLD only when {@code metadata['tag'] == "counting"}. */
+  public float thresholdFor(String tag) {
+    return "counting".equals(tag) ? countingThreshold : threshold;
+  }
+
+  /** Stable text for scorer fingerprints. */
+  public String fingerprint() {
+    return "threshold=" + threshold + ",counting_threshold=" + countingThreshold + ",max_objects=" + maxObjects
+        + ",max_overlap=" + maxOverlap + ",position_threshold=" + positionThreshold;
+  }
+}

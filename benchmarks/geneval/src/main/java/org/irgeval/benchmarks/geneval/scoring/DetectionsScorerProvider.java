@@ -1,0 +1,50 @@
+package org.irgeval.benchmarks.geneval.scoring;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.irgeval.api.Scorer;
+import org.irgeval.api.ScorerContext;
+import org.irgeval.api.ScorerProvider;
+import org.irgeval.api.ScorerUnavailableException;
+import org.irgeval.benchmarks.geneval.ClassNames;
+import org.irgeval.benchmarks.geneval.GenEvalBenchmark;
+
+/**
+ * {@code geneval-detections}: the official rules on detections + colours produced by the official mmdet and
+ * open_clip pipeline elsewhere (option {@code detections=PATH}, format in docs/geneval.md).
+ */
+public final class DetectionsScorerProvider implements ScorerProvider {
+  public static final String ID = "geneval-detections";
+  public static final String OPTION = "detections";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String benchmark() {
+    return GenEvalBenchmark.ID;
+  }
+
+  @Override
+  public String description() {
+    return "GenEval rules on imported Mask2Former + CLIP detections (--scorer-opt detections=FILE.jsonl)";
+  }
+
+  @Override
+  public Scorer open(ScorerContext context) throws Exception {
+    String path = context.options().get(OPTION);
+    if (path == null || path.isBlank()) {
+      throw new ScorerUnavailableException("geneval-detections needs --scorer-opt " + OPTION
+          + "=FILE.jsonl (detections from the official mmdet + open_clip pipeline; see docs/geneval.md)");
+    }
+    Path file = Path.of(path);
+    if (!Files.isRegularFile(file)) {
+      throw new ScorerUnavailableException("geneval-detections: " + file + " does not exist");
+    }
+    ClassNames classes = ScorerOptions.classNames(context);
+    return new GenEvalScorer(ID, ScorerOptions.engine(context), classes, ImportedDetections.read(file, classes),
+        ScorerOptions.concurrency(context, 4));
+  }
+}
