@@ -107,11 +107,17 @@ class OpenAiJudgeFactoryTest {
     try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("ok"))) {
       factory(config(server.baseUrl(), 0)).open("m").complete(request("x", png(1)));
       assertNull(server.recentRequests().get(0).authorization());
-      JudgeConfig c = new JudgeConfig(server.baseUrl(), null, "NOT_SET_VAR", 1, 0, 0, Duration.ofSeconds(5), null,
+      // An unset key variable means no key (local vLLM); if the server then refuses, the error names it.
+      JudgeConfig c = new JudgeConfig(server.baseUrl(), null, "NOT_SET_VAR", 1, 0, 3, Duration.ofSeconds(5), null,
           null);
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new OpenAiJudgeFactory(c, tmp, name -> null, FAST_BACKOFF));
-      assertTrue(e.getMessage().contains("NOT_SET_VAR"), e.getMessage());
+      server.setFaultPlan((n, r) -> Fault.unauthorized());
+      OpenAiJudgeFactory f = new OpenAiJudgeFactory(c, tmp, name -> null, FAST_BACKOFF);
+      JudgeException e = assertThrows(JudgeException.class, () -> f.open("m").complete(request("y", png(2))));
+      assertFalse(e.isTransient());
+      assertTrue(e.getMessage().contains("HTTP 401") && e.getMessage().contains("NOT_SET_VAR is not set"),
+          e.getMessage());
+      assertNull(server.recentRequests().get(1).authorization());
+      assertEquals(2, server.requests(), "a 401 is not retried");
     }
   }
 
@@ -230,7 +236,7 @@ class OpenAiJudgeFactoryTest {
       assertEquals(1, server.requests(), "a 400 is never retried");
       assertTrue(e.getMessage().contains("HTTP 400"), e.getMessage());
       assertFalse(e.getMessage().contains(SECRET));
-      assertEquals("[redacted]", new OpenAiJudgeFactory.KeyHolder(SECRET).redact(SECRET));
+      assertEquals("[redacted]", new OpenAiJudgeFactory.KeyHolder(SECRET, null).redact(SECRET));
     }
   }
 

@@ -1,0 +1,336 @@
+package org.irgeval.pipeline.irg;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.irgeval.api.GeneratedTurn;
+import org.irgeval.api.Generation;
+import org.irgeval.api.GenerationRequest;
+import org.irgeval.api.Pipeline;
+import org.irgeval.util.Json;
+
+/**
+ * The client side of the IRG server protocol (docs/protocol.md): any number of endpoints behind one shared
+ * {@link EndpointPool}, {@code concurrency} requests in flight per endpoint, retries with backoff on any
+ * endpoint, endpoints taken out after repeated faults and probed again later. Thread-safe: the engine calls
+ * {@link #generate} from {@link #parallelism()} threads and stores each result before asking for the next.
+ */
+public final class IrgPipeline implements Pipeline {
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  private final Preset preset;
+  private final int turns;
+  private final SystemPrompt systemPrompt;
+  private final IrgOptions options;
+  private final IrgHttpClient client;
+  private final EndpointPool pool;
+  private final ObjectMapper json = Json.mapper();
+  private final int parallelism;
+  private volatile boolean plumbing;
+
+  /**
+   * Opens the pipeline: reads the system prompt and asks every endpoint for its health. Endpoints that do not
+   * answer start taken out (probed later); endpoints that answer with the wrong mode set or system prompt are
+   * refused for the run.
+   *
+   * @throws IllegalArgumentException when no endpoint is usable, naming each endpoint's problem
+   */
+  IrgPipeline(Preset preset, int turns, List<URI> endpoints, int concurrency, IrgOptions options)
+      throws InterruptedException {
+    if (endpoints.isEmpty()) {
+      throw new IllegalArgumentException("pipeline irg needs at least one --endpoint URL (an IRG server, see"
+          + " pipelines/irg-server/README.md, or the simulator org.irgeval.pipeline.irg.sim.IrgSimulator)");
+    }
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("--concurrency must be >= 1: " + concurrency);
+    }
+    this.preset = preset;
+    this.turns = turns;
+    preset.turnParamsFor(turns); // validates turns against the mode now, not at the first request
+    this.options = options;
+    this.systemPrompt = preset.systemPrompt() == null ? null
+        : SystemPrompt.read(options.dataDir(), preset.systemPrompt());
+    this.client = new IrgHttpClient(options.connectTimeout(), options.healthTimeout(), options.requestTimeout());
+    List<Endpoint> eps = new ArrayList<>();
+    for (URI u : endpoints) {
+      if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
+          || u.getHost() == null) {
+        throw new IllegalArgumentException("--endpoint must be an http(s)://host:port URL: " + u);
+      }
+      if (eps.stream().anyMatch(e -> e.uri.equals(u))) {
+        throw new IllegalArgumentException("--endpoint given twice: " + u + " (use --concurrency for more slots)");
+      }
+      eps.add(new Endpoint(u, concurrency, eps.size()));
+    }
+    this.pool = new EndpointPool(eps, options.retry(), this::probe);
+    this.parallelism = eps.size() * concurrency;
+    List<String> problems = new ArrayList<>();
+    int reachable = 0;
+    for (Endpoint e : eps) {
+      String problem = probe(e);
+      if (problem == null) {
+        reachable++;
+      } else if (e.state != Endpoint.State.REFUSED) {
+        if (e.health != null) {
+          reachable++; // answers but is still loading its model
+        }
+        pool.startOut(e, problem);
+        problems.add(e.uri + ": " + problem);
+      } else {
+        problems.add(e.uri + ": " + problem);
+      }
+    }
+    if (reachable == 0) {
+      throw new IllegalArgumentException("no usable IRG endpoint: " + String.join("; ", problems));
+    }
+  }
+
+  /**
+   * One health check. Returns null when the endpoint may serve; refuses it for the run on a configuration
+   * mismatch (mode not served, different system prompt); otherwise returns the problem (it stays out).
+   */
+  private String probe(Endpoint e) throws InterruptedException {
+    HealthAnswer h;
+    try {
+      h = client.health(e.uri);
+    } catch (EndpointCallException ex) {
+      return ex.getMessage();
+    }
+    e.health = h;
+    if (h.isSimulator()) {
+      plumbing = true;
+    }
+    if (h.modes() != null && !h.modes().contains(preset.mode().wire())) {
+      String why = "serves modes " + h.modes() + ", not " + preset.mode().wire() + " (preset " + preset.name() + ")";
+      pool.refuse(e, why);
+      return why;
+    }
+    if (systemPrompt != null && h.systemPrompts() != null) {
+      String theirs = h.systemPrompts().get(preset.mode().wire());
+      if (theirs != null && !theirs.equals(systemPrompt.sha256())) {
+        String why = "its " + preset.mode().wire() + " system prompt has SHA-256 " + theirs + " but "
+            + systemPrompt.path() + " has " + systemPrompt.sha256();
+        pool.refuse(e, why);
+        return why;
+      }
+    }
+    if (!h.ok()) {
+      return "health status '" + h.status() + "'";
+    }
+    return null;
+  }
+
+  @Override
+  public Map<String, Object> settings() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("pipeline", IrgPipelineProvider.ID);
+    s.put("preset", preset.name());
+    s.put("mode", preset.mode().wire());
+    s.put("turns", turns);
+    s.put("width", preset.width());
+    s.put("height", preset.height());
+    if (preset.think() != null) {
+      s.put("think", json.convertValue(preset.think(), new TypeReference<Map<String, Object>>() {}));
+    }
+    s.put("turn_params", json.convertValue(preset.turnParamsFor(turns),
+        new TypeReference<List<Map<String, Object>>>() {}));
+    if (systemPrompt != null) {
+      s.put("system_prompt", Map.of("file", "irg/" + systemPrompt.file(), "sha256", systemPrompt.sha256()));
+    }
+    s.put("seeding", "per sample: Seeds.derive(run seed, benchmark, prompt id, sample)");
+    return s;
+  }
+
+  @Override
+  public Map<String, Object> facts() {
+    Map<String, Object> f = new LinkedHashMap<>();
+    List<Map<String, Object>> eps = new ArrayList<>();
+    for (Endpoint e : pool.endpoints()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("url", e.uri.toString());
+      m.put("concurrency", e.concurrency);
+      m.put("health", e.health == null ? null : json.convertValue(e.health, new TypeReference<Map<String, Object>>() {}));
+      eps.add(m);
+    }
+    f.put("endpoints", eps);
+    f.put("preset_description", preset.description());
+    f.put("preset_sources", preset.sources());
+    f.put("preset_notes", preset.notes());
+    if (systemPrompt != null) {
+      f.put("system_prompt_path", systemPrompt.path().toString());
+    }
+    RetryPolicy r = options.retry();
+    Map<String, Object> retry = new LinkedHashMap<>();
+    retry.put("max_attempts", r.maxAttempts());
+    retry.put("backoff_ms", r.baseBackoff().toMillis());
+    retry.put("max_backoff_ms", r.maxBackoff().toMillis());
+    retry.put("take_out_after", r.takeOutAfter());
+    retry.put("cooldown_ms", r.cooldown().toMillis());
+    retry.put("max_cooldown_ms", r.maxCooldown().toMillis());
+    retry.put("endpoint_wait_s", r.endpointWait().toSeconds());
+    f.put("retry", retry);
+    return f;
+  }
+
+  @Override
+  public int parallelism() {
+    return parallelism;
+  }
+
+  @Override
+  public boolean plumbing() {
+    return plumbing;
+  }
+
+  /** The exact request body for {@code request} (what {@link #generate} sends). */
+  TrajectoryRequest toWire(GenerationRequest request) {
+    return new TrajectoryRequest(request.id(), request.prompt().text(), preset.mode(), request.turns(),
+        request.seed(), preset.width(), preset.height(), preset.think(), preset.turnParamsFor(request.turns()),
+        systemPrompt == null ? null : systemPrompt.sha256());
+  }
+
+  @Override
+  public Generation generate(GenerationRequest request) throws TrajectoryFailedException, InterruptedException {
+    byte[] body;
+    try {
+      body = json.writeValueAsBytes(toWire(request));
+    } catch (IllegalArgumentException | JsonProcessingException e) {
+      throw new TrajectoryFailedException(request.id() + ": " + e.getMessage(), false, ErrorCode.BAD_REQUEST, e);
+    }
+    java.util.Set<Endpoint> failedOn = new java.util.HashSet<>();
+    EndpointCallException lastError = null;
+    for (int attempt = 1; ; attempt++) {
+      EndpointPool.Lease lease;
+      try {
+        lease = pool.acquire(failedOn);
+      } catch (EndpointPool.NoEndpointException e) {
+        throw new TrajectoryFailedException(request.id() + ": " + e.getMessage(), true,
+            lastError == null ? null : lastError.code(), lastError);
+      }
+      Endpoint ep = lease.endpoint();
+      ep.countRequest(attempt > 1);
+      long t0 = System.nanoTime();
+      try {
+        String answer = client.trajectory(ep.uri, body);
+        Generation g = decode(request, ep, answer);
+        long wallMs = (System.nanoTime() - t0) / 1_000_000;
+        ep.countSuccess(wallMs, stageTimings(g));
+        pool.releaseSuccess(lease);
+        return g;
+      } catch (EndpointCallException e) {
+        ep.countFailure(e.code());
+        pool.releaseFailure(lease, e.code(), e.getMessage());
+        lastError = e;
+        if (e.code().endpointFault()) {
+          failedOn.add(ep); // busy is no fault: that endpoint may well take the retry
+        }
+        if (!e.code().retried()) {
+          throw new TrajectoryFailedException(request.id() + ": " + e.getMessage(), false, e.code(), e);
+        }
+        if (attempt >= options.retry().maxAttempts()) {
+          throw new TrajectoryFailedException(request.id() + ": gave up after " + attempt + " attempts; last: "
+              + e.getMessage(), true, e.code(), e);
+        }
+      } catch (RuntimeException | Error e) {
+        pool.releaseFailure(lease, ErrorCode.INTERNAL, e.toString());
+        throw e;
+      }
+      Thread.sleep(options.retry().backoff(attempt).toMillis());
+    }
+  }
+
+  private static Map<String, Long> stageTimings(Generation g) {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (int i = 0; i < g.turns().size(); i++) {
+      int turn = i + 1;
+      g.turns().get(i).timingsMs().forEach((stage, ms) -> m.put("turn" + turn + "." + stage, ms));
+    }
+    return m;
+  }
+
+  /** Parses and checks a 200 answer; a malformed one is an {@code internal} failure of that endpoint. */
+  private Generation decode(GenerationRequest request, Endpoint ep, String answer) throws EndpointCallException {
+    TrajectoryResponse r;
+    try {
+      r = json.readValue(answer, TrajectoryResponse.class);
+    } catch (JsonProcessingException e) {
+      throw invalid(ep, "unreadable JSON: " + e.getOriginalMessage());
+    }
+    if (!request.id().equals(r.id())) {
+      throw invalid(ep, "answered id '" + r.id() + "' for request '" + request.id() + "'");
+    }
+    if (r.seed() != null && r.seed() != request.seed()) {
+      throw invalid(ep, "answered seed " + r.seed() + " for requested seed " + request.seed());
+    }
+    if (r.turns() == null || r.turns().size() != request.turns()) {
+      throw invalid(ep, "answered " + (r.turns() == null ? 0 : r.turns().size()) + " turns, " + request.turns()
+          + " requested");
+    }
+    boolean sim = Boolean.TRUE.equals(r.simulator()) || (ep.health != null && ep.health.isSimulator());
+    List<GeneratedTurn> out = new ArrayList<>();
+    for (int i = 0; i < r.turns().size(); i++) {
+      TrajectoryResponse.Turn t = r.turns().get(i);
+      byte[] png;
+      try {
+        png = Base64.getDecoder().decode(t.imagePngBase64() == null ? "" : t.imagePngBase64());
+      } catch (IllegalArgumentException e) {
+        throw invalid(ep, "turn " + (i + 1) + ": image_png_base64 is not base64");
+      }
+      checkPng(ep, i + 1, png, sim);
+      out.add(new GeneratedTurn(t.text() == null ? "" : t.text(), png,
+          t.timingsMs() == null ? Map.of() : t.timingsMs(), t.tokens() == null ? Map.of() : t.tokens()));
+    }
+    Map<String, String> model = new LinkedHashMap<>();
+    if (r.model() != null) {
+      r.model().forEach((k, v) -> {
+        if (k != null && v != null) {
+          model.put(k, v);
+        }
+      });
+    }
+    if (ep.health != null && ep.health.model() != null && ep.health.model().get("sha256") != null) {
+      model.putIfAbsent("sha256", ep.health.model().get("sha256"));
+    }
+    if (sim) {
+      plumbing = true;
+    }
+    return new Generation(out, model, ep.uri.toString(), sim);
+  }
+
+  /** PNG signature, and for a real model the requested size (IHDR width/height, big-endian at 16..23). */
+  private void checkPng(Endpoint ep, int turn, byte[] png, boolean sim) throws EndpointCallException {
+    if (png.length < 24 || !java.util.Arrays.equals(java.util.Arrays.copyOf(png, 8), PNG_SIGNATURE)) {
+      throw invalid(ep, "turn " + turn + ": image is not a PNG");
+    }
+    int w = java.nio.ByteBuffer.wrap(png, 16, 4).getInt();
+    int h = java.nio.ByteBuffer.wrap(png, 20, 4).getInt();
+    // the simulator draws small images on purpose (plumbing); a model must draw the requested size
+    if (!sim && (w != preset.width() || h != preset.height())) {
+      throw invalid(ep, "turn " + turn + ": image is " + w + "x" + h + ", requested " + preset.width() + "x"
+          + preset.height());
+    }
+  }
+
+  private static EndpointCallException invalid(Endpoint ep, String why) {
+    return new EndpointCallException(ErrorCode.INTERNAL, 200, ep.uri + ": invalid /v1/trajectory answer: " + why,
+        null);
+  }
+
+  @Override
+  public Map<String, Object> stats() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("endpoints", pool.stats());
+    return s;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,31 @@
+package org.irgeval.pipeline.irg;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The 200 answer of {@code POST /v1/trajectory} (docs/protocol.md).
+ *
+ * @param id        the request's id, echoed
+ * @param seed      the seed used, echoed
+ * @param model     name and checkpoint of the model that drew it
+ * @param simulator true only when a simulator answered (never a model's pixels)
+ * @param turns     one element per image turn, turn 1 first
+ */
+@JsonPropertyOrder({"id", "seed", "model", "simulator", "turns"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrajectoryResponse(String id, Long seed, Map<String, String> model, Boolean simulator,
+                                 List<Turn> turns) {
+  /**
+   * One turn of the answer.
+   *
+   * @param text           the turn's think / reflection text as the model produced it
+   * @param imagePngBase64 the turn's image, PNG, base64 (RFC 4648, no line breaks)
+   * @param timingsMs      per-stage wall-clock milliseconds on the server ("text", "image", ...)
+   * @param tokens         token counts ("text": generated tokens)
+   */
+  @JsonPropertyOrder({"text", "image_png_base64", "timings_ms", "tokens"})
+  public record Turn(String text, String imagePngBase64, Map<String, Long> timingsMs, Map<String, Integer> tokens) {}
+}

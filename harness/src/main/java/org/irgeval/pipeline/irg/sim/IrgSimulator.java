@@ -1,0 +1,402 @@
+package org.irgeval.pipeline.irg.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.irgeval.pipeline.irg.HealthAnswer;
+import org.irgeval.pipeline.irg.TrajectoryRequest;
+import org.irgeval.pipeline.irg.TrajectoryResponse;
+import org.irgeval.util.Hashing;
+import org.irgeval.util.Json;
+
+/**
+ * A TEST TOOL, NOT A MODEL: a loopback HTTP server speaking the IRG server protocol (docs/protocol.md) with
+ * small deterministic PNGs, a configurable latency per stage, injected failures per error code and a "die after
+ * N requests" switch. Every answer says it is a simulator ({@code "simulator": true}, a model name saying so,
+ * and the header {@code X-IRG-Simulator}), so a run against it is marked plumbing. Used by the Java tests and
+ * the throughput measurements; start one by hand with
+ * {@code java -cp harness.jar org.irgeval.pipeline.irg.sim.IrgSimulator --port 8000}.
+ */
+public final class IrgSimulator implements AutoCloseable {
+  /** The model name in every answer. */
+  public static final String MODEL_NAME = "irg-protocol-simulator (plumbing test tool, not a model)";
+  private static final int CACHE_ENTRIES = 1024;
+
+  private final SimConfig config;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final ObjectMapper json = Json.mapper();
+  private final Random rng;
+  private final AtomicLong seq = new AtomicLong();
+  private final AtomicInteger trajectoryRequests = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicBoolean dead = new AtomicBoolean();
+  private final java.util.concurrent.locks.ReentrantReadWriteLock sending =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
+  private final List<LoggedRequest> log = new ArrayList<>();
+  private final Map<String, byte[]> answered = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+      return size() > CACHE_ENTRIES;
+    }
+  };
+
+  static {
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK and
+    // every answer takes ~40 ms more (measured: 50 ms per empty trajectory, 2 ms with it), which would make the
+    // throughput measurements measure Nagle. The JDK reads this once, when its first HttpServer starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private IrgSimulator(SimConfig config, int port) throws IOException {
+    this.config = config;
+    this.rng = new Random(config.seed());
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    this.executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "irg-simulator");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** Starts a simulator on a free loopback port. */
+  public static IrgSimulator start(SimConfig config) throws IOException {
+    return new IrgSimulator(config, 0);
+  }
+
+  /** Starts a simulator on {@code port} (0: any free port). */
+  public static IrgSimulator start(SimConfig config, int port) throws IOException {
+    return new IrgSimulator(config, port);
+  }
+
+  /** Base URL, e.g. {@code http://127.0.0.1:41234}. */
+  public URI uri() {
+    return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
+        + server.getAddress().getPort());
+  }
+
+  public SimConfig config() {
+    return config;
+  }
+
+  /** Everything received so far, in arrival order. */
+  public List<LoggedRequest> log() {
+    synchronized (log) {
+      return List.copyOf(log);
+    }
+  }
+
+  /** The trajectory requests received so far. */
+  public List<LoggedRequest> trajectoryLog() {
+    return log().stream().filter(LoggedRequest::isTrajectory).toList();
+  }
+
+  public boolean isDead() {
+    return dead.get();
+  }
+
+  /** Kills it now, as if the GPU host went away: later connections are refused. */
+  public void kill() {
+    if (dead.compareAndSet(false, true)) {
+      Thread t = new Thread(() -> {
+        sending.writeLock().lock();
+        try {
+          server.stop(0);
+        } finally {
+          sending.writeLock().unlock();
+        }
+      }, "irg-simulator-stop");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  @Override
+  public void close() {
+    dead.set(true);
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    long n = seq.getAndIncrement();
+    String method = ex.getRequestMethod();
+    String path = ex.getRequestURI().getPath();
+    String body;
+    try (InputStream in = ex.getRequestBody()) {
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    if (dead.get()) {
+      record(n, method, path, body, -1, "dropped");
+      ex.close(); // no answer at all: the client sees the connection close, as with a crashed host
+      return;
+    }
+    try {
+      if ("GET".equals(method) && "/v1/health".equals(path)) {
+        record(n, method, path, body, 200, "ok");
+        send(ex, 200, json.writeValueAsBytes(health()));
+      } else if ("POST".equals(method) && "/v1/trajectory".equals(path)) {
+        trajectory(ex, n, body);
+      } else {
+        String code = "/v1/health".equals(path) || "/v1/trajectory".equals(path) ? "method not allowed"
+            : "no such path";
+        record(n, method, path, body, 404, "bad_request");
+        sendError(ex, 404, "bad_request", code + ": " + method + " " + path);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ex.close();
+    } catch (RuntimeException e) {
+      record(n, method, path, body, 500, "internal");
+      sendError(ex, 500, "internal", "simulator bug: " + e);
+    }
+  }
+
+  private HealthAnswer health() {
+    Map<String, String> model = new LinkedHashMap<>();
+    model.put("name", MODEL_NAME + " [" + config.name() + "]");
+    model.put("checkpoint", "none (simulator)");
+    model.put("sha256", Hashing.sha256("irg-protocol-simulator"));
+    int cap = config.capacity();
+    return new HealthAnswer("ok", HealthAnswer.PROTOCOL, model, config.modes(), "loopback simulator, no GPU",
+        true, config.systemPrompts().isEmpty() ? null : config.systemPrompts(),
+        Map.of("capacity", cap, "in_flight", inFlight.get()));
+  }
+
+  private void trajectory(HttpExchange ex, long n, String body) throws IOException, InterruptedException {
+    int count = trajectoryRequests.incrementAndGet();
+    if (config.dieAfter() >= 0 && count > config.dieAfter()) {
+      record(n, "POST", "/v1/trajectory", body, -1, "dropped");
+      kill();
+      ex.close();
+      return;
+    }
+    TrajectoryRequest req;
+    try {
+      req = RequestCheck.check(json, body, config);
+    } catch (IllegalArgumentException e) {
+      record(n, "POST", "/v1/trajectory", body, 400, "bad_request");
+      sendError(ex, 400, "bad_request", e.getMessage());
+      return;
+    }
+    byte[] cached;
+    synchronized (answered) {
+      cached = answered.get(req.id());
+    }
+    if (cached != null) {
+      // idempotency: a repeated id gets the same answer without new work (docs/protocol.md)
+      record(n, "POST", "/v1/trajectory", body, 200, "cached");
+      send(ex, 200, cached);
+      return;
+    }
+    String failure = drawFailure();
+    if (failure != null) {
+      int status = failure.equals("bad_request") ? 400 : failure.equals("internal") ? 500 : 503;
+      record(n, "POST", "/v1/trajectory", body, status, failure);
+      sendError(ex, status, failure, "simulated " + failure + " (simulator failure injection)");
+      return;
+    }
+    int now = inFlight.incrementAndGet();
+    if (config.capacity() > 0 && now > config.capacity()) {
+      inFlight.decrementAndGet();
+      record(n, "POST", "/v1/trajectory", body, 503, "busy");
+      sendError(ex, 503, "busy", "simulator queue full (capacity " + config.capacity() + ")");
+      return;
+    }
+    byte[] answer;
+    try {
+      answer = json.writeValueAsBytes(simulate(req));
+    } finally {
+      inFlight.decrementAndGet();
+    }
+    // the read lock keeps kill() from closing connections between logging "ok" and the answer's last byte, so
+    // an answer is either delivered and logged "ok", or dropped and logged "dropped" (tests count on it)
+    sending.readLock().lock();
+    try {
+      if (dead.get()) { // killed while "computing": the answer never leaves the host
+        record(n, "POST", "/v1/trajectory", body, -1, "dropped");
+        ex.close();
+        return;
+      }
+      synchronized (answered) {
+        answered.put(req.id(), answer);
+      }
+      record(n, "POST", "/v1/trajectory", body, 200, "ok");
+      send(ex, 200, answer);
+    } finally {
+      sending.readLock().unlock();
+    }
+  }
+
+  private String drawFailure() {
+    double r;
+    synchronized (rng) {
+      r = rng.nextDouble();
+    }
+    double acc = 0;
+    for (String code : SimConfig.FAILURE_CODES) {
+      acc += config.failureRates().getOrDefault(code, 0.0);
+      if (r < acc) {
+        return code;
+      }
+    }
+    return null;
+  }
+
+  private TrajectoryResponse simulate(TrajectoryRequest req) throws InterruptedException {
+    List<TrajectoryResponse.Turn> turns = new ArrayList<>();
+    for (int t = 1; t <= req.turns(); t++) {
+      Map<String, Long> timings = new LinkedHashMap<>();
+      Map<String, Integer> tokens = new LinkedHashMap<>();
+      String text = "";
+      if (req.mode().thinks()) {
+        long textMs = draw(config.textLatency());
+        sleep(textMs);
+        text = t == 1
+            ? "<think>[simulator] plan for: " + req.prompt() + "</think>"
+            : "<think>[simulator] reflection " + (t - 1) + " on the previous image of: " + req.prompt() + "</think>";
+        timings.put("text", textMs);
+        tokens.put("text", text.split("\\s+").length);
+      }
+      long imageMs = draw(config.imageLatency());
+      sleep(imageMs);
+      timings.put("image", imageMs);
+      String png = Base64.getEncoder().encodeToString(SimImages.png(req.seed(), t, config.imageSize()));
+      turns.add(new TrajectoryResponse.Turn(text, png, timings, tokens));
+    }
+    Map<String, String> model = new LinkedHashMap<>();
+    model.put("name", MODEL_NAME + " [" + config.name() + "]");
+    model.put("checkpoint", "none (simulator)");
+    return new TrajectoryResponse(req.id(), req.seed(), model, true, turns);
+  }
+
+  private long draw(LatencyModel m) {
+    synchronized (rng) {
+      return Math.max(0, m.sample(rng));
+    }
+  }
+
+  private void sleep(long simulatedMs) throws InterruptedException {
+    long ms = Math.round(simulatedMs * config.sleepScale());
+    if (ms > 0) {
+      Thread.sleep(ms);
+    }
+  }
+
+  private void sendError(HttpExchange ex, int status, String code, String message) throws IOException {
+    Map<String, Object> err = new LinkedHashMap<>();
+    err.put("code", code);
+    err.put("message", message);
+    send(ex, status, json.writeValueAsBytes(Map.of("error", err, "simulator", true)));
+  }
+
+  private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.getResponseHeaders().set("X-IRG-Simulator", "plumbing test tool, not a model");
+    ex.sendResponseHeaders(status, body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  /** Logged before the answer is sent, so that a client holding its answer always finds it in the log. */
+  private void record(long n, String method, String path, String body, int status, String outcome) {
+    synchronized (log) {
+      log.add(new LoggedRequest(n, method, path, body, status, outcome));
+    }
+  }
+
+  /** Command line: see {@link #usage()}. */
+  public static void main(String[] args) throws Exception {
+    SimConfig c = SimConfig.defaults();
+    int port = 8000;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--help") || a.equals("-h")) {
+        System.out.println(usage());
+        return;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(a + " needs a value\n" + usage());
+      }
+      String v = args[++i];
+      switch (a) {
+        case "--port" -> port = Integer.parseInt(v);
+        case "--name" -> c = c.withName(v);
+        case "--text-latency" -> c = c.withLatency(LatencyModel.parse(v), c.imageLatency(), c.sleepScale());
+        case "--image-latency" -> c = c.withLatency(c.textLatency(), LatencyModel.parse(v), c.sleepScale());
+        case "--sleep-scale" -> c = c.withLatency(c.textLatency(), c.imageLatency(), Double.parseDouble(v));
+        case "--fail" -> c = c.withFailures(parseRates(v));
+        case "--die-after" -> c = c.withDieAfter(Integer.parseInt(v));
+        case "--capacity" -> c = c.withCapacity(Integer.parseInt(v));
+        case "--seed" -> c = c.withSeed(Long.parseLong(v));
+        case "--data" -> c = c.withSystemPrompts(systemPromptHashes(Path.of(v)));
+        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
+      }
+    }
+    IrgSimulator sim = start(c, port);
+    System.out.println("IRG protocol SIMULATOR (plumbing test tool, not a model) on " + sim.uri()
+        + " - images are coloured blocks; every answer says \"simulator\": true");
+    Thread.currentThread().join();
+  }
+
+  /** Hashes of the system prompt files under {@code <data>/irg/}, by mode. */
+  public static Map<String, String> systemPromptHashes(Path dataDir) throws IOException {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("irg", Hashing.sha256(dataDir.resolve("irg/irg_two_turn_system_prompt.txt")));
+    m.put("think", Hashing.sha256(dataDir.resolve("irg/bagel_think_system_prompt.txt")));
+    return m;
+  }
+
+  private static Map<String, Double> parseRates(String v) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (String part : v.split(",")) {
+      String[] kv = part.split("=");
+      if (kv.length != 2) {
+        throw new IllegalArgumentException("--fail expects code=rate[,code=rate...]: " + v);
+      }
+      m.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
+    }
+    return m;
+  }
+
+  static String usage() {
+    return """
+        IrgSimulator - a loopback simulator of the IRG server protocol. A TEST TOOL, NOT A MODEL.
+          --port N                 listen port on 127.0.0.1 (default 8000; 0 = any)
+          --name NAME              label in the model name
+          --text-latency SPEC      per text stage: fixed:MS | uniform:MIN:MAX | lognormal:MEDIAN:SIGMA (default fixed:0)
+          --image-latency SPEC     per image stage (same forms)
+          --sleep-scale X          fraction of the simulated latency actually slept (default 1.0)
+          --fail CODE=P[,..]       failure rates: busy, out_of_memory, internal, bad_request
+          --die-after N            drop everything after N trajectory requests
+          --capacity N             concurrent trajectories before answering busy (default 0 = unlimited)
+          --seed S                 seed of latency and failure draws (default 1)
+          --data DIR               check system_prompt_sha256 against DIR/irg/*.txt
+        """;
+  }
+}

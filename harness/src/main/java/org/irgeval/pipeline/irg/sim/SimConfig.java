@@ -1,0 +1,97 @@
+package org.irgeval.pipeline.irg.sim;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the simulator does. Immutable; build variants with the {@code with...} methods.
+ *
+ * @param name          shown in the health answer's model name (always marked as a simulator)
+ * @param textLatency   simulated duration of each text (think / reflection) stage
+ * @param imageLatency  simulated duration of each image stage
+ * @param sleepScale    fraction of the simulated duration actually slept (1.0: real time; tests use less). The
+ *                      answer always reports the simulated (unscaled) timings
+ * @param failureRates  error code ("busy", "out_of_memory", "internal", "bad_request") -> probability per
+ *                      trajectory request
+ * @param dieAfter      after this many trajectory requests the simulator dies: it drops every later
+ *                      connection and stops listening (-1: never)
+ * @param capacity      trajectories served at once before it answers busy (0: unlimited)
+ * @param seed          seed of the failure and latency draws
+ * @param modes         modes it claims to serve
+ * @param systemPrompts mode -> SHA-256 it checks {@code system_prompt_sha256} against; empty: accepts any
+ * @param imageSize     side of the square PNGs it draws
+ */
+public record SimConfig(String name, LatencyModel textLatency, LatencyModel imageLatency, double sleepScale,
+                        Map<String, Double> failureRates, int dieAfter, int capacity, long seed, List<String> modes,
+                        Map<String, String> systemPrompts, int imageSize) {
+  public static final List<String> FAILURE_CODES = List.of("busy", "out_of_memory", "internal", "bad_request");
+
+  public SimConfig {
+    failureRates = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failureRates));
+    modes = List.copyOf(modes);
+    systemPrompts = Map.copyOf(systemPrompts);
+    double sum = 0;
+    for (Map.Entry<String, Double> e : failureRates.entrySet()) {
+      if (!FAILURE_CODES.contains(e.getKey())) {
+        throw new IllegalArgumentException("unknown failure code '" + e.getKey() + "', expected " + FAILURE_CODES);
+      }
+      if (e.getValue() < 0 || e.getValue() > 1) {
+        throw new IllegalArgumentException("failure rate of " + e.getKey() + " must be in [0, 1]");
+      }
+      sum += e.getValue();
+    }
+    if (sum > 1) {
+      throw new IllegalArgumentException("failure rates add up to more than 1: " + failureRates);
+    }
+    if (sleepScale < 0 || capacity < 0 || imageSize < 8 || imageSize > 1024) {
+      throw new IllegalArgumentException("sleep_scale >= 0, capacity >= 0, 8 <= image_size <= 1024 required");
+    }
+  }
+
+  /** No latency, no failures, never dies, 64x64 images, all modes, any system prompt. */
+  public static SimConfig defaults() {
+    return new SimConfig("sim", LatencyModel.ZERO, LatencyModel.ZERO, 1.0, Map.of(), -1, 0, 1L,
+        List.of("plain", "think", "irg"), Map.of(), 64);
+  }
+
+  public SimConfig withName(String n) {
+    return new SimConfig(n, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
+        systemPrompts, imageSize);
+  }
+
+  public SimConfig withLatency(LatencyModel text, LatencyModel image, double scale) {
+    return new SimConfig(name, text, image, scale, failureRates, dieAfter, capacity, seed, modes, systemPrompts,
+        imageSize);
+  }
+
+  public SimConfig withFailures(Map<String, Double> rates) {
+    return new SimConfig(name, textLatency, imageLatency, sleepScale, rates, dieAfter, capacity, seed, modes,
+        systemPrompts, imageSize);
+  }
+
+  public SimConfig withDieAfter(int n) {
+    return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, n, capacity, seed, modes,
+        systemPrompts, imageSize);
+  }
+
+  public SimConfig withCapacity(int n) {
+    return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, n, seed, modes,
+        systemPrompts, imageSize);
+  }
+
+  public SimConfig withSeed(long s) {
+    return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, s, modes,
+        systemPrompts, imageSize);
+  }
+
+  public SimConfig withModes(List<String> m) {
+    return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, m,
+        systemPrompts, imageSize);
+  }
+
+  public SimConfig withSystemPrompts(Map<String, String> shaByMode) {
+    return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
+        shaByMode, imageSize);
+  }
+}

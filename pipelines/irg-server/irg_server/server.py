@@ -1,0 +1,243 @@
+"""HTTP front of the IRG server: ``GET /v1/health`` and ``POST /v1/trajectory`` (docs/protocol.md).
+
+The model is one GPU, so model calls are serialised with a lock; at most ``max_queue`` trajectories are
+admitted (running + waiting) and any more are answered ``busy`` (503) so the client tries another endpoint.
+A repeated ``id`` is answered from a small in-memory cache while it is still there (idempotency).
+
+Run ``python3 -m irg_server.server --help``.
+"""
+
+import argparse
+import base64
+import collections
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from . import protocol
+from .protocol import ProtocolError
+
+
+def _is_oom(exc):
+    # torch.cuda.OutOfMemoryError (torch >= 1.13) or a RuntimeError("CUDA out of memory ...") from older ones,
+    # matched by name so this module never imports torch
+    return type(exc).__name__ == "OutOfMemoryError" or "out of memory" in str(exc).lower()
+
+
+class TrajectoryService:
+    """Everything except HTTP: validation, queueing, the model lock, the idempotency cache."""
+
+    def __init__(self, model, preset, max_queue=2, cache_size=256, log=None):
+        if max_queue < 1:
+            raise ValueError("max_queue must be >= 1")
+        self.model = model
+        self.preset = preset
+        self.max_queue = max_queue
+        self._admitted = 0
+        self._admit_lock = threading.Lock()
+        self._model_lock = threading.Lock()
+        self._cache = collections.OrderedDict()  # id -> (canonical request, response bytes)
+        self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
+        self._inflight = {}  # id -> threading.Event, for a repeat of an id still being computed
+        self._log = log or (lambda msg: None)
+        self._shas = {mode: protocol.sha256_text(text) for mode, text in model.system_prompts.items()}
+
+    def health(self):
+        info = self.model.info()
+        answer = {
+            "status": "ok",
+            "protocol": protocol.PROTOCOL,
+            "model": {"name": info["name"], "checkpoint": info["checkpoint"], "sha256": info["sha256"]},
+            "modes": list(self.model.modes),
+            "device": info["device"],
+            "system_prompts": dict(self._shas),
+            "queue": {"capacity": self.max_queue, "in_flight": self._admitted},
+        }
+        if getattr(self.model, "simulator", False):
+            answer["simulator"] = True
+        return answer
+
+    def trajectory(self, body):
+        """Returns (HTTP status, response bytes)."""
+        try:
+            try:
+                obj = json.loads(body.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError) as e:
+                raise protocol.bad("body is not JSON: %s" % e)
+            req = protocol.validate_trajectory(obj, self.preset, self.model.modes, self._shas,
+                                               self.model.max_side)
+            return 200, self._answer(req)
+        except ProtocolError as e:
+            return e.status, protocol.error_body(e.code, e.message)
+        except Exception as e:  # noqa: BLE001 - every failure becomes a protocol error the client can classify
+            self._log("internal error: %r" % (e,))
+            return 500, protocol.error_body("internal", "%s: %s" % (type(e).__name__, e))
+
+    def _answer(self, req):
+        key = protocol.canonical(req)
+        rid = req["id"]
+        while True:
+            with self._cache_lock:
+                hit = self._cache.get(rid)
+                if hit is not None:
+                    if hit[0] != key:
+                        raise protocol.bad("id %r was already used for a different request" % rid)
+                    self._cache.move_to_end(rid)
+                    return hit[1]
+                waiting = self._inflight.get(rid)
+                if waiting is None:
+                    done = threading.Event()
+                    self._inflight[rid] = done
+                    break
+            # the same id is being computed (a client retry after a timeout): wait for it, do not compute twice
+            waiting.wait()
+            with self._cache_lock:
+                if rid not in self._cache:
+                    raise ProtocolError("busy", "an identical request for id %r failed meanwhile; retry" % rid)
+        try:
+            with self._admit_lock:
+                if self._admitted >= self.max_queue:
+                    raise ProtocolError("busy", "queue full (%d admitted)" % self._admitted)
+                self._admitted += 1
+            try:
+                with self._model_lock:
+                    t0 = time.time()
+                    try:
+                        turns = self.model.generate(req)
+                    except ProtocolError:
+                        raise
+                    except Exception as e:  # noqa: BLE001
+                        if _is_oom(e):
+                            self.model.recover_from_oom()
+                            raise ProtocolError("out_of_memory", "CUDA out of memory: %s" % e)
+                        raise
+                    self._log("%s: %d turns in %.1f s" % (rid, len(turns), time.time() - t0))
+            finally:
+                with self._admit_lock:
+                    self._admitted -= 1
+            info = self.model.info()
+            answer = {"id": rid, "seed": req["seed"],
+                      "model": {"name": info["name"], "checkpoint": info["checkpoint"]}}
+            if getattr(self.model, "simulator", False):
+                answer["simulator"] = True
+            answer["turns"] = [{
+                "text": t["text"],
+                "image_png_base64": base64.b64encode(t["png"]).decode("ascii"),
+                "timings_ms": {k: int(round(v)) for k, v in t["timings_ms"].items()},
+                "tokens": dict(t["tokens"]),
+            } for t in turns]
+            data = protocol.dumps(answer)
+            with self._cache_lock:
+                self._cache[rid] = (key, data)
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+            return data
+        finally:
+            with self._cache_lock:
+                self._inflight.pop(rid, None)
+            done.set()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive: the Java client reuses connections
+    service = None  # set on the subclass made by make_server
+    max_body = 1 << 20
+
+    def _send(self, status, data):
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        if getattr(self.service.model, "simulator", False):
+            self.send_header("X-IRG-Simulator", "stub model, not a model's pixels")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):  # noqa: N802 - http.server naming
+        if self.path.split("?")[0] == "/v1/health":
+            self._send(200, protocol.dumps(self.service.health()))
+        else:
+            self._send(404, protocol.error_body("bad_request", "no such path: GET %s" % self.path))
+
+    def do_POST(self):  # noqa: N802
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > self.max_body:
+            self.rfile.read(length)
+            self._send(400, protocol.error_body("bad_request", "body larger than %d bytes" % self.max_body))
+            return
+        body = self.rfile.read(length)
+        if self.path.split("?")[0] != "/v1/trajectory":
+            self._send(404, protocol.error_body("bad_request", "no such path: POST %s" % self.path))
+            return
+        status, data = self.service.trajectory(body)
+        self._send(status, data)
+
+    def log_message(self, fmt, *args):  # quieter than the default: one line per request on stderr
+        sys.stderr.write("%s %s\n" % (self.address_string(), fmt % args))
+
+
+def make_server(service, host="127.0.0.1", port=8000, quiet=False):
+    handler = type("BoundHandler", (Handler,), {"service": service})
+    if quiet:
+        handler.log_message = lambda self, fmt, *args: None
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    return server
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(prog="python3 -m irg_server.server", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--host", default="0.0.0.0")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--model", choices=("irg", "stub"), default="irg",
+                   help="irg: the official IRG/BAGEL code on a GPU; stub: deterministic test pictures (no torch)")
+    p.add_argument("--official-repo", help="checkout of Osilly/Interleaving-Reasoning-Generation (model code, IRG"
+                                           " system prompt)")
+    p.add_argument("--bagel-repo", help="checkout of ByteDance-Seed/Bagel (BAGEL think system prompt; optional"
+                                        " when --system-prompts is given)")
+    p.add_argument("--system-prompts", help="folder with irg_two_turn_system_prompt.txt and"
+                                            " bagel_think_system_prompt.txt (e.g. <data>/irg) instead of the"
+                                            " official checkouts")
+    p.add_argument("--model-path", help="weights folder (llm_config.json, vit_config.json, ae.safetensors, checkpoint)")
+    p.add_argument("--checkpoint", default="ema_bf16.safetensors",
+                   help="checkpoint file in --model-path (tiif_multi_turn_gen.py:745 loads ema_bf16.safetensors)")
+    p.add_argument("--max-latent-size", type=int, default=64, help="tiif_multi_turn_gen.py:971 default 64")
+    p.add_argument("--device", default="cuda:0")
+    p.add_argument("--preset", default="irg-paper", help="defaults for omitted request fields")
+    p.add_argument("--max-queue", type=int, default=2,
+                   help="trajectories admitted at once (1 running + waiting); more are answered busy")
+    p.add_argument("--skip-checkpoint-hash", action="store_true",
+                   help="do not hash the checkpoint at start (health then reports sha256 null)")
+    args = p.parse_args(argv)
+
+    preset = protocol.load_preset(args.preset)
+    if args.model == "stub":
+        from .stub_model import StubModel
+        model = StubModel.from_folder(args.system_prompts) if args.system_prompts else StubModel()
+    else:
+        from .model_irg import IrgModel
+        if not args.official_repo or not args.model_path:
+            p.error("--model irg needs --official-repo and --model-path")
+        model = IrgModel(official_repo=args.official_repo, model_path=args.model_path,
+                         checkpoint=args.checkpoint, bagel_repo=args.bagel_repo,
+                         system_prompts_dir=args.system_prompts, max_latent_size=args.max_latent_size,
+                         device=args.device, hash_checkpoint=not args.skip_checkpoint_hash)
+        model.load()
+    service = TrajectoryService(model, preset, max_queue=args.max_queue,
+                                log=lambda m: sys.stderr.write(m + "\n"))
+    server = make_server(service, args.host, args.port)
+    sys.stderr.write("irg-server %s on http://%s:%d (%s)\n" % (protocol.PROTOCOL, args.host, server.server_port,
+                                                             model.info()["name"]))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
