@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.PipelineConfig;
@@ -114,12 +115,15 @@ public final class RunCommand implements Callable<Integer> {
     if (benches == null) {
       benches = registry.benchmarks().stream().map(Benchmark::id).toList();
     }
-    int t = "off".equalsIgnoreCase(reflection) ? 1 : turns != null ? turns : 2;
-    if (t < 1) {
+    if (turns != null && turns < 1) {
       throw new IllegalArgumentException("--turns must be >= 1");
     }
-    PipelineConfig pc = new PipelineConfig(endpoints, preset, concurrency, t,
-        KeyValues.parse(pipelineOptions, "--pipeline-opt"), images,
+    // 0 = the pipeline's default (the preset's turn count; 2 for the reference pipeline).
+    int t = "off".equalsIgnoreCase(reflection) ? 1 : turns != null ? turns : 0;
+    Map<String, String> popts = KeyValues.parse(pipelineOptions, "--pipeline-opt");
+    // The IRG pipeline hashes the official system prompts it reads from <data>/irg/.
+    popts.putIfAbsent("data_dir", dataDir.toString());
+    PipelineConfig pc = new PipelineConfig(endpoints, preset, concurrency, t, popts, images,
         id -> registry.benchmark(id).flatMap(Benchmark::officialLayout));
     RunConfig cfg = new RunConfig(runDir.getFileName().toString(), runDir, dataDir, benches,
         KeyValues.byPrefix(benchOptions, "--bench-opt"), demo ? "reference" : pipeline, pc, samples, seed, limit,

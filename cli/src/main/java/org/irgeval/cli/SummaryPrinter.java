@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import org.irgeval.api.VariantSummary;
 import org.irgeval.run.RunResult;
 
 /** The short stdout summary of a run (the full results are in the run directory). */
@@ -36,7 +37,10 @@ final class SummaryPrinter {
       while (vs.hasNext()) {
         Map.Entry<String, JsonNode> v = vs.next();
         JsonNode o = v.getValue();
-        String overall = o.path("overall").isNumber() ? String.format(Locale.ROOT, "%.3f", o.path("overall").asDouble()) : "n/a";
+        JsonNode preview = o.path("extra").path(VariantSummary.PREVIEW);
+        String overall = o.path("overall").isNumber() ? String.format(Locale.ROOT, "%.3f", o.path("overall").asDouble())
+            : preview.isNumber() ? String.format(Locale.ROOT, "n/a (official overall withheld; preview on scored prompts %.3f)",
+                preview.asDouble()) : "n/a";
         String ci = o.path("ci95").isArray() ? String.format(Locale.ROOT, " [%.3f, %.3f]",
             o.path("ci95").get(0).asDouble(), o.path("ci95").get(1).asDouble()) : "";
         out.printf(Locale.ROOT, "  %-12s %-14s overall %s%s  (%d prompts, %d images, %d failures)%n", b.getKey(),

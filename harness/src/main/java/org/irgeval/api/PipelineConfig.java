@@ -12,7 +12,7 @@ import java.util.function.Function;
  * @param endpoints   {@code --endpoint} URLs
  * @param preset      {@code --preset} name, or null for the pipeline's default
  * @param concurrency requests in flight per endpoint
- * @param turns       image turns per trajectory
+ * @param turns       image turns per trajectory; 0 = the pipeline's own default (e.g. its preset's count)
  * @param options     {@code --pipeline-opt key=value} entries
  * @param imagesDir   {@code --images DIR} for the images pipeline, or null
  * @param layouts     the official image layout of a benchmark id, for pipelines that read official folders

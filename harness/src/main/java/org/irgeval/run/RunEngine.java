@@ -89,7 +89,7 @@ public final class RunEngine {
           ObjectNode man = manifest(cfg, manifest, fingerprint, sets, pipeline, plumbing);
           store.writeJson(RunStore.MANIFEST, man);
 
-          int turns = cfg.pipelineConfig().turns();
+          int turns = fingerprint.path("turns").asInt();
           RunPlan plan = RunPlan.of(benches, store, cfg.seed(), turns, generate, score);
           int scoreWork = plan.scoring().size();
           if (score) {
@@ -176,7 +176,7 @@ public final class RunEngine {
   private ObjectNode fingerprint(RunConfig cfg, List<BenchmarkRun> benches, Pipeline pipeline, ObjectNode manifest) {
     ObjectNode f = mapper.createObjectNode();
     f.put("seed", cfg.seed());
-    f.put("turns", cfg.pipelineConfig().turns());
+    f.put("turns", turns(cfg, pipeline, manifest));
     if (pipeline != null) {
       f.put("pipeline", cfg.pipeline());
       f.set("pipeline_settings", mapper.valueToTree(pipeline.settings()));
@@ -198,6 +198,23 @@ public final class RunEngine {
       }
     }
     return f;
+  }
+
+  /**
+   * Image turns per trajectory: what the pipeline resolved (e.g. its preset's count when --turns was not
+   * given), else --turns, else what the generating session recorded (score-only), else 2.
+   */
+  private static int turns(RunConfig cfg, Pipeline pipeline, ObjectNode manifest) {
+    if (pipeline != null && pipeline.settings().get("turns") instanceof Number n) {
+      return n.intValue();
+    }
+    if (cfg.pipelineConfig().turns() > 0) {
+      return cfg.pipelineConfig().turns();
+    }
+    if (manifest != null && manifest.path("fingerprint").path("turns").isInt()) {
+      return manifest.path("fingerprint").path("turns").asInt();
+    }
+    return 2;
   }
 
   private ObjectNode manifest(RunConfig cfg, ObjectNode old, ObjectNode fingerprint, List<PromptSet> sets,
@@ -229,7 +246,7 @@ public final class RunEngine {
     c.put("mode", cfg.mode().name().toLowerCase(java.util.Locale.ROOT));
     c.put("pipeline", cfg.pipeline());
     c.put("preset", cfg.pipelineConfig().preset());
-    c.put("turns", cfg.pipelineConfig().turns());
+    c.put("turns", fingerprint.path("turns").asInt());
     c.put("concurrency", cfg.pipelineConfig().concurrency());
     c.set("endpoints", mapper.valueToTree(cfg.pipelineConfig().endpoints().stream().map(Object::toString).toList()));
     c.set("scorers", mapper.valueToTree(cfg.scorers()));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.PaperTable;
+import org.irgeval.api.VariantSummary;
 import org.irgeval.run.Registry;
 import org.irgeval.store.AtomicFiles;
 import org.irgeval.store.RunStore;
@@ -108,6 +109,13 @@ public final class MarkdownReport {
       md.append(' ').append(ci.isArray() ? "[" + fmt(ci.get(0), scale, digits) + ", " + fmt(ci.get(1), scale, digits) + "]"
           : "n/a").append(" | ").append(o.path("n_prompts").asInt()).append(" | ").append(o.path("n_images").asInt())
           .append(" | ").append(o.path("failures").asInt()).append(" |\n");
+    });
+    variants.fields().forEachRemaining(v -> {
+      JsonNode preview = v.getValue().path("extra").path(VariantSummary.PREVIEW);
+      if (!v.getValue().path("overall").isNumber() && preview.isNumber()) {
+        md.append("\n").append(Markdown.escape(v.getKey())).append(": the official overall is withheld (see notes);")
+            .append(" preview on the scored prompts only: ").append(fmt(preview, scale, digits)).append('\n');
+      }
     });
     if (variants.has("no-reflection") && variants.has("reflection")
         && variants.path("no-reflection").path("overall").isNumber() && variants.path("reflection").path("overall").isNumber()) {

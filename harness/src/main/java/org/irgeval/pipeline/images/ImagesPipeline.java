@@ -37,6 +37,7 @@ final class ImagesPipeline implements Pipeline {
   public Map<String, Object> settings() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("pipeline", "images");
+    m.put("turns", turnDirs.size());
     turnDirs.forEach((t, d) -> m.put("turn" + t, d.toAbsolutePath().normalize().toString()));
     return m;
   }

@@ -91,7 +91,7 @@ final class WiseAggregator {
     Double overall = missing == 0 ? weighted : null;
     List<String> notes = new ArrayList<>();
     extra.put("version", prompts.version());
-    extra.put("overall_on_scored", weighted);
+    extra.put(VariantSummary.PREVIEW, weighted);
     if (version == WiseVersion.LEGACY) {
       extra.put("overall_unweighted_mean_bagel", allCategories ? unweightedMean(categories) : null);
     }
