@@ -49,6 +49,8 @@ public final class IrgSimulator implements AutoCloseable {
   private final AtomicLong seq = new AtomicLong();
   private final AtomicInteger trajectoryRequests = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** Held while a trajectory "runs" in serial mode: one GPU, first come first served. */
+  private final java.util.concurrent.locks.ReentrantLock gpu = new java.util.concurrent.locks.ReentrantLock(true);
   private final AtomicBoolean dead = new AtomicBoolean();
   private final java.util.concurrent.locks.ReentrantReadWriteLock sending =
       new java.util.concurrent.locks.ReentrantReadWriteLock();
@@ -229,7 +231,16 @@ public final class IrgSimulator implements AutoCloseable {
     }
     byte[] answer;
     try {
-      answer = json.writeValueAsBytes(simulate(req));
+      if (config.serial()) {
+        gpu.lockInterruptibly();
+      }
+      try {
+        answer = json.writeValueAsBytes(simulate(req));
+      } finally {
+        if (config.serial()) {
+          gpu.unlock();
+        }
+      }
     } finally {
       inFlight.decrementAndGet();
     }
@@ -353,6 +364,7 @@ public final class IrgSimulator implements AutoCloseable {
         case "--fail" -> c = c.withFailures(parseRates(v));
         case "--die-after" -> c = c.withDieAfter(Integer.parseInt(v));
         case "--capacity" -> c = c.withCapacity(Integer.parseInt(v));
+        case "--serial" -> c = c.withSerial(Boolean.parseBoolean(v));
         case "--seed" -> c = c.withSeed(Long.parseLong(v));
         case "--data" -> c = c.withSystemPrompts(systemPromptHashes(Path.of(v)));
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
@@ -395,6 +407,7 @@ public final class IrgSimulator implements AutoCloseable {
           --fail CODE=P[,..]       failure rates: busy, out_of_memory, internal, bad_request
           --die-after N            drop everything after N trajectory requests
           --capacity N             concurrent trajectories before answering busy (default 0 = unlimited)
+          --serial true|false      one trajectory at a time, the rest queued, like one GPU (default false)
           --seed S                 seed of latency and failure draws (default 1)
           --data DIR               check system_prompt_sha256 against DIR/irg/*.txt
         """;

@@ -21,10 +21,12 @@ import java.util.Map;
  * @param modes         modes it claims to serve
  * @param systemPrompts mode -> SHA-256 it checks {@code system_prompt_sha256} against; empty: accepts any
  * @param imageSize     side of the square PNGs it draws
+ * @param serial        run one trajectory at a time, the others waiting in the queue (like one GPU behind the
+ *                      real server's model lock); false: all admitted trajectories run in parallel
  */
 public record SimConfig(String name, LatencyModel textLatency, LatencyModel imageLatency, double sleepScale,
                         Map<String, Double> failureRates, int dieAfter, int capacity, long seed, List<String> modes,
-                        Map<String, String> systemPrompts, int imageSize) {
+                        Map<String, String> systemPrompts, int imageSize, boolean serial) {
   public static final List<String> FAILURE_CODES = List.of("busy", "out_of_memory", "internal", "bad_request");
 
   public SimConfig {
@@ -52,46 +54,57 @@ public record SimConfig(String name, LatencyModel textLatency, LatencyModel imag
   /** No latency, no failures, never dies, 64x64 images, all modes, any system prompt. */
   public static SimConfig defaults() {
     return new SimConfig("sim", LatencyModel.ZERO, LatencyModel.ZERO, 1.0, Map.of(), -1, 0, 1L,
-        List.of("plain", "think", "irg"), Map.of(), 64);
+        List.of("plain", "think", "irg"), Map.of(), 64, false);
   }
 
   public SimConfig withName(String n) {
     return new SimConfig(n, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
-        systemPrompts, imageSize);
+        systemPrompts, imageSize, serial);
   }
 
   public SimConfig withLatency(LatencyModel text, LatencyModel image, double scale) {
     return new SimConfig(name, text, image, scale, failureRates, dieAfter, capacity, seed, modes, systemPrompts,
-        imageSize);
+        imageSize, serial);
   }
 
   public SimConfig withFailures(Map<String, Double> rates) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, rates, dieAfter, capacity, seed, modes,
-        systemPrompts, imageSize);
+        systemPrompts, imageSize, serial);
   }
 
   public SimConfig withDieAfter(int n) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, n, capacity, seed, modes,
-        systemPrompts, imageSize);
+        systemPrompts, imageSize, serial);
   }
 
   public SimConfig withCapacity(int n) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, n, seed, modes,
-        systemPrompts, imageSize);
+        systemPrompts, imageSize, serial);
+  }
+
+  /** One trajectory at a time (a GPU behind a model lock), the rest queued up to {@link #capacity()}. */
+  public SimConfig withSerial(boolean on) {
+    return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
+        systemPrompts, imageSize, on);
+  }
+
+  public SimConfig withImageSize(int side) {
+    return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
+        systemPrompts, side, serial);
   }
 
   public SimConfig withSeed(long s) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, s, modes,
-        systemPrompts, imageSize);
+        systemPrompts, imageSize, serial);
   }
 
   public SimConfig withModes(List<String> m) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, m,
-        systemPrompts, imageSize);
+        systemPrompts, imageSize, serial);
   }
 
   public SimConfig withSystemPrompts(Map<String, String> shaByMode) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
-        shaByMode, imageSize);
+        shaByMode, imageSize, serial);
   }
 }
