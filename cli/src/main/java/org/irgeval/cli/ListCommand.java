@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.PipelineProvider;
 import org.irgeval.api.ScorerProvider;
+import org.irgeval.pipeline.irg.Preset;
 import org.irgeval.run.Registry;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,11 @@ public final class ListCommand implements Callable<Integer> {
     out.println("Pipelines:");
     for (PipelineProvider p : r.pipelines()) {
       out.printf("  %-12s %s%n", p.id(), p.description());
+    }
+    out.println("Presets (--pipeline irg --preset NAME; values and sources: docs/presets.md):");
+    for (String name : Preset.NAMES) {
+      Preset p = Preset.load(name);
+      out.printf("  %-16s %s%s%n", name, p.description(), name.equals(Preset.DEFAULT) ? " [default]" : "");
     }
     out.println("Scorers:");
     for (ScorerProvider s : r.scorers()) {

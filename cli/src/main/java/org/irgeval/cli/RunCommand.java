@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--scorer", paramLabel = "BENCH=ID", description = "Choose a scorer for a benchmark (see 'irg-eval list').")
   List<String> scorers;
 
-  @Option(names = "--scorer-opt", paramLabel = "KEY=VALUE", description = "Scorer option (e.g. geneval.detections=PATH).")
+  @Option(names = "--scorer-opt", paramLabel = "KEY=VALUE", description = "Scorer option (e.g. detections=PATH for geneval-detections; see 'irg-eval list').")
   List<String> scorerOptions;
 
   @Option(names = "--bench-opt", paramLabel = "BENCH.KEY=VALUE", description = "Benchmark option (e.g. wise.version=verified, geneval.prompts=rewritten).")

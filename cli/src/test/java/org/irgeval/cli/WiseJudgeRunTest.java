@@ -1,0 +1,59 @@
+package org.irgeval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.irgeval.scoring.judge.LoopbackJudgeServer;
+import org.irgeval.util.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * WISE through the real CLI wiring (--judge-url, --judge-key-env, judge usage in summary.json) against a
+ * loopback OpenAI-compatible server that answers in the official format and fails 10% of calls with 500.
+ */
+class WiseJudgeRunTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void judgedRunRecordsTheModelCountsUsageAndNeverLeaksTheKey() throws Exception {
+    Path run = tmp.resolve("wise-run");
+    try (LoopbackJudgeServer judge = LoopbackJudgeServer.start(
+        req -> LoopbackJudgeServer.Answer.text("**Consistency**: 2\nRealism：1\nAesthetic Quality: 1"),
+        (n, req) -> n % 10 == 3 ? LoopbackJudgeServer.Fault.serverError() : LoopbackJudgeServer.Fault.none())) {
+      // PATH is always set: its value stands in for a secret key that must never reach a file.
+      String secret = System.getenv("PATH");
+      String[] cmd = {"run", "--pipeline", "reference", "--benchmarks", "wise", "--data",
+          CliTestSupport.shared().toString(), "--limit", "20", "--scorer", "wise=wise-judge",
+          "--judge-url", judge.baseUrl().toString(), "--judge-key-env", "PATH", "--out", run.toString()};
+      CliTestSupport.Result r = CliTestSupport.run(cmd);
+      assertEquals(0, r.code(), r.err());
+      long requests = judge.requests();
+      assertTrue(requests >= 40, "20 prompts x 2 variants, plus retries of the injected 500s: " + requests);
+
+      JsonNode wise = Json.mapper().readTree(run.resolve("summary.json").toFile()).path("benchmarks").path("wise");
+      JsonNode v = wise.path("variants").path("reflection");
+      assertEquals(20, v.path("n_images").asInt(), "every image judged despite the 500s");
+      assertEquals(0, v.path("failures").asInt());
+      // (0.7*2 + 0.2*1 + 0.1*1) / 2 = 0.85 for every image, so every category mean is 0.85
+      assertEquals(0.85, v.path("categories").path("cultural").asDouble(), 1e-12);
+      JsonNode usage = Json.mapper().readTree(run.resolve("summary.json").toFile()).path("judge");
+      assertTrue(usage.path("requests").asLong() >= 40 && usage.path("retries").asLong() >= 1, usage.toString());
+      JsonNode manifest = Json.mapper().readTree(run.resolve("manifest.json").toFile());
+      assertEquals("gpt-4o-2024-05-13", manifest.path("judge_used").path("models").get(0).asText());
+      assertEquals("PATH", manifest.path("config").path("judge").path("key_env").asText());
+      for (String f : new String[] {"manifest.json", "summary.json", "scores.jsonl", "report.md"}) {
+        assertFalse(Files.readString(run.resolve(f)).contains(secret), f + " must not contain the key");
+      }
+
+      CliTestSupport.Result again = CliTestSupport.run(cmd);
+      assertEquals(0, again.code(), again.err());
+      assertEquals(requests, judge.requests(), "a rerun makes no judge call");
+    }
+  }
+}
