@@ -119,7 +119,7 @@ public final class ThroughputCommand implements Callable<Integer> {
         .withSerial(true).withCapacity(concurrency).withImageSize(imageSize)
         .withSystemPrompts(IrgSimulator.systemPromptHashes(data.resolve()));
     if (fail != null) {
-      base = base.withFailures(parseRates(fail));
+      base = base.withFailures(SimConfig.parseFailureRates(fail));
     }
     List<IrgSimulator> sims = new ArrayList<>();
     Path runDir = out.resolve("scratch-" + endpoints + "-" + System.nanoTime());
@@ -168,18 +168,6 @@ public final class ThroughputCommand implements Callable<Integer> {
       }
       deleteRecursively(runDir);
     }
-  }
-
-  private static Map<String, Double> parseRates(String v) {
-    Map<String, Double> m = new java.util.LinkedHashMap<>();
-    for (String part : v.split(",")) {
-      String[] kv = part.split("=");
-      if (kv.length != 2) {
-        throw new IllegalArgumentException("--fail expects code=rate[,code=rate...]: " + v);
-      }
-      m.put(kv[0], Double.parseDouble(kv[1]));
-    }
-    return m;
   }
 
   private static void deleteRecursively(Path p) throws java.io.IOException {

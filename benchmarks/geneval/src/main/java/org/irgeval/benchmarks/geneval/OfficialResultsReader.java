@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.irgeval.api.DataException;
+import org.irgeval.data.JsonLines;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
@@ -49,23 +48,11 @@ public final class OfficialResultsReader implements OfficialResultsImporter {
     for (Prompt p : prompts.prompts()) {
       byMetadata.put(p.metadata(), p);
     }
-    List<String> lines = Files.readAllLines(officialResults, StandardCharsets.UTF_8);
     List<ScoredSample> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < lines.size(); i++) {
-      long ln = i + 1;
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      JsonNode row;
-      try {
-        row = mapper.readTree(lines.get(i));
-      } catch (JsonProcessingException e) {
-        throw new DataException(name, ln, null, "not valid JSON: " + e.getOriginalMessage(), null);
-      }
-      if (!row.isObject()) {
-        throw new DataException(name, ln, null, "expected one JSON object per line", null);
-      }
+    for (JsonLines.Line line : JsonLines.read(officialResults, name, null)) {
+      long ln = line.number();
+      JsonNode row = line.row();
       String filename = text(row, "filename", name, ln);
       String tag = text(row, "tag", name, ln);
       JsonNode correct = row.get("correct");

@@ -361,7 +361,7 @@ public final class IrgSimulator implements AutoCloseable {
         case "--text-latency" -> c = c.withLatency(LatencyModel.parse(v), c.imageLatency(), c.sleepScale());
         case "--image-latency" -> c = c.withLatency(c.textLatency(), LatencyModel.parse(v), c.sleepScale());
         case "--sleep-scale" -> c = c.withLatency(c.textLatency(), c.imageLatency(), Double.parseDouble(v));
-        case "--fail" -> c = c.withFailures(parseRates(v));
+        case "--fail" -> c = c.withFailures(SimConfig.parseFailureRates(v));
         case "--die-after" -> c = c.withDieAfter(Integer.parseInt(v));
         case "--capacity" -> c = c.withCapacity(Integer.parseInt(v));
         case "--serial" -> c = c.withSerial(Boolean.parseBoolean(v));
@@ -381,18 +381,6 @@ public final class IrgSimulator implements AutoCloseable {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("irg", Hashing.sha256(dataDir.resolve("irg/irg_two_turn_system_prompt.txt")));
     m.put("think", Hashing.sha256(dataDir.resolve("irg/bagel_think_system_prompt.txt")));
-    return m;
-  }
-
-  private static Map<String, Double> parseRates(String v) {
-    Map<String, Double> m = new LinkedHashMap<>();
-    for (String part : v.split(",")) {
-      String[] kv = part.split("=");
-      if (kv.length != 2) {
-        throw new IllegalArgumentException("--fail expects code=rate[,code=rate...]: " + v);
-      }
-      m.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
-    }
     return m;
   }
 

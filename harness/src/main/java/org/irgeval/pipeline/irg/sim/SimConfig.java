@@ -51,6 +51,19 @@ public record SimConfig(String name, LatencyModel textLatency, LatencyModel imag
     }
   }
 
+  /** Parses {@code code=rate[,code=rate...]} (the simulator's and the throughput command's --fail). */
+  public static Map<String, Double> parseFailureRates(String spec) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (String part : spec.split(",")) {
+      String[] kv = part.split("=");
+      if (kv.length != 2) {
+        throw new IllegalArgumentException("--fail expects code=rate[,code=rate...]: " + spec);
+      }
+      m.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
+    }
+    return m;
+  }
+
   /** No latency, no failures, never dies, 64x64 images, all modes, any system prompt. */
   public static SimConfig defaults() {
     return new SimConfig("sim", LatencyModel.ZERO, LatencyModel.ZERO, 1.0, Map.of(), -1, 0, 1L,

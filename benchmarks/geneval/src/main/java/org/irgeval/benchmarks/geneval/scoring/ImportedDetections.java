@@ -1,11 +1,7 @@
 package org.irgeval.benchmarks.geneval.scoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.irgeval.api.DataException;
+import org.irgeval.data.JsonLines;
 import org.irgeval.api.ScoringInput;
 import org.irgeval.benchmarks.geneval.ClassNames;
 import org.irgeval.benchmarks.geneval.rules.Detection;
 import org.irgeval.benchmarks.geneval.rules.GenEvalColors;
 import org.irgeval.util.Hashing;
-import org.irgeval.util.Json;
 
 /**
  * Detections and colours produced elsewhere by the official mmdet Mask2Former + open_clip pipeline, read from a
@@ -47,19 +43,9 @@ public final class ImportedDetections implements Backend {
   public static ImportedDetections read(Path file, ClassNames classes) throws DataException, IOException {
     String name = file.toString();
     ImportedDetections out = new ImportedDetections(Hashing.sha256(file));
-    ObjectMapper mapper = Json.mapper();
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    for (int i = 0; i < lines.size(); i++) {
-      long ln = i + 1;
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      JsonNode row;
-      try {
-        row = mapper.readTree(lines.get(i));
-      } catch (JsonProcessingException e) {
-        throw new DataException(name, ln, null, "not valid JSON: " + e.getOriginalMessage(), null);
-      }
+    for (JsonLines.Line line : JsonLines.read(file, name, null)) {
+      long ln = line.number();
+      JsonNode row = line.row();
       List<List<Detection>> raw = new ArrayList<>();
       for (int c = 0; c < classes.names().size(); c++) {
         raw.add(new ArrayList<>());

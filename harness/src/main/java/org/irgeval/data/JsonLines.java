@@ -1,0 +1,54 @@
+package org.irgeval.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.irgeval.api.DataException;
+import org.irgeval.util.Json;
+
+/** Reads a JSON-lines file of objects (official outputs, imported detections), naming file and line on errors. */
+public final class JsonLines {
+  private JsonLines() {}
+
+  /**
+   * One non-blank line.
+   *
+   * @param number 1-based line number in the file
+   * @param row    the line's JSON object
+   */
+  public record Line(long number, JsonNode row) {}
+
+  /**
+   * Every non-blank line of {@code file} as a JSON object.
+   *
+   * @param shown      the file name used in error messages
+   * @param obtainFrom where the official file comes from, or null
+   */
+  public static List<Line> read(Path file, String shown, String obtainFrom) throws DataException, IOException {
+    ObjectMapper mapper = Json.mapper();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<Line> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      JsonNode row;
+      try {
+        row = mapper.readTree(lines.get(i));
+      } catch (JsonProcessingException e) {
+        throw new DataException(shown, i + 1, null, "not valid JSON: " + e.getOriginalMessage(), obtainFrom);
+      }
+      if (!row.isObject()) {
+        throw new DataException(shown, i + 1, null, "expected one JSON object per line", obtainFrom);
+      }
+      out.add(new Line(i + 1, row));
+    }
+    return out;
+  }
+}
