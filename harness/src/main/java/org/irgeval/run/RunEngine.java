@@ -1,6 +1,5 @@
 package org.irgeval.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,21 +16,16 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
-import org.irgeval.api.ImageLayout;
 import org.irgeval.api.JudgeFactory;
 import org.irgeval.api.Pipeline;
 import org.irgeval.api.PipelineProvider;
-import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
-import org.irgeval.api.ScoredSample;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerProvider;
 import org.irgeval.api.ScorerUnavailableException;
-import org.irgeval.api.Trajectory;
 import org.irgeval.stats.StratifiedBootstrap;
 import org.irgeval.store.RunStore;
-import org.irgeval.util.BuildInfo;
 import org.irgeval.util.Json;
 
 /**
@@ -76,7 +70,7 @@ public final class RunEngine {
           for (PromptSet set : sets) {
             benches.add(openBenchmark(cfg, set, score, plumbingPipeline, judge));
           }
-          ObjectNode fingerprint = fingerprint(cfg, benches, pipeline, manifest);
+          ObjectNode fingerprint = new RunManifest().fingerprint(cfg, benches, pipeline, manifest);
           if (manifest != null && !cfg.forceNew()) {
             List<String> conflicts = ConfigFingerprint.conflicts(manifest.get("fingerprint"), fingerprint);
             if (!conflicts.isEmpty()) {
@@ -86,7 +80,7 @@ public final class RunEngine {
             }
           }
           boolean plumbing = plumbingPipeline || benches.stream().anyMatch(BenchmarkRun::plumbingScore);
-          ObjectNode man = manifest(cfg, manifest, fingerprint, sets, pipeline, plumbing);
+          ObjectNode man = new RunManifest().manifest(cfg, manifest, fingerprint, sets, pipeline, plumbing);
           store.writeJson(RunStore.MANIFEST, man);
 
           int turns = fingerprint.path("turns").asInt();
@@ -104,8 +98,9 @@ public final class RunEngine {
           try (Progress progress = new Progress(cfg.name(), plan.generations().size(), scoreWork)) {
             outcome = new WorkExecutor(store, pipeline, score, progress, err).execute(plan, byId(benches));
           }
-          exportOfficialLayouts(store, benches);
-          ObjectNode summary = summary(cfg, store, benches, plan, outcome, pipeline, judge, plumbing);
+          OfficialExports.export(store, benches);
+          ObjectNode summary = new SummaryBuilder(new StratifiedBootstrap(1000, 20250906L))
+              .summary(cfg, store, benches, plan, outcome, pipeline, judge, plumbing);
           store.writeJson(RunStore.SUMMARY, summary);
           man.put("ended", Instant.now().toString());
           if (judge != null) {
@@ -173,184 +168,6 @@ public final class RunEngine {
     }
   }
 
-  private ObjectNode fingerprint(RunConfig cfg, List<BenchmarkRun> benches, Pipeline pipeline, ObjectNode manifest) {
-    ObjectNode f = mapper.createObjectNode();
-    f.put("seed", cfg.seed());
-    f.put("turns", turns(cfg, pipeline, manifest));
-    if (pipeline != null) {
-      f.put("pipeline", cfg.pipeline());
-      f.set("pipeline_settings", mapper.valueToTree(pipeline.settings()));
-    } else if (manifest != null && manifest.has("fingerprint")) {
-      // Score-only: keep the generating session's pipeline entries.
-      JsonNode old = manifest.get("fingerprint");
-      f.set("pipeline", old.get("pipeline"));
-      f.set("pipeline_settings", old.get("pipeline_settings"));
-    }
-    ObjectNode bs = f.putObject("benchmarks");
-    for (BenchmarkRun b : benches) {
-      ObjectNode e = bs.putObject(b.id());
-      e.put("version", b.prompts().version());
-      e.put("samples", b.samples());
-      ObjectNode files = e.putObject("files");
-      b.prompts().files().forEach(df -> files.put(df.path(), df.sha256()));
-      if (b.scorer() != null) {
-        e.putObject("scorer").put("id", b.scorerId()).put("fingerprint", b.scorer().fingerprint());
-      }
-    }
-    return f;
-  }
-
-  /**
-   * Image turns per trajectory: what the pipeline resolved (e.g. its preset's count when --turns was not
-   * given), else --turns, else what the generating session recorded (score-only), else 2.
-   */
-  private static int turns(RunConfig cfg, Pipeline pipeline, ObjectNode manifest) {
-    if (pipeline != null && pipeline.settings().get("turns") instanceof Number n) {
-      return n.intValue();
-    }
-    if (cfg.pipelineConfig().turns() > 0) {
-      return cfg.pipelineConfig().turns();
-    }
-    if (manifest != null && manifest.path("fingerprint").path("turns").isInt()) {
-      return manifest.path("fingerprint").path("turns").asInt();
-    }
-    return 2;
-  }
-
-  private ObjectNode manifest(RunConfig cfg, ObjectNode old, ObjectNode fingerprint, List<PromptSet> sets,
-                              Pipeline pipeline, boolean plumbing) {
-    ObjectNode m = old == null ? mapper.createObjectNode() : old.deepCopy();
-    m.put("run", cfg.name());
-    if (!m.has("started")) {
-      m.put("started", Instant.now().toString());
-    }
-    m.remove("ended");
-    m.put("plumbing", plumbing);
-    if (plumbing) {
-      m.put("notice", SummaryBuilder.PLUMBING_NOTICE);
-    }
-    m.putObject("harness").put("version", BuildInfo.version()).put("git_commit", BuildInfo.gitCommit());
-    ObjectNode merged = old != null && old.get("fingerprint") instanceof ObjectNode of ? of.deepCopy()
-        : mapper.createObjectNode();
-    mergeInto(merged, fingerprint);
-    m.set("fingerprint", merged);
-    ObjectNode c = m.putObject("config");
-    c.put("data_dir", cfg.dataDir().toAbsolutePath().normalize().toString());
-    c.set("benchmarks", mapper.valueToTree(cfg.benchmarks()));
-    c.set("bench_options", mapper.valueToTree(cfg.benchOptions()));
-    c.put("limit", cfg.limit());
-    if (cfg.samples() != null) {
-      c.put("samples", cfg.samples());
-    }
-    c.put("seed", cfg.seed());
-    c.put("mode", cfg.mode().name().toLowerCase(java.util.Locale.ROOT));
-    c.put("pipeline", cfg.pipeline());
-    c.put("preset", cfg.pipelineConfig().preset());
-    c.put("turns", fingerprint.path("turns").asInt());
-    c.put("concurrency", cfg.pipelineConfig().concurrency());
-    c.set("endpoints", mapper.valueToTree(cfg.pipelineConfig().endpoints().stream().map(Object::toString).toList()));
-    c.set("scorers", mapper.valueToTree(cfg.scorers()));
-    if (cfg.judge() != null) {
-      // Only the variable's name: the key itself never reaches a file.
-      c.putObject("judge").put("url", cfg.judge().url()).put("model", cfg.judge().model())
-          .put("key_env", cfg.judge().keyEnv());
-    }
-    if (pipeline != null) {
-      m.set("pipeline_facts", mapper.valueToTree(pipeline.facts()));
-    }
-    ObjectNode data = m.putObject("data_files");
-    for (PromptSet s : sets) {
-      ObjectNode d = data.putObject(s.benchmark());
-      s.files().forEach(f -> d.putObject(f.path()).put("sha256", f.sha256()).put("bytes", f.bytes()));
-    }
-    ArrayNode sessions = m.has("sessions") ? (ArrayNode) m.get("sessions") : m.putArray("sessions");
-    ObjectNode session = sessions.addObject();
-    session.put("started", Instant.now().toString());
-    session.set("argv", mapper.valueToTree(cfg.argv()));
-    session.put("mode", cfg.mode().name().toLowerCase(java.util.Locale.ROOT));
-    return m;
-  }
-
-  private static void mergeInto(ObjectNode into, ObjectNode from) {
-    from.fields().forEachRemaining(e -> {
-      if (e.getValue() instanceof ObjectNode o && into.get(e.getKey()) instanceof ObjectNode i) {
-        mergeInto(i, o);
-      } else {
-        into.set(e.getKey(), e.getValue());
-      }
-    });
-  }
-
-  /** Copies every stored image into {@code exports/<benchmark>/<variant>/} in the official layout. */
-  private static void exportOfficialLayouts(RunStore store, List<BenchmarkRun> benches) throws IOException {
-    for (BenchmarkRun b : benches) {
-      Optional<ImageLayout> layout = b.benchmark().officialLayout();
-      if (layout.isEmpty()) {
-        continue;
-      }
-      Map<String, Prompt> prompts = new LinkedHashMap<>();
-      b.prompts().prompts().forEach(p -> prompts.put(p.id(), p));
-      for (Trajectory t : store.trajectories()) {
-        Prompt p = prompts.get(t.promptId());
-        if (!t.benchmark().equals(b.id()) || p == null) {
-          continue;
-        }
-        for (Trajectory.Turn turn : t.turns()) {
-          Path root = store.dir().resolve("exports").resolve(b.id()).resolve(turn.variant());
-          if (layout.get().find(root, p, t.sample()).isEmpty()) {
-            layout.get().write(root, p, t.sample(), Files.readAllBytes(store.dir().resolve(turn.image())));
-          }
-        }
-      }
-    }
-  }
-
-  private ObjectNode summary(RunConfig cfg, RunStore store, List<BenchmarkRun> benches, RunPlan plan,
-                             WorkExecutor.Outcome outcome, Pipeline pipeline, JudgeBackend judge, boolean plumbing)
-      throws IOException {
-    SummaryBuilder sb = new SummaryBuilder(new StratifiedBootstrap(1000, 20250906L));
-    ObjectNode s = mapper.createObjectNode();
-    s.put("run", cfg.name());
-    s.put("plumbing", plumbing);
-    if (plumbing) {
-      s.put("notice", SummaryBuilder.PLUMBING_NOTICE);
-    }
-    ObjectNode bs = s.putObject("benchmarks");
-    for (BenchmarkRun b : benches) {
-      ObjectNode e = bs.putObject(b.id());
-      e.put("title", b.benchmark().title());
-      e.put("prompt_version", b.prompts().version());
-      e.put("scorer", b.scorerId());
-      e.put("plumbing_scorer", b.plumbingScore());
-      int planned = b.prompts().prompts().size() * b.samples();
-      List<String> fails = outcome.generationFailures().stream().filter(x -> x.startsWith(b.id() + "/")).toList();
-      e.set("generation", sb.generation(b, store.trajectories(), planned, fails));
-      if (b.scorer() == null) {
-        e.put("status", "not scored");
-        e.put("reason", b.notScored());
-        continue;
-      }
-      e.put("status", "scored");
-      ObjectNode vs = e.putObject("variants");
-      for (Map.Entry<String, List<ScoredSample>> v : SummaryBuilder.byVariant(b, store.scores()).entrySet()) {
-        vs.set(v.getKey(), sb.variant(b, v.getValue()));
-        b.benchmark().writeOfficialResults(store.dir().resolve("exports").resolve(b.id()).resolve(v.getKey()), v.getValue());
-      }
-    }
-    ObjectNode session = s.putObject("session");
-    session.put("generated", outcome.generated());
-    session.put("scored", outcome.scored());
-    session.put("generation_failures", outcome.generationFailures().size());
-    session.put("score_incomplete", outcome.scoreIncomplete());
-    session.put("trajectories_planned", plan.plannedTrajectories());
-    if (pipeline != null) {
-      s.set("pipeline", mapper.valueToTree(pipeline.stats()));
-    }
-    if (judge != null) {
-      s.set("judge", mapper.valueToTree(judge.usage()));
-    }
-    return s;
-  }
 
   private static Map<String, BenchmarkRun> byId(List<BenchmarkRun> benches) {
     Map<String, BenchmarkRun> m = new LinkedHashMap<>();

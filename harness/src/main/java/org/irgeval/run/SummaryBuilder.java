@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.io.IOException;
+import org.irgeval.api.Pipeline;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
@@ -16,6 +18,7 @@ import org.irgeval.api.Trajectory;
 import org.irgeval.api.Variant;
 import org.irgeval.api.VariantSummary;
 import org.irgeval.stats.StratifiedBootstrap;
+import org.irgeval.store.RunStore;
 import org.irgeval.util.Json;
 
 /**
@@ -127,5 +130,52 @@ public final class SummaryBuilder {
     double[] a = sums.computeIfAbsent(key, k -> new double[2]);
     a[0] += v;
     a[1] += 1;
+  }
+
+  /** The whole {@code summary.json} of a run session. */
+  ObjectNode summary(RunConfig cfg, RunStore store, List<BenchmarkRun> benches, RunPlan plan,
+                             WorkExecutor.Outcome outcome, Pipeline pipeline, JudgeBackend judge, boolean plumbing)
+      throws IOException {
+    ObjectNode s = mapper.createObjectNode();
+    s.put("run", cfg.name());
+    s.put("plumbing", plumbing);
+    if (plumbing) {
+      s.put("notice", SummaryBuilder.PLUMBING_NOTICE);
+    }
+    ObjectNode bs = s.putObject("benchmarks");
+    for (BenchmarkRun b : benches) {
+      ObjectNode e = bs.putObject(b.id());
+      e.put("title", b.benchmark().title());
+      e.put("prompt_version", b.prompts().version());
+      e.put("scorer", b.scorerId());
+      e.put("plumbing_scorer", b.plumbingScore());
+      int planned = b.prompts().prompts().size() * b.samples();
+      List<String> fails = outcome.generationFailures().stream().filter(x -> x.startsWith(b.id() + "/")).toList();
+      e.set("generation", generation(b, store.trajectories(), planned, fails));
+      if (b.scorer() == null) {
+        e.put("status", "not scored");
+        e.put("reason", b.notScored());
+        continue;
+      }
+      e.put("status", "scored");
+      ObjectNode vs = e.putObject("variants");
+      for (Map.Entry<String, List<ScoredSample>> v : SummaryBuilder.byVariant(b, store.scores()).entrySet()) {
+        vs.set(v.getKey(), variant(b, v.getValue()));
+        b.benchmark().writeOfficialResults(store.dir().resolve("exports").resolve(b.id()).resolve(v.getKey()), v.getValue());
+      }
+    }
+    ObjectNode session = s.putObject("session");
+    session.put("generated", outcome.generated());
+    session.put("scored", outcome.scored());
+    session.put("generation_failures", outcome.generationFailures().size());
+    session.put("score_incomplete", outcome.scoreIncomplete());
+    session.put("trajectories_planned", plan.plannedTrajectories());
+    if (pipeline != null) {
+      s.set("pipeline", mapper.valueToTree(pipeline.stats()));
+    }
+    if (judge != null) {
+      s.set("judge", mapper.valueToTree(judge.usage()));
+    }
+    return s;
   }
 }

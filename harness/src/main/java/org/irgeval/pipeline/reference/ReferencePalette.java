@@ -11,19 +11,21 @@ import java.util.Map;
  * background) never occur in an object body, so the {@link SceneReader} can separate them exactly.
  */
 public final class ReferencePalette {
-  private static final Map<String, Color> COLORS = new LinkedHashMap<>();
+  private static final Map<String, Color> COLORS = palette();
 
-  static {
-    COLORS.put("red", new Color(220, 30, 30));
-    COLORS.put("orange", new Color(245, 140, 0));
-    COLORS.put("yellow", new Color(245, 220, 0));
-    COLORS.put("green", new Color(30, 160, 50));
-    COLORS.put("blue", new Color(30, 70, 220));
-    COLORS.put("purple", new Color(130, 40, 170));
-    COLORS.put("pink", new Color(250, 150, 200));
-    COLORS.put("brown", new Color(120, 70, 30));
-    COLORS.put("black", new Color(20, 20, 20));
-    COLORS.put("white", new Color(250, 250, 250));
+  private static Map<String, Color> palette() {
+    Map<String, Color> m = new LinkedHashMap<>();
+    m.put("red", new Color(220, 30, 30));
+    m.put("orange", new Color(245, 140, 0));
+    m.put("yellow", new Color(245, 220, 0));
+    m.put("green", new Color(30, 160, 50));
+    m.put("blue", new Color(30, 70, 220));
+    m.put("purple", new Color(130, 40, 170));
+    m.put("pink", new Color(250, 150, 200));
+    m.put("brown", new Color(120, 70, 30));
+    m.put("black", new Color(20, 20, 20));
+    m.put("white", new Color(250, 250, 250));
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   /** Background of every drawing. */
