@@ -1,0 +1,71 @@
+package org.irgeval.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.irgeval.api.Prompt;
+import org.irgeval.api.ScoreKey;
+import org.irgeval.api.ScoreRecord;
+import org.irgeval.api.ScoredSample;
+import org.junit.jupiter.api.Test;
+
+class StratifiedBootstrapTest {
+  private static ScoredSample s(String id, String cat, double v) {
+    return new ScoredSample(new Prompt(id, 0, "p", cat, null, null), 0,
+        new ScoreRecord(new ScoreKey("b", id, 0, "v", "s"), Map.of("x", v), null, null, null, 0));
+  }
+
+  private static final Function<List<ScoredSample>, Double> MEAN =
+      l -> l.stream().mapToDouble(x -> x.score().value("x")).average().orElse(Double.NaN);
+
+  @Test
+  void constantScoresGiveAZeroWidthInterval() {
+    List<ScoredSample> xs = List.of(s("a", "c", 0.7), s("b", "c", 0.7), s("c", "d", 0.7));
+    assertArrayEquals(new double[] {0.7, 0.7}, new StratifiedBootstrap(200, 1).ci95(xs, MEAN), 1e-12);
+  }
+
+  @Test
+  void intervalContainsTheEstimateAndNarrowsWithMorePrompts() {
+    List<ScoredSample> small = new ArrayList<>();
+    List<ScoredSample> large = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      ScoredSample x = s("p" + i, i % 2 == 0 ? "even" : "odd", i % 4 == 0 ? 1 : 0);
+      large.add(x);
+      if (i < 40) {
+        small.add(x);
+      }
+    }
+    double[] ciSmall = new StratifiedBootstrap(1000, 7).ci95(small, MEAN);
+    double[] ciLarge = new StratifiedBootstrap(1000, 7).ci95(large, MEAN);
+    assertTrue(ciLarge[0] < 0.25 && 0.25 < ciLarge[1]);
+    assertTrue(ciLarge[1] - ciLarge[0] < ciSmall[1] - ciSmall[0]);
+    // binomial-ish width: 1.96 * sqrt(.25*.75/400) * 2 ~ 0.085 (stratification only narrows it)
+    assertTrue(ciLarge[1] - ciLarge[0] < 0.1, ciLarge[0] + ".." + ciLarge[1]);
+  }
+
+  @Test
+  void everyReplicateKeepsEveryPromptSlotAndCategorySize() {
+    List<ScoredSample> xs = List.of(s("a", "c1", 1), s("b", "c1", 0), s("c", "c2", 1), s("d", "c2", 0), s("e", "c2", 1));
+    new StratifiedBootstrap(50, 3).ci95(xs, rep -> {
+      Set<String> ids = new HashSet<>();
+      long c1 = rep.stream().filter(x -> x.prompt().category().equals("c1")).count();
+      rep.forEach(x -> ids.add(x.prompt().id()));
+      assertEquals(Set.of("a", "b", "c", "d", "e"), ids);
+      assertEquals(2, c1);
+      return 0.0;
+    });
+  }
+
+  @Test
+  void oneDistinctPromptHasNoInterval() {
+    assertNull(new StratifiedBootstrap(10, 1).ci95(List.of(s("a", "c", 1)), MEAN));
+  }
+}
