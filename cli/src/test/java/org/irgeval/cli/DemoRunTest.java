@@ -35,7 +35,12 @@ class DemoRunTest {
     for (String id : new String[] {"tiif", "genai-bench", "oneig"}) {
       assertTrue(s.path("benchmarks").has(id), "every demo benchmark is listed: " + id);
     }
+    JsonNode effect = geneval.path("effects").path("reflection");
+    assertEquals(geneval.path("variants").path("reflection").path("overall").asDouble()
+        - geneval.path("variants").path("no-reflection").path("overall").asDouble(), effect.path("delta").asDouble(), 1e-12);
+    assertTrue(effect.path("ci95").get(0).asDouble() <= effect.path("delta").asDouble());
     String report = Files.readString(run.resolve("report.md"));
+    assertTrue(report.contains("reflection vs no-reflection on the overall"), report);
     assertTrue(report.contains("PLUMBING CHECK") && report.contains("| no-reflection |"), report);
     assertTrue(Files.isDirectory(run.resolve("exports/geneval/reflection/00000/samples")));
     assertEquals(48, Files.readAllLines(run.resolve("exports/geneval/reflection/results.jsonl")).size(),

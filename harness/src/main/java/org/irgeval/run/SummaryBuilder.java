@@ -98,6 +98,33 @@ public final class SummaryBuilder {
     return v;
   }
 
+  /**
+   * Each later turn's variant against {@code no-reflection} on the official overall: the difference, its paired
+   * bootstrap 95% CI over the prompts both scored, and a two-sided bootstrap p-value.
+   */
+  ObjectNode effects(BenchmarkRun b, Map<String, List<ScoredSample>> variants) {
+    ObjectNode out = mapper.createObjectNode();
+    List<ScoredSample> base = variants.get(Variant.NO_REFLECTION);
+    if (base == null) {
+      return out;
+    }
+    for (Map.Entry<String, List<ScoredSample>> v : variants.entrySet()) {
+      if (v.getKey().equals(Variant.NO_REFLECTION)) {
+        continue;
+      }
+      StratifiedBootstrap.Difference d = bootstrap.paired(base, v.getValue(),
+          rep -> b.benchmark().aggregate(b.prompts(), rep).overall());
+      if (d != null) {
+        ObjectNode o = out.putObject(v.getKey());
+        o.put("versus", Variant.NO_REFLECTION);
+        o.put("delta", d.delta());
+        o.putArray("ci95").add(d.ci95()[0]).add(d.ci95()[1]);
+        o.put("p_bootstrap", d.pValue());
+      }
+    }
+    return out;
+  }
+
   /** Mean per-turn stage timings and token counts of the stored trajectories of one benchmark. */
   public ObjectNode generation(BenchmarkRun b, Collection<Trajectory> all, int planned, List<String> failures) {
     ObjectNode g = mapper.createObjectNode();
@@ -159,9 +186,14 @@ public final class SummaryBuilder {
       }
       e.put("status", "scored");
       ObjectNode vs = e.putObject("variants");
-      for (Map.Entry<String, List<ScoredSample>> v : SummaryBuilder.byVariant(b, store.scores()).entrySet()) {
+      Map<String, List<ScoredSample>> variants = SummaryBuilder.byVariant(b, store.scores());
+      for (Map.Entry<String, List<ScoredSample>> v : variants.entrySet()) {
         vs.set(v.getKey(), variant(b, v.getValue()));
         b.benchmark().writeOfficialResults(store.dir().resolve("exports").resolve(b.id()).resolve(v.getKey()), v.getValue());
+      }
+      ObjectNode effects = effects(b, variants);
+      if (!effects.isEmpty()) {
+        e.set("effects", effects);
       }
     }
     ObjectNode session = s.putObject("session");

@@ -68,4 +68,31 @@ class StratifiedBootstrapTest {
   void oneDistinctPromptHasNoInterval() {
     assertNull(new StratifiedBootstrap(10, 1).ci95(List.of(s("a", "c", 1)), MEAN));
   }
+
+  @Test
+  void pairedDifferenceOfIdenticalVariantsIsExactlyZero() {
+    List<ScoredSample> a = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      a.add(s("p" + i, "c", i % 3 == 0 ? 1 : 0));
+    }
+    StratifiedBootstrap.Difference d = new StratifiedBootstrap(500, 5).paired(a, a, MEAN);
+    assertEquals(0.0, d.delta());
+    assertArrayEquals(new double[] {0, 0}, d.ci95(), 0.0, "pairing removes all between-prompt variance");
+    assertEquals(1.0, d.pValue());
+  }
+
+  @Test
+  void pairedDifferenceFindsAConsistentImprovement() {
+    List<ScoredSample> before = new ArrayList<>();
+    List<ScoredSample> after = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      double v = i % 2;
+      before.add(s("p" + i, "c", v));
+      after.add(s("p" + i, "c", i % 4 == 0 ? 1 : v)); // 15 prompts fixed, none broken: +0.25
+    }
+    StratifiedBootstrap.Difference d = new StratifiedBootstrap(1000, 5).paired(before, after, MEAN);
+    assertEquals(0.25, d.delta(), 1e-12);
+    assertTrue(d.ci95()[0] > 0.1 && d.ci95()[1] < 0.4, d.ci95()[0] + ".." + d.ci95()[1]);
+    assertTrue(d.pValue() < 0.01);
+  }
 }

@@ -117,11 +117,14 @@ public final class MarkdownReport {
             .append(" preview on the scored prompts only: ").append(fmt(preview, scale, digits)).append('\n');
       }
     });
-    if (variants.has("no-reflection") && variants.has("reflection")
-        && variants.path("no-reflection").path("overall").isNumber() && variants.path("reflection").path("overall").isNumber()) {
-      double d = variants.path("reflection").path("overall").asDouble() - variants.path("no-reflection").path("overall").asDouble();
-      md.append(String.format(Locale.ROOT, "%nReflection effect on the overall: %+." + digits + "f%n", d * scale));
-    }
+    b.path("effects").fields().forEachRemaining(eff -> {
+      JsonNode d = eff.getValue();
+      md.append(String.format(Locale.ROOT, "%n%s vs %s on the overall: %+." + digits + "f [%+." + digits + "f, %+."
+              + digits + "f] (paired bootstrap 95%% CI over the same prompts, p = %.3f)%n",
+          Markdown.escape(eff.getKey()), Markdown.escape(d.path("versus").asText()), d.path("delta").asDouble() * scale,
+          d.path("ci95").get(0).asDouble() * scale, d.path("ci95").get(1).asDouble() * scale,
+          d.path("p_bootstrap").asDouble()));
+    });
     if (paper != null && table != null && table.rows().containsKey(paper)) {
       md.append("\nPublished rows (").append(Markdown.escape(paper)).append("):\n\n| Row |");
       cols.forEach(c -> md.append(' ').append(Markdown.escape(c.header())).append(" |"));
