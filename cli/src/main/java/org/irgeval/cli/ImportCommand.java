@@ -54,6 +54,25 @@ public final class ImportCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  /**
+   * The official prompt files when the data folder has them (hashed into the manifest); otherwise, when no
+   * --data was named, the prompts the results themselves name (the official aggregation scripts need no more).
+   */
+  private PromptSet promptSet(Benchmark b, OfficialResultsImporter importer, java.util.Map<String, String> options)
+      throws Exception {
+    Path dir = data.resolve();
+    if (data.data == null && !java.nio.file.Files.isDirectory(dir.resolve(b.id()))) {
+      java.util.Optional<PromptSet> own = importer.promptsFromResults(results, options);
+      if (own.isPresent()) {
+        spec.commandLine().getErr().println("import: no official prompt files under " + dir.resolve(b.id())
+            + "; aggregating with the prompts named in the results (pass --data DIR to check them against the"
+            + " official files)");
+        return own.get();
+      }
+    }
+    return b.load(dir, options);
+  }
+
   @Override
   public Integer call() throws Exception {
     Registry registry = Registry.discover();
@@ -61,7 +80,8 @@ public final class ImportCommand implements Callable<Integer> {
         "unknown benchmark '" + benchmark + "' (known: " + registry.benchmarks().stream().map(Benchmark::id).toList() + ")"));
     OfficialResultsImporter importer = b.officialResults().orElseThrow(() -> new IllegalArgumentException(
         benchmark + " has no importer of official results"));
-    PromptSet set = b.load(data.resolve(), KeyValues.byPrefix(benchOptions, "--bench-opt").getOrDefault(benchmark, java.util.Map.of()));
+    var options = KeyValues.byPrefix(benchOptions, "--bench-opt").getOrDefault(benchmark, java.util.Map.of());
+    PromptSet set = promptSet(b, importer, options);
     List<ScoredSample> samples = importer.read(results, set);
     ObjectMapper mapper = Json.mapper();
     try (RunStore store = RunStore.open(out)) {

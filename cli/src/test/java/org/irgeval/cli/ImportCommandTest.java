@@ -51,6 +51,16 @@ class ImportCommandTest {
     assertEquals(0.5, v.path("overall").asDouble(), 1e-12);
     assertEquals(6, v.path("n_images").asInt());
     assertTrue(Files.readString(run.resolve("manifest.json")).contains("\"kind\" : \"import\""));
+
+    // Without any data folder, like summary_scores.py: the same numbers from the results file alone.
+    Path bare = tmp.resolve("bare");
+    CliTestSupport.Result r2 = CliTestSupport.run("import", "--benchmark", "geneval", "--official-results",
+        results.toString(), "--out", bare.toString());
+    assertEquals(0, r2.code(), r2.err());
+    JsonNode v2 = variant(bare, "geneval");
+    assertEquals(v.path("overall"), v2.path("overall"));
+    assertEquals(v.path("categories"), v2.path("categories"));
+    assertTrue(r2.err().contains("no official prompt files"), r2.err());
   }
 
   @Test
@@ -77,5 +87,11 @@ class ImportCommandTest {
     assertEquals(1000, v.path("n_prompts").asInt());
     // BAGEL's cal_score.py convention, labelled: mean of the six categories
     assertEquals(1.0 / 6, v.path("extra").path("overall_unweighted_mean_bagel").asDouble(), 1e-12);
+
+    Path bare = tmp.resolve("wise-bare");
+    CliTestSupport.Result r2 = CliTestSupport.run("import", "--benchmark", "wise", "--official-results", dir.toString(),
+        "--out", bare.toString());
+    assertEquals(0, r2.code(), r2.err());
+    assertEquals(0.4, variant(bare, "wise").path("overall").asDouble(), 1e-12);
   }
 }

@@ -3,18 +3,20 @@ package org.irgeval.benchmarks.geneval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.irgeval.api.DataException;
-import org.irgeval.data.JsonLines;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
@@ -22,6 +24,7 @@ import org.irgeval.api.ScoreKey;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.Variant;
+import org.irgeval.data.JsonLines;
 import org.irgeval.util.Json;
 
 /**
@@ -92,6 +95,40 @@ public final class OfficialResultsReader implements OfficialResultsImporter {
       throw new DataException(name, 0, null, "no results", null);
     }
     return out;
+  }
+
+  /**
+   * Prompts named by a results file: one per distinct metadata, id and index from its folder number (the
+   * official layout's {@code <index:05>} folder), category from its tag. summary_scores.py needs no more.
+   */
+  @Override
+  public Optional<PromptSet> promptsFromResults(Path officialResults, Map<String, String> options)
+      throws DataException, IOException {
+    String name = officialResults.toString();
+    Map<JsonNode, Prompt> byMetadata = new LinkedHashMap<>();
+    for (JsonLines.Line line : JsonLines.read(officialResults, name, null)) {
+      JsonNode metadata;
+      try {
+        metadata = mapper.readTree(text(line.row(), "metadata", name, line.number()));
+      } catch (JsonProcessingException e) {
+        throw new DataException(name, line.number(), "metadata", "not a JSON string: " + e.getOriginalMessage(), null);
+      }
+      String filename = text(line.row(), "filename", name, line.number());
+      Matcher m = FILE.matcher(filename);
+      if (!m.matches() || !(metadata instanceof ObjectNode meta)) {
+        throw new DataException(name, line.number(), "filename", "expected <dir>/<digits>/samples/<digits>.png with"
+            + " an object as metadata, found '" + filename + "'", null);
+      }
+      int index = Integer.parseInt(m.group(1));
+      String tag = text(line.row(), "tag", name, line.number());
+      byMetadata.computeIfAbsent(metadata, k -> new Prompt(String.format("%05d", index), index,
+          meta.path("prompt").asText(""), tag, meta, null));
+    }
+    Map<String, Integer> categories = new LinkedHashMap<>();
+    SpecParser.TAGS.forEach(t -> categories.put(t, 0));
+    List<Prompt> prompts = byMetadata.values().stream().sorted(java.util.Comparator.comparingInt(Prompt::index)).toList();
+    prompts.forEach(p -> categories.merge(p.category(), 1, Integer::sum));
+    return Optional.of(new PromptSet(GenEvalBenchmark.ID, "from-results (no prompt file)", prompts, List.of(), categories));
   }
 
   private static String mismatch(JsonNode metadata, PromptSet prompts) {

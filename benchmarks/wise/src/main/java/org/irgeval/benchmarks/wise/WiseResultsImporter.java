@@ -39,6 +39,26 @@ final class WiseResultsImporter implements OfficialResultsImporter {
   static final String SCORER = "wise-official";
   private final ObjectMapper mapper = Json.mapper();
 
+  /**
+   * The 1000 prompt ids of the version named by {@code --bench-opt wise.version} (default legacy), categories by
+   * the official id ranges: all the official calculators use (Calculate.py l.56-73, calculate_verified.py
+   * l.65-76). Prompt and explanation texts are not in the score files and stay empty.
+   */
+  @Override
+  public java.util.Optional<PromptSet> promptsFromResults(Path officialResults, Map<String, String> options) {
+    WiseVersion version = WiseVersion.byId(options.getOrDefault("version", WiseVersion.LEGACY.id()).trim())
+        .orElseThrow(() -> new IllegalArgumentException("--bench-opt wise.version must be legacy or verified"));
+    List<Prompt> prompts = new ArrayList<>();
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    version.categories().forEach(c -> counts.put(c.key(), c.lastId() - c.firstId() + 1));
+    for (int id = WiseVersion.FIRST_ID; id <= WiseVersion.LAST_ID; id++) {
+      String cat = version.categoryOf(id).orElseThrow().key();
+      prompts.add(new Prompt(Integer.toString(id), id - 1, "", cat, null, null));
+    }
+    return java.util.Optional.of(new PromptSet(WiseBenchmark.ID, version.id() + " (from results, no prompt file)",
+        prompts, List.of(), counts));
+  }
+
   @Override
   public List<ScoredSample> read(Path officialResults, PromptSet prompts) throws DataException, IOException {
     WiseVersion version = WiseVersion.ofPromptSet(prompts.version());
