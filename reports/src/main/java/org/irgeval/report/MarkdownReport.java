@@ -119,11 +119,12 @@ public final class MarkdownReport {
     });
     b.path("effects").fields().forEachRemaining(eff -> {
       JsonNode d = eff.getValue();
+      double p = d.path("p_bootstrap").asDouble();
       md.append(String.format(Locale.ROOT, "%n%s vs %s on the overall: %+." + digits + "f [%+." + digits + "f, %+."
-              + digits + "f] (paired bootstrap 95%% CI over the same prompts, p = %.3f)%n",
+              + digits + "f] (paired bootstrap 95%% CI over the same prompts, %s)%n",
           Markdown.escape(eff.getKey()), Markdown.escape(d.path("versus").asText()), d.path("delta").asDouble() * scale,
           d.path("ci95").get(0).asDouble() * scale, d.path("ci95").get(1).asDouble() * scale,
-          d.path("p_bootstrap").asDouble()));
+          p == 0 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p)));
     });
     if (paper != null && table != null && table.rows().containsKey(paper)) {
       md.append("\nPublished rows (").append(Markdown.escape(paper)).append("):\n\n| Row |");
