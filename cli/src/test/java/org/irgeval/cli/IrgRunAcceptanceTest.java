@@ -65,6 +65,13 @@ class IrgRunAcceptanceTest {
       assertEquals(12, ids.size());
       assertEquals(12, CliTestSupport.lines(run.resolve("trajectories.jsonl")).size());
       assertEquals(0, CliTestSupport.lines(run.resolve("scores.jsonl")).size());
+      JsonNode ep = Json.mapper().readTree(run.resolve("summary.json").toFile()).path("pipeline").path("endpoints")
+          .path(sim.uri().toString());
+      assertEquals(12, ep.path("successes").asInt(), "per-endpoint counts in the summary: " + ep);
+      JsonNode man = Json.mapper().readTree(run.resolve("manifest.json").toFile());
+      assertEquals("irg-paper", man.path("config").path("preset").asText());
+      assertEquals(2.0, man.path("fingerprint").path("pipeline_settings").path("turn_params").get(1)
+          .path("cfg_img_scale").asDouble(), "the resolved preset values are in the manifest");
 
       CliTestSupport.Result again = CliTestSupport.run(cmd);
       assertEquals(0, again.code(), again.err());

@@ -183,4 +183,21 @@ class RunEngineTest {
     assertEquals(12, lines(tmp.resolve("r").resolve(RunStore.TRAJECTORIES)));
     assertEquals(16, calls.get());
   }
+
+  @Test
+  void moreTurnsGiveMoreVariantsAndAnEffectForEach() throws Exception {
+    RunResult r = engine(new ToyScorer("v1"), new ReferencePipelineProvider())
+        .run(config("reference", 4, RunConfig.Mode.GENERATE_AND_SCORE, 4));
+    JsonNode toy = r.summary().path("benchmarks").path("toy");
+    assertEquals(List.of("no-reflection", "reflection", "turn-3", "turn-4"), fieldNames(toy.path("variants")));
+    assertEquals(List.of("reflection", "turn-3", "turn-4"), fieldNames(toy.path("effects")));
+    assertEquals(8 * 4, r.scored(), "4 prompts x 2 samples x 4 turns");
+    assertTrue(Files.exists(tmp.resolve("r/images/toy/000/1-4.png")));
+  }
+
+  private static List<String> fieldNames(JsonNode n) {
+    List<String> out = new java.util.ArrayList<>();
+    n.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
 }
