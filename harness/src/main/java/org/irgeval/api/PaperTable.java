@@ -21,5 +21,21 @@ public record PaperTable(String title, List<Column> columns, double scale, int d
   public record Column(String header, String key) {}
 
   /** A published row: label and values by column key (missing = not published). */
-  public record PaperRow(String label, Map<String, Double> values, String source) {}
+  public record PaperRow(String label, Map<String, Double> values, String source) {
+    /**
+     * A row from values in the order of {@code columns}; a null value was not published and is left out.
+     */
+    public static PaperRow of(String label, String source, List<Column> columns, Double... values) {
+      if (values.length != columns.size()) {
+        throw new IllegalArgumentException(label + ": " + values.length + " values for " + columns.size() + " columns");
+      }
+      Map<String, Double> m = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] != null) {
+          m.put(columns.get(i).key(), values[i]);
+        }
+      }
+      return new PaperRow(label, java.util.Collections.unmodifiableMap(m), source);
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package org.irgeval.benchmarks.geneval;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.irgeval.api.PaperTable;
@@ -24,35 +23,16 @@ final class GenEvalPaperTable {
         new Column("Overall", "overall"));
     List<PaperRow> rows = List.of(
         // irg.md 3.2: only these four IRG numbers are published.
-        row("IRG", IRG, null, null, 0.83, null, 0.74, 0.73, 0.85),
+        PaperRow.of("IRG", IRG, columns, null, null, 0.83, null, 0.74, 0.73, 0.85),
         // irg.md 3.1: the IRG README's own BAGEL re-runs, overall only.
-        row("BAGEL", IRG, null, null, null, null, null, null, 0.78),
-        row("BAGEL w/ self-CoT", IRG, null, null, null, null, null, null, 0.79),
-        row("BAGEL (BAGEL paper)", BAGEL_PAPER, 0.99, 0.94, 0.81, 0.88, 0.64, 0.63, 0.82),
-        row("BAGEL\u2020 rewriter", BAGEL_PAPER, 0.98, 0.95, 0.84, 0.95, 0.78, 0.77, 0.88),
-        row("Janus-Pro-7B", BAGEL_PAPER, 0.99, 0.89, 0.59, 0.90, 0.79, 0.66, 0.80),
-        row("Show-o2", BAGEL_PAPER, 1.00, 0.87, 0.58, 0.92, 0.52, 0.62, 0.76),
-        row("FLUX.1-dev\u2020", BAGEL_PAPER, 0.98, 0.93, 0.75, 0.93, 0.68, 0.65, 0.82),
-        row("GPT-4o", BAGEL_PAPER, 0.99, 0.92, 0.85, 0.92, 0.75, 0.61, 0.84));
+        PaperRow.of("BAGEL", IRG, columns, null, null, null, null, null, null, 0.78),
+        PaperRow.of("BAGEL w/ self-CoT", IRG, columns, null, null, null, null, null, null, 0.79),
+        PaperRow.of("BAGEL (BAGEL paper)", BAGEL_PAPER, columns, 0.99, 0.94, 0.81, 0.88, 0.64, 0.63, 0.82),
+        PaperRow.of("BAGEL\u2020 rewriter", BAGEL_PAPER, columns, 0.98, 0.95, 0.84, 0.95, 0.78, 0.77, 0.88),
+        PaperRow.of("Janus-Pro-7B", BAGEL_PAPER, columns, 0.99, 0.89, 0.59, 0.90, 0.79, 0.66, 0.80),
+        PaperRow.of("Show-o2", BAGEL_PAPER, columns, 1.00, 0.87, 0.58, 0.92, 0.52, 0.62, 0.76),
+        PaperRow.of("FLUX.1-dev\u2020", BAGEL_PAPER, columns, 0.98, 0.93, 0.75, 0.93, 0.68, 0.65, 0.82),
+        PaperRow.of("GPT-4o", BAGEL_PAPER, columns, 0.99, 0.92, 0.85, 0.92, 0.75, 0.61, 0.84));
     return new PaperTable("GenEval", columns, 1.0, 2, Map.of("irg", rows));
-  }
-
-  private static PaperRow row(String label, String source, Double single, Double two, Double counting, Double colors,
-                              Double position, Double colorAttr, Double overall) {
-    Map<String, Double> v = new LinkedHashMap<>();
-    put(v, "single_object", single);
-    put(v, "two_object", two);
-    put(v, "counting", counting);
-    put(v, "colors", colors);
-    put(v, "position", position);
-    put(v, "color_attr", colorAttr);
-    put(v, "overall", overall);
-    return new PaperRow(label, v, source);
-  }
-
-  private static void put(Map<String, Double> v, String key, Double value) {
-    if (value != null) {
-      v.put(key, value);
-    }
   }
 }

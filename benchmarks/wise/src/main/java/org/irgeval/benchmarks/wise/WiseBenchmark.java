@@ -88,7 +88,7 @@ public final class WiseBenchmark implements Benchmark {
     List<PaperTable.Column> cols = new ArrayList<>();
     WiseVersion.LEGACY.categories().forEach(c -> cols.add(new PaperTable.Column(c.header(), c.key())));
     cols.add(new PaperTable.Column("Overall", "overall"));
-    return new PaperTable("WISE", cols, 1, 2, Map.of("irg", WisePaperRows.irg()));
+    return new PaperTable("WISE", cols, 1, 2, Map.of("irg", WisePaperRows.irg(cols)));
   }
 
   @Override
