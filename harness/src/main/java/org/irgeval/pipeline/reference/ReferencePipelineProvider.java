@@ -10,6 +10,10 @@ import org.irgeval.api.PipelineProvider;
  * crash recovery the way a slow GPU back end would).
  */
 public final class ReferencePipelineProvider implements PipelineProvider {
+  /** Its options; data_dir is passed to every pipeline by the CLI and not used here. */
+  private static final java.util.List<String> OPTIONS =
+      java.util.List.of("mistake-rate", "reflection-mistake-rate", "delay-ms", "data_dir");
+
   @Override
   public String id() {
     return "reference";
@@ -22,6 +26,12 @@ public final class ReferencePipelineProvider implements PipelineProvider {
 
   @Override
   public Pipeline open(PipelineConfig config) {
+    for (String k : config.options().keySet()) {
+      if (!OPTIONS.contains(k)) {
+        throw new IllegalArgumentException("unknown --pipeline-opt '" + k + "' for the reference pipeline (known: "
+            + OPTIONS.subList(0, 3) + ")");
+      }
+    }
     double rate = Double.parseDouble(config.options().getOrDefault("mistake-rate", String.valueOf(MistakeModel.DEFAULT.rate())));
     double refl = Double.parseDouble(config.options().getOrDefault("reflection-mistake-rate",
         String.valueOf(MistakeModel.DEFAULT.reflectionRate())));
