@@ -51,6 +51,17 @@ class WiseJudgeRunTest {
         assertFalse(Files.readString(run.resolve(f)).contains(secret), f + " must not contain the key");
       }
 
+      // The official --result_scores files next to the exported images read back to the same numbers.
+      Path exported = run.resolve("exports/wise/reflection");
+      assertTrue(Files.readAllLines(exported.resolve("cultural_common_sense_scores.jsonl")).get(0)
+          .startsWith("{\"prompt_id\":1,\"Subcategory\":"));
+      Path back = tmp.resolve("reimported");
+      assertEquals(0, CliTestSupport.run("import", "--benchmark", "wise", "--official-results", exported.toString(),
+          "--data", CliTestSupport.shared().toString(), "--out", back.toString()).code());
+      JsonNode re = Json.mapper().readTree(back.resolve("summary.json").toFile()).path("benchmarks").path("wise")
+          .path("variants").path("imported");
+      assertEquals(v.path("categories"), re.path("categories"));
+
       CliTestSupport.Result again = CliTestSupport.run(cmd);
       assertEquals(0, again.code(), again.err());
       assertEquals(requests, judge.requests(), "a rerun makes no judge call");

@@ -59,7 +59,8 @@ public interface Benchmark {
    * {@code dir}, so they can be diffed against the official scripts run on the exported images. Default:
    * nothing (the benchmark's official output has no per-image file).
    */
-  default void writeOfficialResults(Path dir, List<ScoredSample> samples) throws java.io.IOException {}
+  default void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples)
+      throws java.io.IOException {}
 
   /** Reads the official scripts' score files into our scores (for {@code irg-eval import}). */
   default Optional<OfficialResultsImporter> officialResults() {

@@ -189,7 +189,8 @@ public final class SummaryBuilder {
       Map<String, List<ScoredSample>> variants = SummaryBuilder.byVariant(b, store.scores());
       for (Map.Entry<String, List<ScoredSample>> v : variants.entrySet()) {
         vs.set(v.getKey(), variant(b, v.getValue()));
-        b.benchmark().writeOfficialResults(store.dir().resolve("exports").resolve(b.id()).resolve(v.getKey()), v.getValue());
+        b.benchmark().writeOfficialResults(store.dir().resolve("exports").resolve(b.id()).resolve(v.getKey()), b.prompts(),
+            v.getValue());
       }
       ObjectNode effects = effects(b, variants);
       if (!effects.isEmpty()) {

@@ -80,7 +80,8 @@ public final class GenEvalBenchmark implements Benchmark {
    * scorings have no official line and are left out).
    */
   @Override
-  public void writeOfficialResults(java.nio.file.Path dir, List<ScoredSample> samples) throws java.io.IOException {
+  public void writeOfficialResults(java.nio.file.Path dir, PromptSet prompts, List<ScoredSample> samples)
+      throws java.io.IOException {
     List<com.fasterxml.jackson.databind.JsonNode> lines = samples.stream()
         .filter(s -> !s.score().failed() && s.score().detail() != null).map(s -> s.score().detail()).toList();
     new ResultsJsonl().write(dir.resolve("results.jsonl"), lines);

@@ -91,6 +91,12 @@ public final class WiseBenchmark implements Benchmark {
     return new PaperTable("WISE", cols, 1, 2, Map.of("irg", WisePaperRows.irg(cols)));
   }
 
+  /** The official per-file score JSONL ({@link WiseScoreFiles}), for the official calculators. */
+  @Override
+  public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws java.io.IOException {
+    new WiseScoreFiles().write(dir, WiseVersion.ofPromptSet(prompts.version()), samples);
+  }
+
   @Override
   public Optional<ImageLayout> officialLayout() {
     return Optional.of(new WiseImageLayout());
