@@ -65,6 +65,15 @@ class WiseJudgeRunTest {
       CliTestSupport.Result again = CliTestSupport.run(cmd);
       assertEquals(0, again.code(), again.err());
       assertEquals(requests, judge.requests(), "a rerun makes no judge call");
+
+      String[] otherJudge = java.util.Arrays.copyOf(cmd, cmd.length + 2);
+      otherJudge[cmd.length] = "--judge-model";
+      otherJudge[cmd.length + 1] = "gpt-4o-2024-11-20";
+      CliTestSupport.Result refused = CliTestSupport.run(otherJudge);
+      assertEquals(1, refused.code(), "another judge snapshot never resumes a run silently");
+      assertTrue(refused.err().contains("benchmarks.wise.scorer.fingerprint") && refused.err().contains("--force-new"),
+          refused.err());
+      assertEquals(requests, judge.requests());
     }
   }
 }
