@@ -21,7 +21,7 @@ import org.irgeval.api.SceneHints;
  */
 public final class ReferencePipeline implements Pipeline {
   /** Bump when drawings change, so old runs refuse to resume with new pixels. */
-  static final String RENDERER_VERSION = "1";
+  static final String RENDERER_VERSION = "2";
 
   private final MistakeModel mistakes;
   private final int parallelism;

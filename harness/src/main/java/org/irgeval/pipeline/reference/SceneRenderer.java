@@ -19,6 +19,8 @@ public final class SceneRenderer {
   public static final int CELL = 64;
   public static final int GRID = 4;
   public static final int SIZE = CELL * GRID;
+  /** Printed in the top-left corner of every drawing. */
+  public static final String WATERMARK = "plumbing check - not a model";
   /** Object body size and its offset inside the cell. */
   static final int BODY = 40;
   static final int BODY_X = 12;
@@ -35,6 +37,11 @@ public final class SceneRenderer {
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
       g.setColor(new java.awt.Color(ReferencePalette.BACKGROUND));
       g.fillRect(0, 0, SIZE, SIZE);
+      // Every picture says what it is. Drawn first, in the reserved text colour, so objects and markers drawn
+      // later stay intact and the reader ignores it.
+      g.setColor(new java.awt.Color(ReferencePalette.TEXT));
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+      g.drawString(WATERMARK, 2, 9);
       for (ScenePlan.Instance in : plan.instances()) {
         drawInstance(g, in);
       }
