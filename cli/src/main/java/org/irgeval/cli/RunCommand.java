@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.PipelineConfig;
@@ -120,10 +119,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     // 0 = the pipeline's default (the preset's turn count; 2 for the reference pipeline).
     int t = "off".equalsIgnoreCase(reflection) ? 1 : turns != null ? turns : 0;
-    Map<String, String> popts = KeyValues.parse(pipelineOptions, "--pipeline-opt");
-    // The IRG pipeline hashes the official system prompts it reads from <data>/irg/.
-    popts.putIfAbsent("data_dir", dataDir.toString());
-    PipelineConfig pc = new PipelineConfig(endpoints, preset, concurrency, t, popts, images,
+    PipelineConfig pc = new PipelineConfig(endpoints, preset, concurrency, t,
+        KeyValues.parse(pipelineOptions, "--pipeline-opt"), dataDir, images,
         id -> registry.benchmark(id).flatMap(Benchmark::officialLayout));
     RunConfig cfg = new RunConfig(runDir.getFileName().toString(), runDir, dataDir, benches,
         KeyValues.byPrefix(benchOptions, "--bench-opt"), demo ? "reference" : pipeline, pc, samples, seed, limit,

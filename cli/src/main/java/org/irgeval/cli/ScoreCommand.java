@@ -65,10 +65,11 @@ public final class ScoreCommand implements Callable<Integer> {
     Map<String, String> chosen = new LinkedHashMap<>();
     c.path("scorers").fields().forEachRemaining(e -> chosen.put(e.getKey(), e.getValue().asText()));
     chosen.putAll(KeyValues.parse(scorers, "--scorer"));
+    Path dataDir = data != null ? data : Path.of(c.path("data_dir").asText());
     PipelineConfig pc = new PipelineConfig(List.of(), c.path("preset").isTextual() ? c.path("preset").asText() : null,
-        1, c.path("turns").asInt(2), Map.of(), null, id -> registry.benchmark(id).flatMap(Benchmark::officialLayout));
+        1, c.path("turns").asInt(2), Map.of(), dataDir, null, id -> registry.benchmark(id).flatMap(Benchmark::officialLayout));
     RunConfig cfg = new RunConfig(run.getFileName().toString(), run,
-        data != null ? data : Path.of(c.path("data_dir").asText()), benches, benchOptions, c.path("pipeline").asText(), pc,
+        dataDir, benches, benchOptions, c.path("pipeline").asText(), pc,
         c.has("samples") ? c.get("samples").asInt() : null, c.path("seed").asLong(), c.path("limit").asInt(-1), chosen,
         KeyValues.parse(scorerOptions, "--scorer-opt"), judge.settings(), RunConfig.Mode.SCORE_ONLY, false,
         List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));

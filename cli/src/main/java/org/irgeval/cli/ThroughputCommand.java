@@ -133,7 +133,7 @@ public final class ThroughputCommand implements Callable<Integer> {
       Registry discovered = Registry.discover();
       Registry registry = new Registry(List.of(new SyntheticPrompts(trajectories)), discovered.pipelines(), List.of());
       PipelineConfig pc = new PipelineConfig(uris, preset, concurrency, 0,
-          Map.of("data_dir", data.resolve().toString(), "backoff_ms", "20"), null, id -> Optional.empty());
+          Map.of("backoff_ms", "20"), data.resolve(), null, id -> Optional.empty());
       RunConfig cfg = new RunConfig(runDir.getFileName().toString(), runDir, data.resolve(), List.of(SyntheticPrompts.ID),
           Map.of(), "irg", pc, null, 42, -1, Map.of(), Map.of(), null, RunConfig.Mode.GENERATE_ONLY, false,
           List.of("throughput"));

@@ -14,11 +14,12 @@ import java.util.function.Function;
  * @param concurrency requests in flight per endpoint
  * @param turns       image turns per trajectory; 0 = the pipeline's own default (e.g. its preset's count)
  * @param options     {@code --pipeline-opt key=value} entries
+ * @param dataDir     the run's data root ({@code --data}), for pipelines that read official files from it
  * @param imagesDir   {@code --images DIR} for the images pipeline, or null
  * @param layouts     the official image layout of a benchmark id, for pipelines that read official folders
  */
 public record PipelineConfig(List<URI> endpoints, String preset, int concurrency, int turns,
-                             Map<String, String> options, Path imagesDir,
+                             Map<String, String> options, Path dataDir, Path imagesDir,
                              Function<String, java.util.Optional<ImageLayout>> layouts) {
   public PipelineConfig {
     endpoints = List.copyOf(endpoints);

@@ -105,9 +105,10 @@ public final class RunStore implements AutoCloseable {
 
   /**
    * Stores a finished generation: images first (atomic), then one fsynced journal line. Returns the
-   * stored trajectory. A trajectory already stored is returned unchanged (never written twice).
+   * stored trajectory. A trajectory already stored is returned unchanged (never written twice). Image writes
+   * run outside the lock so parallel workers' fsyncs overlap; only the check-and-append is serialised.
    */
-  public synchronized Trajectory putTrajectory(GenerationRequest req, Generation gen, long wallMs) throws IOException {
+  public Trajectory putTrajectory(GenerationRequest req, Generation gen, long wallMs) throws IOException {
     Trajectory existing = trajectories.get(req.id());
     if (existing != null) {
       return existing;
@@ -123,8 +124,14 @@ public final class RunStore implements AutoCloseable {
     }
     Trajectory traj = new Trajectory(req.id(), req.benchmark(), req.prompt().id(), req.sample(), req.seed(), turns,
         gen.model(), gen.endpoint(), wallMs);
-    trajectoryLog.append(traj);
-    trajectories.put(traj.id(), traj);
+    synchronized (this) {
+      existing = trajectories.get(req.id());
+      if (existing != null) {
+        return existing;
+      }
+      trajectoryLog.append(traj);
+      trajectories.put(traj.id(), traj);
+    }
     return traj;
   }
 

@@ -36,7 +36,7 @@ class RunEngineTest {
   private final PrintWriter err = new PrintWriter(errText, true);
 
   private RunConfig config(String pipeline, int limit, RunConfig.Mode mode, int turns) {
-    PipelineConfig pc = new PipelineConfig(List.of(), null, 1, turns, Map.of("mistake-rate", "0.5"), null,
+    PipelineConfig pc = new PipelineConfig(List.of(), null, 1, turns, Map.of("mistake-rate", "0.5"), tmp, null,
         id -> Optional.empty());
     return new RunConfig("r", tmp.resolve("r"), tmp, List.of("toy"), Map.of(), pipeline, pc, null, 42, limit,
         Map.of(), Map.of(), null, mode, false, List.of("test"));

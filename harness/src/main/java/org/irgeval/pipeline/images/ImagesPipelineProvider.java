@@ -29,7 +29,7 @@ public final class ImagesPipelineProvider implements PipelineProvider {
     config.options().forEach((k, v) -> {
       if (k.matches("turn[1-9][0-9]*")) {
         dirs.put(Integer.parseInt(k.substring(4)), Path.of(v));
-      } else if (!k.equals("data_dir")) { // data_dir: passed to every pipeline by the CLI, not used here
+      } else {
         throw new IllegalArgumentException("unknown --pipeline-opt '" + k + "' for the images pipeline (known: turnK=DIR)");
       }
     });

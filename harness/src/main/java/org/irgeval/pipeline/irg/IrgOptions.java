@@ -37,8 +37,12 @@ public record IrgOptions(Path dataDir, RetryPolicy retry, Duration connectTimeou
     return java.util.Collections.unmodifiableMap(m);
   }
 
-  /** Parses the options; an unknown key or a bad number is an error naming the key. */
-  public static IrgOptions parse(Map<String, String> options) {
+  /**
+   * Parses the options; an unknown key or a bad number is an error naming the key.
+   *
+   * @param dataDir the run's data root, used when no {@code data_dir} option overrides it (may be null)
+   */
+  public static IrgOptions parse(Map<String, String> options, Path dataDir) {
     for (String k : options.keySet()) {
       if (!HELP.containsKey(k)) {
         throw new IllegalArgumentException("unknown --pipeline-opt '" + k + "' for pipeline irg; known: "
@@ -55,6 +59,9 @@ public record IrgOptions(Path dataDir, RetryPolicy retry, Duration connectTimeou
         Duration.ofMillis(num(options, "max_cooldown_ms", d.maxCooldown().toMillis())),
         Duration.ofSeconds(num(options, "endpoint_wait_s", d.endpointWait().toSeconds())));
     String data = options.get("data_dir");
+    if (data == null && dataDir != null) {
+      data = dataDir.toString();
+    }
     if (data == null) {
       String env = System.getenv("IRG_EVAL_DATA");
       data = env != null && !env.isBlank() ? env : "data";

@@ -28,6 +28,6 @@ public final class IrgPipelineProvider implements PipelineProvider {
     Preset preset = Preset.load(config.preset() == null ? Preset.DEFAULT : config.preset());
     int turns = config.turns() <= 0 ? preset.defaultTurns() : config.turns();
     return new IrgPipeline(preset, turns, config.endpoints(), config.concurrency(),
-        IrgOptions.parse(config.options()));
+        IrgOptions.parse(config.options(), config.dataDir()));
   }
 }

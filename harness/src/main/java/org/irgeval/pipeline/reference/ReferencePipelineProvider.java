@@ -10,9 +10,8 @@ import org.irgeval.api.PipelineProvider;
  * crash recovery the way a slow GPU back end would).
  */
 public final class ReferencePipelineProvider implements PipelineProvider {
-  /** Its options; data_dir is passed to every pipeline by the CLI and not used here. */
   private static final java.util.List<String> OPTIONS =
-      java.util.List.of("mistake-rate", "reflection-mistake-rate", "delay-ms", "data_dir");
+      java.util.List.of("mistake-rate", "reflection-mistake-rate", "delay-ms");
 
   @Override
   public String id() {
@@ -29,7 +28,7 @@ public final class ReferencePipelineProvider implements PipelineProvider {
     for (String k : config.options().keySet()) {
       if (!OPTIONS.contains(k)) {
         throw new IllegalArgumentException("unknown --pipeline-opt '" + k + "' for the reference pipeline (known: "
-            + OPTIONS.subList(0, 3) + ")");
+            + OPTIONS + ")");
       }
     }
     double rate = Double.parseDouble(config.options().getOrDefault("mistake-rate", String.valueOf(MistakeModel.DEFAULT.rate())));

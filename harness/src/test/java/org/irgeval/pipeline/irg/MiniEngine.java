@@ -46,7 +46,7 @@ final class MiniEngine {
         .map(java.util.ServiceLoader.Provider::get).filter(p -> p.id().equals("irg")).findFirst().orElseThrow();
     Map<String, String> opts = new LinkedHashMap<>(options);
     opts.putIfAbsent("data_dir", sharedBenchmarks().toString());
-    return provider.open(new PipelineConfig(List.of(endpoints), preset, concurrency, turns, opts, null,
+    return provider.open(new PipelineConfig(List.of(endpoints), preset, concurrency, turns, opts, null, null,
         b -> java.util.Optional.empty()));
   }
 

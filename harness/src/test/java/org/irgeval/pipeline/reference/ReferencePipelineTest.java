@@ -98,7 +98,7 @@ class ReferencePipelineTest {
   @Test
   void unknownOptionsAreErrorsNotSilentlyIgnored() {
     org.irgeval.api.PipelineConfig cfg = new org.irgeval.api.PipelineConfig(List.of(), null, 1, 2,
-        java.util.Map.of("mistake_rate", "0.5"), null, id -> java.util.Optional.empty());
+        java.util.Map.of("mistake_rate", "0.5"), null, null, id -> java.util.Optional.empty());
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> new ReferencePipelineProvider().open(cfg));
     assertTrue(e.getMessage().contains("mistake_rate") && e.getMessage().contains("mistake-rate"), e.getMessage());
