@@ -1,4 +1,4 @@
-"""The IRG server protocol (docs/protocol.md, DESIGN.md section 4): validation, error codes, JSON bodies.
+"""The IRG server protocol (docs/protocol.md): validation, error codes, JSON bodies.
 
 Standard library only, so the protocol layer is tested in CI without torch.
 """

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.PromptSet;
+import org.irgeval.run.OptionCheck;
 import org.irgeval.run.Registry;
 import org.irgeval.util.Json;
 import picocli.CommandLine.Command;
@@ -53,16 +54,18 @@ public final class DataCommand implements Runnable {
       Registry registry = Registry.discover();
       Path dir = data.resolve();
       var options = KeyValues.byPrefix(benchOptions, "--bench-opt");
+      List<Benchmark> chosen = registry.benchmarks().stream().filter(b -> only == null || only.contains(b.id())).toList();
+      OptionCheck.benchmarkPrefixes(chosen.stream().map(Benchmark::id).toList(), options);
+      // Every option is checked before any file is read, so a typo is reported as such, not as a data error.
+      var checked = new java.util.LinkedHashMap<String, java.util.Map<String, String>>();
+      chosen.forEach(b -> checked.put(b.id(), OptionCheck.benchmark(b, options.getOrDefault(b.id(), java.util.Map.of()))));
       ObjectMapper mapper = Json.mapper();
       ObjectNode root = mapper.createObjectNode();
       ObjectNode benches = root.putObject("benchmarks");
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       int failures = 0;
-      for (Benchmark b : registry.benchmarks()) {
-        if (only != null && !only.contains(b.id())) {
-          continue;
-        }
+      for (Benchmark b : chosen) {
         ObjectNode e = benches.putObject(b.id());
         if (!Files.isDirectory(dir.resolve(b.id()))) {
           e.put("status", "absent");
@@ -73,7 +76,7 @@ public final class DataCommand implements Runnable {
           continue;
         }
         try {
-          PromptSet set = b.load(dir, options.getOrDefault(b.id(), java.util.Map.of()));
+          PromptSet set = b.load(dir, checked.get(b.id()));
           e.put("prompts", set.prompts().size());
           e.put("version", set.version());
           ObjectNode cats = e.putObject("categories");

@@ -3,7 +3,7 @@ package org.irgeval.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --data DIR}: default {@code $IRG_EVAL_DATA}, then {@code ./data} (DESIGN.md section 2). */
+/** {@code --data DIR}: default {@code $IRG_EVAL_DATA}, then {@code ./data} (docs/architecture.md, "Data directory"). */
 final class DataDirOption {
   @Option(names = "--data", paramLabel = "DIR",
       description = "Data root with one folder per benchmark in the official layout (default: $IRG_EVAL_DATA, then ./data).")

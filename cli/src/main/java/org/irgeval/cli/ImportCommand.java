@@ -14,6 +14,7 @@ import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.Variant;
 import org.irgeval.run.BenchmarkRun;
+import org.irgeval.run.OptionCheck;
 import org.irgeval.run.Registry;
 import org.irgeval.run.SummaryBuilder;
 import org.irgeval.stats.StratifiedBootstrap;
@@ -80,7 +81,9 @@ public final class ImportCommand implements Callable<Integer> {
         "unknown benchmark '" + benchmark + "' (known: " + registry.benchmarks().stream().map(Benchmark::id).toList() + ")"));
     OfficialResultsImporter importer = b.officialResults().orElseThrow(() -> new IllegalArgumentException(
         benchmark + " has no importer of official results"));
-    var options = KeyValues.byPrefix(benchOptions, "--bench-opt").getOrDefault(benchmark, java.util.Map.of());
+    var given = KeyValues.byPrefix(benchOptions, "--bench-opt");
+    OptionCheck.benchmarkPrefixes(List.of(b.id()), given);
+    var options = OptionCheck.benchmark(b, given.getOrDefault(benchmark, java.util.Map.of()));
     PromptSet set = promptSet(b, importer, options);
     List<ScoredSample> samples = importer.read(results, set);
     ObjectMapper mapper = Json.mapper();

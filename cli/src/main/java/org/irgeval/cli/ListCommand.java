@@ -1,11 +1,13 @@
 package org.irgeval.cli;
 
 import java.io.PrintWriter;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.PipelineProvider;
 import org.irgeval.api.ScorerProvider;
 import org.irgeval.pipeline.irg.Preset;
+import org.irgeval.run.OptionCheck;
 import org.irgeval.run.Registry;
 import picocli.CommandLine.Command;
 
@@ -22,11 +24,12 @@ public final class ListCommand implements Callable<Integer> {
     out.println("Benchmarks:");
     for (Benchmark b : r.benchmarks()) {
       out.printf("  %-12s %s (%d image(s) per prompt)%n", b.id(), b.title(), b.defaultSamples());
-      b.optionHelp().forEach((k, v) -> out.printf("               --bench-opt %s.%s=...  %s%n", b.id(), k, v));
+      b.options().forEach(o -> out.printf("               --bench-opt %s.%s=...  %s%n", b.id(), o.usage(), o.description()));
     }
     out.println("Pipelines:");
     for (PipelineProvider p : r.pipelines()) {
       out.printf("  %-12s %s%n", p.id(), p.description());
+      p.options().forEach(o -> out.printf("               --pipeline-opt %s=...  %s%n", o.usage(), o.description()));
     }
     out.println("Presets (--pipeline irg --preset NAME; values and sources: docs/presets.md):");
     for (String name : Preset.NAMES) {
@@ -35,8 +38,13 @@ public final class ListCommand implements Callable<Integer> {
     }
     out.println("Scorers:");
     for (ScorerProvider s : r.scorers()) {
-      out.printf("  %-22s for %-12s %s%s%n", s.id(), s.benchmark(), s.description(), s.plumbing() ? " [plumbing]" : "");
+      out.printf("  %-22s for %-12s %s%s%n", s.id(), String.join(",", new TreeSet<>(s.benchmarks())), s.description(),
+          s.plumbing() ? " [plumbing]" : s.usesJudge() ? " [judge]" : "");
+      s.options().forEach(o -> out.printf("               --scorer-opt %s=...  %s%n", o.usage(), o.description()));
     }
+    out.println("Scorer options of every scorer:");
+    OptionCheck.SHARED_SCORER_OPTIONS.forEach(o -> out.printf("               --scorer-opt %s=...  %s%n", o.usage(),
+        o.description()));
     out.flush();
     return ExitCodes.OK;
   }

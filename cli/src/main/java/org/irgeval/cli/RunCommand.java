@@ -98,11 +98,12 @@ public final class RunCommand implements Callable<Integer> {
     List<String> withoutAdapter = List.of();
     if (demo) {
       runDir = runDir == null ? Path.of("runs", "demo") : runDir;
-      dataDir = new DemoData().extract(runDir.toAbsolutePath().getParent().resolve("demo-data"));
+      DemoData demoData = new DemoData();
+      dataDir = demoData.extract(runDir.toAbsolutePath().getParent().resolve("demo-data"));
       if (benches == null) {
         benches = new ArrayList<>();
         withoutAdapter = new ArrayList<>();
-        for (String folder : DemoData.benchmarkFolders()) {
+        for (String folder : demoData.benchmarkFolders()) {
           (registry.benchmark(folder).isPresent() ? benches : withoutAdapter).add(folder);
         }
       }
@@ -121,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
     int t = "off".equalsIgnoreCase(reflection) ? 1 : turns != null ? turns : 0;
     PipelineConfig pc = new PipelineConfig(endpoints, preset, concurrency, t,
         KeyValues.parse(pipelineOptions, "--pipeline-opt"), dataDir, images,
-        id -> registry.benchmark(id).flatMap(Benchmark::officialLayout));
+        registry::benchmark);
     RunConfig cfg = new RunConfig(runDir.getFileName().toString(), runDir, dataDir, benches,
         KeyValues.byPrefix(benchOptions, "--bench-opt"), demo ? "reference" : pipeline, pc, samples, seed, limit,
         KeyValues.parse(scorers, "--scorer"), KeyValues.parse(scorerOptions, "--scorer-opt"), judge.settings(),

@@ -67,7 +67,7 @@ public final class ScoreCommand implements Callable<Integer> {
     chosen.putAll(KeyValues.parse(scorers, "--scorer"));
     Path dataDir = data != null ? data : Path.of(c.path("data_dir").asText());
     PipelineConfig pc = new PipelineConfig(List.of(), c.path("preset").isTextual() ? c.path("preset").asText() : null,
-        1, c.path("turns").asInt(2), Map.of(), dataDir, null, id -> registry.benchmark(id).flatMap(Benchmark::officialLayout));
+        1, c.path("turns").asInt(2), Map.of(), dataDir, null, registry::benchmark);
     RunConfig cfg = new RunConfig(run.getFileName().toString(), run,
         dataDir, benches, benchOptions, c.path("pipeline").asText(), pc,
         c.has("samples") ? c.get("samples").asInt() : null, c.path("seed").asLong(), c.path("limit").asInt(-1), chosen,

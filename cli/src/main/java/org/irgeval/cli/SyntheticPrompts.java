@@ -42,7 +42,7 @@ final class SyntheticPrompts implements Benchmark {
   public PromptSet load(Path dataDir, Map<String, String> options) {
     List<Prompt> ps = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      ps.add(new Prompt(String.format("%05d", i), i, "throughput prompt " + i, "all", null, null));
+      ps.add(new Prompt(String.format("%05d", i), i, "throughput prompt " + i, "all", null));
     }
     return new PromptSet(ID, "n=" + n, ps, List.of(), Map.of("all", n));
   }

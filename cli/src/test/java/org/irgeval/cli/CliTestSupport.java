@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.irgeval.testkit.OfficialData;
 
 /** Runs the CLI in-process and captures its output. */
 final class CliTestSupport {
@@ -19,9 +20,16 @@ final class CliTestSupport {
     return new Result(code, out.toString(), err.toString());
   }
 
-  /** The official data folder that tests read ({@code ../shared/benchmarks}). */
-  static Path shared() {
-    return Path.of(System.getProperty("irgeval.shared.benchmarks", "../../shared/benchmarks"));
+  /**
+   * The official data root holding every one of {@code folders} ({@link OfficialData}: the test is skipped when
+   * they are absent).
+   */
+  static Path shared(String... folders) {
+    Path root = null;
+    for (String f : folders) {
+      root = OfficialData.root(f);
+    }
+    return root;
   }
 
   static List<String> lines(Path f) throws Exception {

@@ -16,7 +16,7 @@ class DataCheckTest {
 
   @Test
   void countsTheOfficialGenEvalPrompts() throws Exception {
-    CliTestSupport.Result r = CliTestSupport.run("data", "check", "--data", CliTestSupport.shared().toString(), "--json");
+    CliTestSupport.Result r = CliTestSupport.run("data", "check", "--data", CliTestSupport.shared("geneval", "wise").toString(), "--json");
     assertEquals(0, r.code(), r.err() + r.out());
     JsonNode g = Json.mapper().readTree(r.out()).path("benchmarks").path("geneval");
     assertEquals(553, g.path("prompts").asInt());
@@ -35,7 +35,7 @@ class DataCheckTest {
     Path prompts = data.resolve("geneval/prompts");
     Files.createDirectories(prompts);
     Files.createDirectories(data.resolve("geneval/evaluation"));
-    Files.copy(CliTestSupport.shared().resolve("geneval/evaluation/object_names.txt"),
+    Files.copy(CliTestSupport.shared("geneval", "wise").resolve("geneval/evaluation/object_names.txt"),
         data.resolve("geneval/evaluation/object_names.txt"));
     Files.writeString(prompts.resolve("evaluation_metadata.jsonl"),
         "{\"tag\": \"single_object\", \"include\": [{\"class\": \"bench\", \"count\": 1}], \"prompt\": \"a photo of a bench\"}\n"

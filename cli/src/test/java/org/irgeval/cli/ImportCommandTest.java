@@ -24,7 +24,7 @@ class ImportCommandTest {
 
   @Test
   void genevalResultsJsonlGivesTheSummaryScoresNumbers() throws Exception {
-    List<String> meta = Files.readAllLines(CliTestSupport.shared().resolve("geneval/prompts/evaluation_metadata.jsonl"));
+    List<String> meta = Files.readAllLines(CliTestSupport.shared("geneval").resolve("geneval/prompts/evaluation_metadata.jsonl"));
     // single_object (line 0): 1 of 2 images correct; two_object (line 80): 2 of 2; counting (line 179): 0 of 2.
     int[][] cases = {{0, 1}, {0, 0}, {80, 1}, {80, 1}, {179, 0}, {179, 0}};
     List<String> out = new ArrayList<>();
@@ -41,7 +41,7 @@ class ImportCommandTest {
     Files.write(results, out);
     Path run = tmp.resolve("imported");
     CliTestSupport.Result r = CliTestSupport.run("import", "--benchmark", "geneval", "--official-results",
-        results.toString(), "--data", CliTestSupport.shared().toString(), "--out", run.toString());
+        results.toString(), "--data", CliTestSupport.shared("geneval").toString(), "--out", run.toString());
     assertEquals(0, r.code(), r.err());
     JsonNode v = variant(run, "geneval");
     assertEquals(0.5, v.path("categories").path("single_object").asDouble(), 1e-12);
@@ -79,7 +79,7 @@ class ImportCommandTest {
     }
     Path run = tmp.resolve("wise-run");
     CliTestSupport.Result r = CliTestSupport.run("import", "--benchmark", "wise", "--official-results", dir.toString(),
-        "--data", CliTestSupport.shared().toString(), "--out", run.toString());
+        "--data", CliTestSupport.shared("wise").toString(), "--out", run.toString());
     assertEquals(0, r.code(), r.err());
     JsonNode v = variant(run, "wise");
     // Calculate.py: 0.4 * 1 + 0.167 * 0 + 0.133 * 0 + 0.1 * 0 + 0.1 * 0 + 0.1 * 0

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 5's acceptance command against the loopback simulator: the exact DESIGN.md section 4 request with the
+ * Issue 5's acceptance command against the loopback simulator: the exact docs/protocol.md request with the
  * irg-paper preset's values, nothing sent again by the same command, and scoring later without any generator.
  */
 class IrgRunAcceptanceTest {
@@ -26,7 +26,7 @@ class IrgRunAcceptanceTest {
 
   @Test
   void generateOnlySendsThePresetContractOnceAndScoreNeedsNoGenerator() throws Exception {
-    Path data = CliTestSupport.shared();
+    Path data = CliTestSupport.shared("irg", "geneval");
     Path run = tmp.resolve("run");
     try (IrgSimulator sim = IrgSimulator.start(SimConfig.defaults().withSystemPrompts(IrgSimulator.systemPromptHashes(data)))) {
       String[] cmd = {"run", "--pipeline", "irg", "--endpoint", sim.uri().toString(), "--preset", "irg-paper",

@@ -19,7 +19,7 @@ class ThroughputCommandTest {
   void measuresEveryEndpointCountAndWritesResults() throws Exception {
     CliTestSupport.Result r = CliTestSupport.run("throughput", "--endpoints", "1,2", "--trajectories", "6",
         "--text-latency", "fixed:5", "--image-latency", "fixed:20", "--image-size", "32",
-        "--data", CliTestSupport.shared().toString(), "--out", tmp.toString());
+        "--data", CliTestSupport.shared("irg").toString(), "--out", tmp.toString());
     assertEquals(0, r.code(), r.err());
     JsonNode res = Json.mapper().readTree(tmp.resolve("throughput.json").toFile());
     assertTrue(res.path("notice").asText().contains("not a model"));

@@ -29,7 +29,7 @@ class WiseJudgeRunTest {
       // PATH is always set: its value stands in for a secret key that must never reach a file.
       String secret = System.getenv("PATH");
       String[] cmd = {"run", "--pipeline", "reference", "--benchmarks", "wise", "--data",
-          CliTestSupport.shared().toString(), "--limit", "20", "--scorer", "wise=wise-judge",
+          CliTestSupport.shared("wise").toString(), "--limit", "20", "--scorer", "wise=wise-judge",
           "--judge-url", judge.baseUrl().toString(), "--judge-key-env", "PATH", "--out", run.toString()};
       CliTestSupport.Result r = CliTestSupport.run(cmd);
       assertEquals(0, r.code(), r.err());
@@ -57,7 +57,7 @@ class WiseJudgeRunTest {
           .startsWith("{\"prompt_id\":1,\"Subcategory\":"));
       Path back = tmp.resolve("reimported");
       assertEquals(0, CliTestSupport.run("import", "--benchmark", "wise", "--official-results", exported.toString(),
-          "--data", CliTestSupport.shared().toString(), "--out", back.toString()).code());
+          "--data", CliTestSupport.shared("wise").toString(), "--out", back.toString()).code());
       JsonNode re = Json.mapper().readTree(back.resolve("summary.json").toFile()).path("benchmarks").path("wise")
           .path("variants").path("imported");
       assertEquals(v.path("categories"), re.path("categories"));

@@ -9,6 +9,11 @@ import java.util.Optional;
  * A benchmark adapter: everything about one benchmark (official files, generation defaults, official
  * aggregation, paper table). Registered in {@code META-INF/services/org.irgeval.api.Benchmark}; the harness
  * never names a benchmark.
+ *
+ * <p>How to write one: {@code docs/adding-a-benchmark.md} (files, names, options, citations, demo samples,
+ * checklist). A worked toy example is {@code org.irgeval.testkit.ToyBenchmark} in the harness test-jar
+ * ({@code harness/src/test/java/org/irgeval/testkit/ToyBenchmark.java}), and every adapter's tests extend the
+ * contract kit {@code org.irgeval.testkit.BenchmarkContract} next to it.
  */
 public interface Benchmark {
   /** Short id used on the command line and in run directories (e.g. "my-bench"). */
@@ -25,13 +30,18 @@ public interface Benchmark {
    *
    * @param dataDir the data root (one folder per benchmark)
    * @param options benchmark options from the command line ({@code --bench-opt <id>.<key>=<value>}, key
-   *                without the prefix), e.g. a version or prompt-file choice
+   *                without the prefix), e.g. a version or prompt-file choice; already checked against
+   *                {@link #options()} by the harness (absent keys take their defaults)
    */
   PromptSet load(Path dataDir, Map<String, String> options) throws DataException;
 
-  /** Options {@link #load} understands, with a one-line description each (for {@code list} and errors). */
-  default Map<String, String> optionHelp() {
-    return Map.of();
+  /**
+   * The options {@link #load} understands. The harness refuses any other key, and any value the declaration
+   * does not allow, before {@link #load} is called ({@code run}, {@code score}, {@code import},
+   * {@code data check}).
+   */
+  default List<OptionSpec> options() {
+    return List.of();
   }
 
   /** Images per prompt of the official protocol (e.g. 4 or 1). */

@@ -16,11 +16,12 @@ import java.util.function.Function;
  * @param options     {@code --pipeline-opt key=value} entries
  * @param dataDir     the run's data root ({@code --data}), for pipelines that read official files from it
  * @param imagesDir   {@code --images DIR} for the images pipeline, or null
- * @param layouts     the official image layout of a benchmark id, for pipelines that read official folders
+ * @param benchmarks  the registered benchmark of an id, for pipelines that need more than the prompt (its
+ *                    official image layout, or an optional hook such as the reference pipeline's scene hints)
  */
 public record PipelineConfig(List<URI> endpoints, String preset, int concurrency, int turns,
                              Map<String, String> options, Path dataDir, Path imagesDir,
-                             Function<String, java.util.Optional<ImageLayout>> layouts) {
+                             Function<String, java.util.Optional<Benchmark>> benchmarks) {
   public PipelineConfig {
     endpoints = List.copyOf(endpoints);
     options = Map.copyOf(options);

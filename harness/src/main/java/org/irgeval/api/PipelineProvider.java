@@ -1,5 +1,7 @@
 package org.irgeval.api;
 
+import java.util.List;
+
 /** Creates a {@link Pipeline}; registered in {@code META-INF/services/org.irgeval.api.PipelineProvider}. */
 public interface PipelineProvider {
   /** Id used with {@code --pipeline} ("reference", "irg", "images"). */
@@ -7,6 +9,14 @@ public interface PipelineProvider {
 
   /** One line for {@code irg-eval list}. */
   String description();
+
+  /**
+   * The {@code --pipeline-opt} keys it reads. The harness refuses any other key, and any value the declaration
+   * does not allow, before {@link #open} is called.
+   */
+  default List<OptionSpec> options() {
+    return List.of();
+  }
 
   Pipeline open(PipelineConfig config) throws Exception;
 }

@@ -12,13 +12,11 @@ import java.util.Objects;
  * @param text     the text sent to the generator
  * @param category the official category used for aggregation
  * @param metadata the official structured record, verbatim (what the benchmark's scoring rules read)
- * @param hints    structured scene hints for the CPU reference pipeline; {@link SceneHints#NONE} if unknown
  */
-public record Prompt(String id, int index, String text, String category, ObjectNode metadata, SceneHints hints) {
+public record Prompt(String id, int index, String text, String category, ObjectNode metadata) {
   public Prompt {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(category, "category");
-    hints = hints == null ? SceneHints.NONE : hints;
   }
 }

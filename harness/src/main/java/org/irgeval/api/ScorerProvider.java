@@ -1,15 +1,19 @@
 package org.irgeval.api;
 
+import java.util.List;
+import java.util.Set;
+
 /**
- * Creates a {@link Scorer} for one benchmark. Registered in
- * {@code META-INF/services/org.irgeval.api.ScorerProvider}; chosen with {@code --scorer <benchmark>=<id>}.
+ * Creates {@link Scorer}s for one or more benchmarks (a VLM yes/no judge or a VQAScore back end may serve
+ * several). Registered in {@code META-INF/services/org.irgeval.api.ScorerProvider}; chosen with
+ * {@code --scorer <benchmark>=<id>}.
  */
 public interface ScorerProvider {
   /** Unique id (e.g. "my-bench-djl"). */
   String id();
 
-  /** The benchmark id it scores. */
-  String benchmark();
+  /** The ids of the benchmarks it scores; {@link #open} is called once per benchmark of a run. */
+  Set<String> benchmarks();
 
   /** One line for {@code irg-eval list}. */
   String description();
@@ -20,6 +24,23 @@ public interface ScorerProvider {
    */
   default boolean plumbing() {
     return false;
+  }
+
+  /**
+   * True when it scores through the run's OpenAI-compatible judge ({@code --judge-url}). With a judge
+   * configured, such a scorer is preferred over a plumbing one even on a plumbing pipeline: a reference run
+   * judged by a real VLM is a legitimate smoke test of the judge.
+   */
+  default boolean usesJudge() {
+    return false;
+  }
+
+  /**
+   * The {@code --scorer-opt} keys it reads, besides the shared ones the harness parses itself
+   * ({@code concurrency}: see {@link ScorerContext#concurrency(int)}). Unknown keys are refused by the harness.
+   */
+  default List<OptionSpec> options() {
+    return List.of();
   }
 
   /** Among non-plumbing providers of a benchmark the highest priority is the default. */

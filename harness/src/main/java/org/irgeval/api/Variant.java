@@ -1,7 +1,7 @@
 package org.irgeval.api;
 
 /**
- * Names of the variants a trajectory is scored as (DESIGN.md section 3): turn 1's image is
+ * Names of the variants a trajectory is scored as (docs/architecture.md, "Variants"): turn 1's image is
  * {@code no-reflection}, turn 2's is {@code reflection}, turn k &gt; 2's is {@code turn-k}.
  */
 public final class Variant {

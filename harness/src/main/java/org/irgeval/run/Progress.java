@@ -18,6 +18,10 @@ public final class Progress implements AutoCloseable {
   private final AtomicInteger genDone = new AtomicInteger();
   private final AtomicInteger scoreDone = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
+  /** Non-terminal output: the counts last printed and when, so a line repeats only as a heartbeat. */
+  private String lastPrinted;
+  private long lastPrintedNanos;
+  private volatile boolean closing;
 
   public Progress(String task, int genTotal, int scoreTotal) {
     this.genTotal = genTotal;
@@ -37,7 +41,7 @@ public final class Progress implements AutoCloseable {
     if (tty) {
       b.setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(300);
     } else {
-      b.setConsumer(new DelegatingProgressBarConsumer(System.err::println)).setUpdateIntervalMillis(5000);
+      b.setConsumer(new DelegatingProgressBarConsumer(this::printIfChanged)).setUpdateIntervalMillis(5000);
     }
     bar = b.build();
     bar.setExtraMessage(message());
@@ -78,6 +82,21 @@ public final class Progress implements AutoCloseable {
     }
   }
 
+  /**
+   * On a log (not a terminal) the bar renders on a timer and once more when closed; a line whose counts were
+   * already printed is dropped (unless a minute has passed, as a heartbeat), so the final line appears once.
+   */
+  private synchronized void printIfChanged(String line) {
+    String counts = message();
+    long now = System.nanoTime();
+    if (counts.equals(lastPrinted) && (closing || now - lastPrintedNanos < 60_000_000_000L)) {
+      return;
+    }
+    lastPrinted = counts;
+    lastPrintedNanos = now;
+    System.err.println(line);
+  }
+
   private String message() {
     return " gen " + genDone.get() + "/" + genTotal + " score " + scoreDone.get() + "/" + scoreTotal
         + (failed.get() > 0 ? " failed " + failed.get() : "");
@@ -85,6 +104,7 @@ public final class Progress implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
     if (bar != null) {
       bar.close();
     }

@@ -73,17 +73,28 @@ public final class Registry {
   }
 
   public List<ScorerProvider> scorersFor(String benchmark) {
-    return scorers.stream().filter(s -> s.benchmark().equals(benchmark)).toList();
+    return scorers.stream().filter(s -> s.benchmarks().contains(benchmark)).toList();
   }
 
   /**
-   * The scorer to use: the one named, else (for plumbing pipelines) the benchmark's plumbing scorer, else the
-   * non-plumbing scorer with the highest priority.
+   * The scorer to use: the one named; else, for a plumbing pipeline, a judge scorer when a judge is configured
+   * (a reference run judged by a real VLM is a legitimate smoke test of the judge), then the benchmark's plumbing
+   * scorer; else the non-plumbing scorer with the highest priority.
+   *
+   * @param judgeConfigured whether the run has {@code --judge-url}
    */
-  public Optional<ScorerProvider> chooseScorer(String benchmark, String named, boolean plumbingPipeline) {
+  public Optional<ScorerProvider> chooseScorer(String benchmark, String named, boolean plumbingPipeline,
+                                               boolean judgeConfigured) {
     List<ScorerProvider> mine = scorersFor(benchmark);
     if (named != null) {
       return mine.stream().filter(s -> s.id().equals(named)).findFirst();
+    }
+    Comparator<ScorerProvider> byPriority = Comparator.comparingInt(ScorerProvider::priority);
+    if (plumbingPipeline && judgeConfigured) {
+      Optional<ScorerProvider> j = mine.stream().filter(s -> !s.plumbing() && s.usesJudge()).max(byPriority);
+      if (j.isPresent()) {
+        return j;
+      }
     }
     if (plumbingPipeline) {
       Optional<ScorerProvider> p = mine.stream().filter(ScorerProvider::plumbing).findFirst();
@@ -91,6 +102,6 @@ public final class Registry {
         return p;
       }
     }
-    return mine.stream().filter(s -> !s.plumbing()).max(Comparator.comparingInt(ScorerProvider::priority));
+    return mine.stream().filter(s -> !s.plumbing()).max(byPriority);
   }
 }

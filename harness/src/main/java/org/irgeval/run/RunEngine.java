@@ -18,6 +18,7 @@ import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.JudgeFactory;
 import org.irgeval.api.Pipeline;
+import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.PipelineProvider;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.Scorer;
@@ -66,9 +67,13 @@ public final class RunEngine {
         boolean plumbingPipeline = pipeline != null ? pipeline.plumbing()
             : manifest != null && manifest.path("plumbing").asBoolean(false);
         List<BenchmarkRun> benches = new ArrayList<>();
+        List<String> scorerNotes = new ArrayList<>();
         try {
+          Map<String, ScorerProvider> chosen = chooseScorers(cfg, sets, plumbingPipeline, judge != null);
+          OptionCheck.ScorerOptions scorerOptions = OptionCheck.scorers(chosen.values(), cfg.scorerOptions());
           for (PromptSet set : sets) {
-            benches.add(openBenchmark(cfg, set, score, plumbingPipeline, judge));
+            benches.add(openBenchmark(cfg, set, score, chosen.get(set.benchmark()), scorerOptions, judge,
+                scorerNotes));
           }
           ObjectNode fingerprint = new RunManifest().fingerprint(cfg, benches, pipeline, manifest);
           if (manifest != null && !cfg.forceNew()) {
@@ -80,7 +85,8 @@ public final class RunEngine {
             }
           }
           boolean plumbing = plumbingPipeline || benches.stream().anyMatch(BenchmarkRun::plumbingScore);
-          ObjectNode man = new RunManifest().manifest(cfg, manifest, fingerprint, sets, pipeline, plumbing);
+          ObjectNode man = new RunManifest().manifest(cfg, manifest, fingerprint, sets, pipeline, plumbing,
+              scorerNotes);
           store.writeJson(RunStore.MANIFEST, man);
 
           int turns = fingerprint.path("turns").asInt();
@@ -123,10 +129,19 @@ public final class RunEngine {
 
   private List<PromptSet> loadPromptSets(RunConfig cfg) throws DataException {
     List<PromptSet> sets = new ArrayList<>();
+    List<Benchmark> bs = new ArrayList<>();
     for (String id : cfg.benchmarks()) {
-      Benchmark b = registry.benchmark(id).orElseThrow(() -> new IllegalArgumentException(
-          "unknown benchmark '" + id + "' (known: " + registry.benchmarks().stream().map(Benchmark::id).toList() + ")"));
-      sets.add(b.load(cfg.dataDir(), cfg.benchOptions().getOrDefault(id, Map.of())).limit(cfg.limit()));
+      bs.add(registry.benchmark(id).orElseThrow(() -> new IllegalArgumentException(
+          "unknown benchmark '" + id + "' (known: " + registry.benchmarks().stream().map(Benchmark::id).toList() + ")")));
+    }
+    OptionCheck.benchmarkPrefixes(cfg.benchmarks(), cfg.benchOptions());
+    // Every option is checked before any file is read, so a typo costs nothing.
+    List<Map<String, String>> options = new ArrayList<>();
+    for (Benchmark b : bs) {
+      options.add(OptionCheck.benchmark(b, cfg.benchOptions().getOrDefault(b.id(), Map.of())));
+    }
+    for (int i = 0; i < bs.size(); i++) {
+      sets.add(bs.get(i).load(cfg.dataDir(), options.get(i)).limit(cfg.limit()));
     }
     return sets;
   }
@@ -135,30 +150,57 @@ public final class RunEngine {
     PipelineProvider p = registry.pipeline(cfg.pipeline()).orElseThrow(() -> new IllegalArgumentException(
         "unknown pipeline '" + cfg.pipeline() + "' (known: "
             + registry.pipelines().stream().map(PipelineProvider::id).toList() + ")"));
-    return p.open(cfg.pipelineConfig());
+    PipelineConfig pc = cfg.pipelineConfig();
+    return p.open(new PipelineConfig(pc.endpoints(), pc.preset(), pc.concurrency(), pc.turns(),
+        OptionCheck.pipeline(p, pc.options()), pc.dataDir(), pc.imagesDir(), pc.benchmarks()));
   }
 
-  private BenchmarkRun openBenchmark(RunConfig cfg, PromptSet set, boolean score, boolean plumbingPipeline,
-                                     JudgeFactory judge) throws Exception {
+  /**
+   * The scorer provider of every benchmark (absent: none registered). A scorer named with {@code --scorer} that
+   * does not exist is an error, also in a generate-only run, so the later {@code score} cannot fail on it.
+   */
+  private Map<String, ScorerProvider> chooseScorers(RunConfig cfg, List<PromptSet> sets, boolean plumbingPipeline,
+                                                    boolean judgeConfigured) {
+    for (String named : cfg.scorers().keySet()) {
+      if (sets.stream().noneMatch(s -> s.benchmark().equals(named))) {
+        throw new IllegalArgumentException("--scorer " + named + "=...: '" + named
+            + "' is not a benchmark of this command");
+      }
+    }
+    Map<String, ScorerProvider> chosen = new LinkedHashMap<>();
+    for (PromptSet set : sets) {
+      String id = set.benchmark();
+      String named = cfg.scorers().get(id);
+      Optional<ScorerProvider> p = registry.chooseScorer(id, named, plumbingPipeline, judgeConfigured);
+      if (named != null && p.isEmpty()) {
+        throw new IllegalArgumentException("no scorer '" + named + "' for " + id + " (known: "
+            + registry.scorersFor(id).stream().map(ScorerProvider::id).toList() + ")");
+      }
+      p.ifPresent(sp -> chosen.put(id, sp));
+    }
+    return chosen;
+  }
+
+  private BenchmarkRun openBenchmark(RunConfig cfg, PromptSet set, boolean score, ScorerProvider sp,
+                                     OptionCheck.ScorerOptions scorerOptions, JudgeFactory judge,
+                                     List<String> scorerNotes) throws Exception {
     Benchmark b = registry.benchmark(set.benchmark()).orElseThrow();
     int samples = cfg.samples() != null ? cfg.samples() : b.defaultSamples();
     if (!score) {
       return new BenchmarkRun(b, set, samples, null, null, false, "generate-only run");
     }
-    Optional<ScorerProvider> provider = registry.chooseScorer(b.id(), cfg.scorers().get(b.id()), plumbingPipeline);
-    if (provider.isEmpty()) {
-      String why = cfg.scorers().containsKey(b.id())
-          ? "no scorer '" + cfg.scorers().get(b.id()) + "' for " + b.id() + " (known: "
-              + registry.scorersFor(b.id()).stream().map(ScorerProvider::id).toList() + ")"
-          : "no scorer registered for " + b.id() + " yet";
-      if (cfg.scorers().containsKey(b.id())) {
-        throw new IllegalArgumentException(why);
-      }
-      return new BenchmarkRun(b, set, samples, null, null, false, why);
+    if (sp == null) {
+      return new BenchmarkRun(b, set, samples, null, null, false, "no scorer registered for " + b.id() + " yet");
     }
-    ScorerProvider sp = provider.get();
-    ScorerContext ctx = new ScorerContext(cfg.dataDir(), cfg.scorerOptions(),
-        cfg.runDir().resolve("cache/scorers/" + sp.id()), Optional.ofNullable(judge), set);
+    if (judge != null && sp.plumbing()) {
+      String note = b.id() + ": scored by " + sp.id() + ", a plumbing check; the judge (--judge-url) is not used for"
+          + " it" + (sp.usesJudge() ? "" : " (" + b.id() + " has no judge scorer)");
+      err.println(note);
+      scorerNotes.add(note);
+    }
+    ScorerContext ctx = new ScorerContext(cfg.dataDir(), scorerOptions.of(sp),
+        cfg.runDir().resolve("cache/scorers/" + sp.id()), Optional.ofNullable(judge), set,
+        scorerOptions.concurrency());
     try {
       Scorer scorer = sp.open(ctx);
       return new BenchmarkRun(b, set, samples, sp.id(), scorer, sp.plumbing(), null);
@@ -167,7 +209,6 @@ public final class RunEngine {
       return new BenchmarkRun(b, set, samples, null, null, false, sp.id() + ": " + e.getMessage());
     }
   }
-
 
   private static Map<String, BenchmarkRun> byId(List<BenchmarkRun> benches) {
     Map<String, BenchmarkRun> m = new LinkedHashMap<>();

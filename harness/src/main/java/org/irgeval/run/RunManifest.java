@@ -63,7 +63,7 @@ final class RunManifest {
   }
 
   ObjectNode manifest(RunConfig cfg, ObjectNode old, ObjectNode fingerprint, List<PromptSet> sets,
-                              Pipeline pipeline, boolean plumbing) {
+                              Pipeline pipeline, boolean plumbing, List<String> scorerNotes) {
     ObjectNode m = old == null ? mapper.createObjectNode() : old.deepCopy();
     m.put("run", cfg.name());
     if (!m.has("started")) {
@@ -73,6 +73,10 @@ final class RunManifest {
     m.put("plumbing", plumbing);
     if (plumbing) {
       m.put("notice", SummaryBuilder.PLUMBING_NOTICE);
+    }
+    m.remove("scorer_notes");
+    if (!scorerNotes.isEmpty()) {
+      m.set("scorer_notes", mapper.valueToTree(scorerNotes));
     }
     m.putObject("harness").put("version", BuildInfo.version()).put("git_commit", BuildInfo.gitCommit());
     ObjectNode merged = old != null && old.get("fingerprint") instanceof ObjectNode of ? of.deepCopy()

@@ -22,7 +22,7 @@ import org.irgeval.store.RunStore;
 import org.irgeval.util.Json;
 
 /**
- * Builds {@code summary.json} (DESIGN.md section 3) from what the run directory holds: per benchmark and
+ * Builds {@code summary.json} (docs/architecture.md, "summary.json contract") from what the run directory holds: per benchmark and
  * variant the benchmark's official aggregation, a stratified bootstrap 95% CI of the overall, counts and
  * failures, plus generation timings.
  */

@@ -24,7 +24,7 @@ import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
 
 /**
- * A run directory (DESIGN.md section 3): {@code manifest.json}, {@code trajectories.jsonl},
+ * A run directory (docs/architecture.md, "Run directory contract"): {@code manifest.json}, {@code trajectories.jsonl},
  * {@code images/<benchmark>/<prompt-id>/<sample>-<turn>.png}, {@code scores.jsonl}, {@code summary.json}.
  * Images are written atomically before the trajectory line that names them; journal lines are fsynced.
  * Opening an existing run reloads what it holds, so a restarted run does only the missing work.

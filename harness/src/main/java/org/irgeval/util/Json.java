@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 public final class Json {
   private Json() {}
 
-  /** A new mapper: snake_case record fields (the file contracts of DESIGN.md), lenient on unknown fields, strict on duplicates, sorted map keys. */
+  /** A new mapper: snake_case record fields (docs/architecture.md, "JSON naming convention"), lenient on unknown fields, strict on duplicates, sorted map keys. */
   public static ObjectMapper mapper() {
     return JsonMapper.builder()
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -132,6 +132,11 @@ class RunEngineTest {
     Map<String, Integer> failedOnce = new HashMap<>();
     PipelineProvider flaky = new PipelineProvider() {
       @Override
+      public java.util.List<org.irgeval.api.OptionSpec> options() {
+        return new ReferencePipelineProvider().options();
+      }
+
+      @Override
       public String id() {
         return "flaky";
       }

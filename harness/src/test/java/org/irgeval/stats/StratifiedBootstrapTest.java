@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class StratifiedBootstrapTest {
   private static ScoredSample s(String id, String cat, double v) {
-    return new ScoredSample(new Prompt(id, 0, "p", cat, null, null), 0,
+    return new ScoredSample(new Prompt(id, 0, "p", cat, null), 0,
         new ScoreRecord(new ScoreKey("b", id, 0, "v", "s"), Map.of("x", v), null, null, null, 0));
   }
 

@@ -24,7 +24,7 @@ class RunStoreTest {
   Path dir;
 
   private static GenerationRequest request(String promptId) {
-    Prompt p = new Prompt(promptId, 0, "a prompt", "cat", null, null);
+    Prompt p = new Prompt(promptId, 0, "a prompt", "cat", null);
     return new GenerationRequest(GenerationRequest.idOf("bench", promptId, 1), "bench", p, 1, 7, 2);
   }
 

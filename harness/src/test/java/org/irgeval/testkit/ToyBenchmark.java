@@ -9,16 +9,20 @@ import org.irgeval.api.Benchmark;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
-import org.irgeval.api.SceneHints;
-import org.irgeval.api.SceneObject;
+import org.irgeval.api.OptionSpec;
+import org.irgeval.pipeline.reference.ReferenceScenes;
+import org.irgeval.pipeline.reference.SceneHints;
+import org.irgeval.pipeline.reference.SceneObject;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.VariantSummary;
 
 /**
- * A tiny in-memory benchmark for engine tests: N prompts in categories "a" and "b" (alternating), each
- * asking for one object of a fixed colour; overall = unweighted mean of the two category means.
+ * A tiny in-memory benchmark for engine tests and the worked example of docs/adding-a-benchmark.md: N prompts in
+ * categories "a" and "b" (alternating), each asking for one red object; overall = unweighted mean of the two
+ * category means. It shows the required methods, one declared option, the failure rule of {@link #aggregate}
+ * and the optional {@link ReferenceScenes} hook; its contract test is {@code ToyBenchmarkContractTest}.
  */
-public final class ToyBenchmark implements Benchmark {
+public final class ToyBenchmark implements Benchmark, ReferenceScenes {
   private final int n;
   private final int samples;
 
@@ -47,13 +51,24 @@ public final class ToyBenchmark implements Benchmark {
     List<Prompt> ps = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String cat = i % 2 == 0 ? "a" : "b";
-      ps.add(new Prompt(String.format("%03d", i), i, "a red thing " + i, cat, null,
-          new SceneHints(List.of(new SceneObject("thing", i % 200, 1, "red", null, -1)), null)));
+      ps.add(new Prompt(String.format("%03d", i), i, "a red thing " + i, cat, null));
     }
     Map<String, Integer> cats = new LinkedHashMap<>();
     cats.put("a", (n + 1) / 2);
     cats.put("b", n / 2);
     return new PromptSet("toy", options.getOrDefault("version", "v1"), ps, List.of(), cats);
+  }
+
+  /** Declared, so the harness refuses {@code --bench-opt toy.versoin=v2} and {@code toy.version=v3}. */
+  @Override
+  public List<OptionSpec> options() {
+    return List.of(OptionSpec.choice("version", "v1 (default) or v2; recorded as the prompt-set version", "v1", "v2"));
+  }
+
+  /** One red object per prompt, coded by the prompt's index (what the toy scorer's reader sees). */
+  @Override
+  public java.util.function.Function<Prompt, SceneHints> sceneHints(Path dataDir) {
+    return p -> new SceneHints(List.of(new SceneObject("thing", p.index() % 200, 1, "red", null, -1)), null);
   }
 
   @Override

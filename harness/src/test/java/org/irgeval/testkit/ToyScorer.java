@@ -29,8 +29,8 @@ public final class ToyScorer implements ScorerProvider {
   }
 
   @Override
-  public String benchmark() {
-    return "toy";
+  public java.util.Set<String> benchmarks() {
+    return java.util.Set.of("toy");
   }
 
   @Override

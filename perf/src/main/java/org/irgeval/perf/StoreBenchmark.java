@@ -68,7 +68,7 @@ public class StoreBenchmark {
   @Benchmark
   public void storeTrajectory() throws IOException {
     long i = n.incrementAndGet();
-    Prompt p = new Prompt(Long.toString(i), (int) i, "p", "c", null, null);
+    Prompt p = new Prompt(Long.toString(i), (int) i, "p", "c", null);
     store.putTrajectory(new GenerationRequest(GenerationRequest.idOf("b", p.id(), 0), "b", p, 0, i, 2), generation, 1);
   }
 

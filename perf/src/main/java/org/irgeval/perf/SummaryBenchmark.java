@@ -54,7 +54,7 @@ public class SummaryBenchmark {
       cats.put(tags[t], sizes[t]);
       for (int i = 0; i < sizes[t]; i++) {
         int index = ps.size();
-        ps.add(new Prompt(String.format("%05d", index), index, "p", tags[t], null, null));
+        ps.add(new Prompt(String.format("%05d", index), index, "p", tags[t], null));
       }
     }
     prompts = new PromptSet("geneval", "original", ps, List.of(), cats);

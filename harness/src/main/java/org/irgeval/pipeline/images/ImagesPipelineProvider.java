@@ -1,6 +1,9 @@
 package org.irgeval.pipeline.images;
 
 import java.nio.file.Files;
+import java.util.List;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.OptionSpec;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,18 +24,18 @@ public final class ImagesPipelineProvider implements PipelineProvider {
   }
 
   @Override
+  public List<OptionSpec> options() {
+    return List.of(OptionSpec.family("turnK", "turn[2-9]", OptionSpec.Type.TEXT,
+        "folder of turn-K images in the official layout (turn2=DIR, turn3=DIR, ...; turn 1 is --images DIR)"));
+  }
+
+  @Override
   public Pipeline open(PipelineConfig config) {
     Map<Integer, Path> dirs = new TreeMap<>();
     if (config.imagesDir() != null) {
       dirs.put(1, config.imagesDir());
     }
-    config.options().forEach((k, v) -> {
-      if (k.matches("turn[1-9][0-9]*")) {
-        dirs.put(Integer.parseInt(k.substring(4)), Path.of(v));
-      } else {
-        throw new IllegalArgumentException("unknown --pipeline-opt '" + k + "' for the images pipeline (known: turnK=DIR)");
-      }
-    });
+    config.options().forEach((k, v) -> dirs.put(Integer.parseInt(k.substring(4)), Path.of(v.trim())));
     if (!dirs.containsKey(1)) {
       throw new IllegalArgumentException("--pipeline images needs --images DIR (the turn-1 images)");
     }
@@ -44,6 +47,6 @@ public final class ImagesPipelineProvider implements PipelineProvider {
         throw new IllegalArgumentException("turn" + e.getKey() + " images given without turn" + (e.getKey() - 1));
       }
     }
-    return new ImagesPipeline(dirs, config.layouts());
+    return new ImagesPipeline(dirs, id -> config.benchmarks().apply(id).flatMap(Benchmark::officialLayout));
   }
 }

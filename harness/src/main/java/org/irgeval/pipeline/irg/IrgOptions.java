@@ -2,8 +2,13 @@ package org.irgeval.pipeline.irg;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.irgeval.api.OptionSpec;
+
+import static org.irgeval.api.OptionSpec.Type.NON_NEGATIVE_INT;
+import static org.irgeval.api.OptionSpec.Type.POSITIVE_INT;
+import static org.irgeval.api.OptionSpec.Type.TEXT;
 
 /**
  * The {@code --pipeline-opt key=value} settings of the irg pipeline: where the system prompts are, and how the
@@ -18,37 +23,29 @@ import java.util.Map;
  */
 public record IrgOptions(Path dataDir, RetryPolicy retry, Duration connectTimeout, Duration healthTimeout,
                          Duration requestTimeout) {
-  /** Keys and their meaning, for {@code irg-eval list} and error messages. */
-  public static final Map<String, String> HELP = help();
-
-  private static Map<String, String> help() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("data_dir", "data root with irg/<system prompt>.txt (default: $IRG_EVAL_DATA, then ./data)");
-    m.put("max_attempts", "attempts per trajectory over all endpoints (default 8)");
-    m.put("backoff_ms", "first retry backoff, doubled per attempt, with jitter (default 500)");
-    m.put("max_backoff_ms", "backoff cap (default 30000)");
-    m.put("take_out_after", "consecutive endpoint failures that take it out of the pool (default 3)");
-    m.put("cooldown_ms", "first wait before a taken-out endpoint is probed again, doubled per failed probe (default 30000)");
-    m.put("max_cooldown_ms", "cool-down cap (default 300000)");
-    m.put("endpoint_wait_s", "how long a trajectory waits for any healthy endpoint before failing (default 1800)");
-    m.put("connect_timeout_s", "TCP connect timeout (default 10)");
-    m.put("health_timeout_s", "timeout of GET /v1/health (default 10)");
-    m.put("request_timeout_s", "timeout of POST /v1/trajectory (default 1800)");
-    return java.util.Collections.unmodifiableMap(m);
-  }
+  /** The keys {@code --pipeline irg} reads (checked by the harness before {@link #parse}). */
+  public static final List<OptionSpec> SPECS = List.of(
+      OptionSpec.of("data_dir", TEXT, "data root with irg/<system prompt>.txt (default: the run's --data)"),
+      OptionSpec.of("max_attempts", POSITIVE_INT, "attempts per trajectory over all endpoints (default 8)"),
+      OptionSpec.of("backoff_ms", NON_NEGATIVE_INT, "first retry backoff, doubled per attempt, with jitter (default 500)"),
+      OptionSpec.of("max_backoff_ms", NON_NEGATIVE_INT, "backoff cap (default 30000)"),
+      OptionSpec.of("take_out_after", POSITIVE_INT,
+          "consecutive endpoint failures that take it out of the pool (default 3)"),
+      OptionSpec.of("cooldown_ms", NON_NEGATIVE_INT,
+          "first wait before a taken-out endpoint is probed again, doubled per failed probe (default 30000)"),
+      OptionSpec.of("max_cooldown_ms", NON_NEGATIVE_INT, "cool-down cap (default 300000)"),
+      OptionSpec.of("endpoint_wait_s", NON_NEGATIVE_INT,
+          "how long a trajectory waits for any healthy endpoint before failing (default 1800)"),
+      OptionSpec.of("connect_timeout_s", POSITIVE_INT, "TCP connect timeout (default 10)"),
+      OptionSpec.of("health_timeout_s", POSITIVE_INT, "timeout of GET /v1/health (default 10)"),
+      OptionSpec.of("request_timeout_s", POSITIVE_INT, "timeout of POST /v1/trajectory (default 1800)"));
 
   /**
-   * Parses the options; an unknown key or a bad number is an error naming the key.
+   * Parses the options (keys and values were checked against {@link #SPECS} by the harness).
    *
    * @param dataDir the run's data root, used when no {@code data_dir} option overrides it (may be null)
    */
   public static IrgOptions parse(Map<String, String> options, Path dataDir) {
-    for (String k : options.keySet()) {
-      if (!HELP.containsKey(k)) {
-        throw new IllegalArgumentException("unknown --pipeline-opt '" + k + "' for pipeline irg; known: "
-            + HELP.keySet());
-      }
-    }
     RetryPolicy d = RetryPolicy.DEFAULT;
     RetryPolicy retry = new RetryPolicy(
         (int) num(options, "max_attempts", d.maxAttempts()),

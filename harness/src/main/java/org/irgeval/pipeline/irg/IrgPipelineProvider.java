@@ -24,6 +24,11 @@ public final class IrgPipelineProvider implements PipelineProvider {
   }
 
   @Override
+  public java.util.List<org.irgeval.api.OptionSpec> options() {
+    return IrgOptions.SPECS;
+  }
+
+  @Override
   public Pipeline open(PipelineConfig config) throws Exception {
     Preset preset = Preset.load(config.preset() == null ? Preset.DEFAULT : config.preset());
     int turns = config.turns() <= 0 ? preset.defaultTurns() : config.turns();

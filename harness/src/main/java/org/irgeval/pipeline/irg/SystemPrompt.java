@@ -7,7 +7,7 @@ import org.irgeval.util.Hashing;
 
 /**
  * An official system prompt, read at run time from {@code <data>/irg/<file>} (never embedded in our sources:
- * DESIGN.md section 4). Only its hash travels in requests: the server holds its own copy (from the official
+ * docs/protocol.md, "System prompts"). Only its hash travels in requests: the server holds its own copy (from the official
  * checkout or the same data folder) and refuses a request whose hash differs (docs/protocol.md).
  *
  * @param file   file name under {@code <data>/irg/}

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * The body of {@code POST /v1/trajectory} (docs/protocol.md; DESIGN.md section 4). The client always sends
+ * The body of {@code POST /v1/trajectory} (docs/protocol.md, "POST /v1/trajectory"). The client always sends
  * every field, so a request never depends on a server's own defaults.
  *
  * @param id                 the client's idempotency key {@code <benchmark>/<prompt-id>/s<sample>}

@@ -10,7 +10,10 @@ import org.irgeval.api.GeneratedTurn;
 import org.irgeval.api.Generation;
 import org.irgeval.api.GenerationRequest;
 import org.irgeval.api.Pipeline;
-import org.irgeval.api.SceneHints;
+import org.irgeval.api.Prompt;
+import org.irgeval.api.DataException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The CPU reference pipeline: a deterministic, seeded stand-in for a thinking/reflecting model, so the whole
@@ -31,16 +34,19 @@ public final class ReferencePipeline implements Pipeline {
   private final SceneCritic critic = new SceneCritic();
 
   private final long delayMs;
+  private final ReferenceScenes.Lookup scenes;
+  /** Per benchmark id: its prompts' hints, read once (the hook may load a class list). */
+  private final Map<String, Function<Prompt, SceneHints>> hints = new ConcurrentHashMap<>();
 
-  public ReferencePipeline(MistakeModel mistakes, int parallelism) {
-    this(mistakes, parallelism, 0);
-  }
-
-  /** @param delayMs latency added to every turn (not part of the settings: it never changes pixels) */
-  public ReferencePipeline(MistakeModel mistakes, int parallelism, long delayMs) {
+  /**
+   * @param delayMs latency added to every turn (not part of the settings: it never changes pixels)
+   * @param scenes  the hints of a benchmark's prompts ({@link ReferenceScenes#lookup})
+   */
+  public ReferencePipeline(MistakeModel mistakes, int parallelism, long delayMs, ReferenceScenes.Lookup scenes) {
     this.mistakes = mistakes;
     this.parallelism = Math.max(1, parallelism);
     this.delayMs = delayMs;
+    this.scenes = scenes;
   }
 
   @Override
@@ -65,8 +71,8 @@ public final class ReferencePipeline implements Pipeline {
   }
 
   @Override
-  public Generation generate(GenerationRequest request) throws InterruptedException {
-    SceneHints hints = request.prompt().hints();
+  public Generation generate(GenerationRequest request) throws InterruptedException, DataException {
+    SceneHints hints = hintsOf(request.benchmark()).apply(request.prompt());
     List<GeneratedTurn> turns = new ArrayList<>();
     long t0 = System.nanoTime();
     ScenePlanner.Drawn drawn = planner.plan(hints, request.prompt().text(), new Random(request.seed()), mistakes.rate());
@@ -100,6 +106,15 @@ public final class ReferencePipeline implements Pipeline {
     }
     return new Generation(turns, Map.of("name", "reference-pipeline", "checkpoint", "none (plumbing check)"),
         "reference", true);
+  }
+
+  private Function<Prompt, SceneHints> hintsOf(String benchmark) throws DataException {
+    Function<Prompt, SceneHints> h = hints.get(benchmark);
+    if (h == null) {
+      h = scenes.hintsOf(benchmark);
+      hints.putIfAbsent(benchmark, h);
+    }
+    return h;
   }
 
   private static GeneratedTurn turn(String text, byte[] png, long textNanos, long imageNanos) {

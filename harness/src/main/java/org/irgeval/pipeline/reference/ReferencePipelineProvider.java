@@ -1,18 +1,17 @@
 package org.irgeval.pipeline.reference;
 
+import java.util.List;
+import java.util.Map;
+import org.irgeval.api.OptionSpec;
 import org.irgeval.api.Pipeline;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.PipelineProvider;
 
 /**
- * {@code --pipeline reference} (the default of the embedded demo). Options: {@code mistake-rate},
- * {@code reflection-mistake-rate}, {@code delay-ms} (added latency per turn, to exercise concurrency, progress and
- * crash recovery the way a slow GPU back end would).
+ * {@code --pipeline reference} (the default of the embedded demo). Its {@code delay-ms} adds latency per turn, to
+ * exercise concurrency, progress and crash recovery the way a slow GPU back end would.
  */
 public final class ReferencePipelineProvider implements PipelineProvider {
-  private static final java.util.List<String> OPTIONS =
-      java.util.List.of("mistake-rate", "reflection-mistake-rate", "delay-ms");
-
   @Override
   public String id() {
     return "reference";
@@ -24,17 +23,24 @@ public final class ReferencePipelineProvider implements PipelineProvider {
   }
 
   @Override
+  public List<OptionSpec> options() {
+    return List.of(
+        OptionSpec.of("mistake-rate", OptionSpec.Type.FRACTION,
+            "chance of each deliberate turn-1 mistake (default " + MistakeModel.DEFAULT.rate() + ")"),
+        OptionSpec.of("reflection-mistake-rate", OptionSpec.Type.FRACTION,
+            "chance of each mistake when re-drawing after reflection (default "
+                + MistakeModel.DEFAULT.reflectionRate() + ")"),
+        OptionSpec.of("delay-ms", OptionSpec.Type.NON_NEGATIVE_INT, "latency added to every turn (default 0)"));
+  }
+
+  @Override
   public Pipeline open(PipelineConfig config) {
-    for (String k : config.options().keySet()) {
-      if (!OPTIONS.contains(k)) {
-        throw new IllegalArgumentException("unknown --pipeline-opt '" + k + "' for the reference pipeline (known: "
-            + OPTIONS + ")");
-      }
-    }
-    double rate = Double.parseDouble(config.options().getOrDefault("mistake-rate", String.valueOf(MistakeModel.DEFAULT.rate())));
-    double refl = Double.parseDouble(config.options().getOrDefault("reflection-mistake-rate",
+    Map<String, String> o = config.options();
+    double rate = Double.parseDouble(o.getOrDefault("mistake-rate", String.valueOf(MistakeModel.DEFAULT.rate())));
+    double refl = Double.parseDouble(o.getOrDefault("reflection-mistake-rate",
         String.valueOf(MistakeModel.DEFAULT.reflectionRate())));
-    long delay = Long.parseLong(config.options().getOrDefault("delay-ms", "0"));
-    return new ReferencePipeline(new MistakeModel(rate, refl), Runtime.getRuntime().availableProcessors(), delay);
+    long delay = Long.parseLong(o.getOrDefault("delay-ms", "0").trim());
+    return new ReferencePipeline(new MistakeModel(rate, refl), Runtime.getRuntime().availableProcessors(), delay,
+        ReferenceScenes.lookup(config.benchmarks(), config.dataDir()));
   }
 }

@@ -3,8 +3,6 @@ package org.irgeval.pipeline.reference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.irgeval.api.SceneHints;
-import org.irgeval.api.SceneObject;
 
 /**
  * The reference pipeline's "reflection": compares what {@link SceneReader} sees in a drawing with the scene

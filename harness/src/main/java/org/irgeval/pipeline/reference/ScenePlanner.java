@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.irgeval.api.SceneHints;
-import org.irgeval.api.SceneObject;
 
 /**
  * Turns scene hints into a drawable plan, making seeded mistakes (wrong count, wrong colour, swapped

@@ -3,7 +3,7 @@ package org.irgeval.pipeline.reference;
 /**
  * An object the {@link SceneReader} found in a reference drawing.
  *
- * @param code     the class code painted in the object's marker ({@link org.irgeval.api.SceneObject#code()})
+ * @param code     the class code painted in the object's marker ({@link SceneObject#code()})
  * @param x1       left edge (inclusive), pixels
  * @param y1       top edge (inclusive)
  * @param x2       right edge (exclusive), like mmdet's mask2bbox

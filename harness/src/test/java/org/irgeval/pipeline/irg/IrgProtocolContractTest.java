@@ -29,7 +29,7 @@ class IrgProtocolContractTest {
     return Hashing.sha256(MiniEngine.sharedBenchmarks().resolve("irg/irg_two_turn_system_prompt.txt"));
   }
 
-  /** DESIGN.md section 4's request, plus the system prompt hash (docs/protocol.md), for preset irg-paper. */
+  /** The contract request (docs/protocol.md, "POST /v1/trajectory"), plus the system prompt hash, for preset irg-paper. */
   @Test
   void irgPaperSendsTheDesignContractExactly() throws Exception {
     try (IrgSimulator sim = IrgSimulator.start(SimConfig.defaults());
@@ -211,8 +211,11 @@ class IrgProtocolContractTest {
   @Test
   void unknownOptionAndPresetAreClearErrors() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MiniEngine.open("irg-paper", 2, 1, Map.of("max_atempts", "3"), java.net.URI.create("http://127.0.0.1:9")));
+        () -> org.irgeval.run.OptionCheck.pipeline(new IrgPipelineProvider(), Map.of("max_atempts", "3")));
     assertTrue(e.getMessage().contains("max_atempts") && e.getMessage().contains("max_attempts"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> org.irgeval.run.OptionCheck.pipeline(new IrgPipelineProvider(), Map.of("max_attempts", "-3")));
+    assertTrue(e.getMessage().contains("max_attempts=-3"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> MiniEngine.open("irg-papr", 2, 1, Map.of(), java.net.URI.create("http://127.0.0.1:9")));
     assertTrue(e.getMessage().contains("irg-paper"), e.getMessage());

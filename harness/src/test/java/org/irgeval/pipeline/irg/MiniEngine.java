@@ -18,7 +18,6 @@ import org.irgeval.api.Pipeline;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.PipelineProvider;
 import org.irgeval.api.Prompt;
-import org.irgeval.api.SceneHints;
 import org.irgeval.util.Seeds;
 
 /**
@@ -31,12 +30,9 @@ final class MiniEngine {
 
   record Outcome(Map<String, Generation> stored, Map<String, Throwable> failed) {}
 
+  /** The data root with the official IRG/BAGEL system prompts ({@code irg/}); the test is skipped without it. */
   static Path sharedBenchmarks() {
-    String p = System.getProperty("irgeval.shared.benchmarks");
-    if (p == null) {
-      throw new IllegalStateException("system property irgeval.shared.benchmarks is not set (see the parent pom)");
-    }
-    return Path.of(p);
+    return org.irgeval.testkit.OfficialData.root("irg");
   }
 
   /** Opens the irg pipeline through the ServiceLoader, as the CLI does. */
@@ -67,7 +63,7 @@ final class MiniEngine {
 
   static GenerationRequest request(long runSeed, String benchmark, String promptId, String text, int sample,
                                    int turns) {
-    Prompt p = new Prompt(promptId, 0, text, "cat", JsonNodeFactory.instance.objectNode(), SceneHints.NONE);
+    Prompt p = new Prompt(promptId, 0, text, "cat", JsonNodeFactory.instance.objectNode());
     return new GenerationRequest(GenerationRequest.idOf(benchmark, promptId, sample), benchmark, p, sample,
         Seeds.derive(runSeed, benchmark, promptId, sample), turns);
   }

@@ -13,8 +13,6 @@ import javax.imageio.ImageIO;
 import org.irgeval.api.Generation;
 import org.irgeval.api.GenerationRequest;
 import org.irgeval.api.Prompt;
-import org.irgeval.api.SceneHints;
-import org.irgeval.api.SceneObject;
 import org.junit.jupiter.api.Test;
 
 class ReferencePipelineTest {
@@ -22,9 +20,14 @@ class ReferencePipelineTest {
       new SceneObject("bench", 13, 1, "brown", null, -1),
       new SceneObject("cat", 15, 1, "white", "left of", 0)), null);
 
-  private static GenerationRequest req(SceneHints hints, long seed, int turns) {
-    Prompt p = new Prompt("00008", 8, "a photo of a cat left of a bench", "position", null, hints);
+  private static GenerationRequest req(long seed, int turns) {
+    Prompt p = new Prompt("00008", 8, "a photo of a cat left of a bench", "position", null);
     return new GenerationRequest("g/00008/s0", "g", p, 0, seed, turns);
+  }
+
+  /** A pipeline whose benchmark "g" gives every prompt {@code hints}. */
+  private static ReferencePipeline pipeline(MistakeModel mistakes, SceneHints hints) {
+    return new ReferencePipeline(mistakes, 1, 0, id -> p -> hints);
   }
 
   @Test
@@ -52,9 +55,9 @@ class ReferencePipelineTest {
 
   @Test
   void sameSeedSamePixelsAndTurnTwoFixesWhatTurnOneGotWrong() throws Exception {
-    ReferencePipeline always = new ReferencePipeline(new MistakeModel(1.0, 0.0), 1);
-    Generation a = always.generate(req(CAT_LEFT_OF_BENCH, 5, 2));
-    Generation b = always.generate(req(CAT_LEFT_OF_BENCH, 5, 2));
+    ReferencePipeline always = pipeline(new MistakeModel(1.0, 0.0), CAT_LEFT_OF_BENCH);
+    Generation a = always.generate(req(5, 2));
+    Generation b = always.generate(req(5, 2));
     assertArrayEquals(a.turns().get(0).png(), b.turns().get(0).png());
     assertTrue(a.plumbing());
     assertTrue(a.turns().get(0).text().contains("plumbing check"));
@@ -92,15 +95,13 @@ class ReferencePipelineTest {
 
   @Test
   void onlyOneTurnWithoutReflection() throws Exception {
-    assertEquals(1, new ReferencePipeline(MistakeModel.DEFAULT, 1).generate(req(SceneHints.NONE, 1, 1)).turns().size());
+    assertEquals(1, pipeline(MistakeModel.DEFAULT, SceneHints.NONE).generate(req(1, 1)).turns().size());
   }
 
   @Test
   void unknownOptionsAreErrorsNotSilentlyIgnored() {
-    org.irgeval.api.PipelineConfig cfg = new org.irgeval.api.PipelineConfig(List.of(), null, 1, 2,
-        java.util.Map.of("mistake_rate", "0.5"), null, null, id -> java.util.Optional.empty());
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> new ReferencePipelineProvider().open(cfg));
+        () -> org.irgeval.run.OptionCheck.pipeline(new ReferencePipelineProvider(), java.util.Map.of("mistake_rate", "0.5")));
     assertTrue(e.getMessage().contains("mistake_rate") && e.getMessage().contains("mistake-rate"), e.getMessage());
   }
 }

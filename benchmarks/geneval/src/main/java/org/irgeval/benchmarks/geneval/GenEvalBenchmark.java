@@ -1,21 +1,33 @@
 package org.irgeval.benchmarks.geneval;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.ImageLayout;
 import org.irgeval.api.OfficialResultsImporter;
+import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
+import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.VariantSummary;
+import org.irgeval.pipeline.reference.ReferenceScenes;
+import org.irgeval.pipeline.reference.SceneHints;
 
-/** GenEval (Ghosh et al., NeurIPS 2023 D&amp;B), scored as djghosh13/geneval@af4902f does. */
-public final class GenEvalBenchmark implements Benchmark {
+/**
+ * GenEval (Ghosh et al., NeurIPS 2023 D&amp;B), scored as djghosh13/geneval@af4902f does. The module's roles:
+ * {@link GenEvalPromptLoader} (prompts/evaluation_metadata.jsonl), {@link GenEvalAggregator} (summary_scores.py),
+ * {@link GenEvalPaperTable}, {@link GenEvalImageLayout} (the official image folders),
+ * {@link GenEvalResultsImporter} / {@link GenEvalResultsExporter} (results.jsonl), and the scorer providers in
+ * {@code scoring/} and {@code djl/} (the evaluate_images.py rules on three kinds of observations). See
+ * docs/geneval.md.
+ */
+public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
   public static final String ID = "geneval";
   /** Bench option choosing the metadata file. */
   public static final String OPTION_PROMPTS = "prompts";
@@ -36,22 +48,15 @@ public final class GenEvalBenchmark implements Benchmark {
   }
 
   @Override
-  public PromptSet load(Path dataDir, Map<String, String> options) throws DataException {
-    PromptFile which;
-    try {
-      which = PromptFile.ofOption(options.get(OPTION_PROMPTS));
-    } catch (IllegalArgumentException e) {
-      throw new DataException(MetadataLoader.DIR, 0, OPTION_PROMPTS, e.getMessage(), null);
-    }
-    return new MetadataLoader().load(dataDir, which);
+  public List<OptionSpec> options() {
+    return List.of(OptionSpec.choice(OPTION_PROMPTS, "original (prompts/evaluation_metadata.jsonl, default) or"
+        + " rewritten (BAGEL's prompts/evaluation_metadata_long.jsonl; recorded as the prompt-set version)",
+        PromptFile.ORIGINAL.version(), PromptFile.REWRITTEN.version()));
   }
 
   @Override
-  public Map<String, String> optionHelp() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put(OPTION_PROMPTS, "original (prompts/evaluation_metadata.jsonl, default) or rewritten "
-        + "(BAGEL's prompts/evaluation_metadata_long.jsonl; recorded as the prompt-set version)");
-    return m;
+  public PromptSet load(Path dataDir, Map<String, String> options) throws DataException {
+    return new GenEvalPromptLoader().load(dataDir, PromptFile.ofOption(options.get(OPTION_PROMPTS)));
   }
 
   /** README "generate 4 images per prompt"; diffusers_generate.py {@code --n_samples} default 4. */
@@ -62,7 +67,7 @@ public final class GenEvalBenchmark implements Benchmark {
 
   @Override
   public VariantSummary aggregate(PromptSet prompts, List<ScoredSample> samples) {
-    return new SummaryScores().aggregate(prompts, samples);
+    return new GenEvalAggregator().aggregate(prompts, samples);
   }
 
   @Override
@@ -72,23 +77,22 @@ public final class GenEvalBenchmark implements Benchmark {
 
   @Override
   public Optional<ImageLayout> officialLayout() {
-    return Optional.of(new OfficialLayout());
+    return Optional.of(new GenEvalImageLayout());
   }
 
-  /**
-   * {@code results.jsonl} in the schema of evaluate_images.py l.247-258 (one line per scored image; failed
-   * scorings have no official line and are left out).
-   */
   @Override
-  public void writeOfficialResults(java.nio.file.Path dir, PromptSet prompts, List<ScoredSample> samples)
-      throws java.io.IOException {
-    List<com.fasterxml.jackson.databind.JsonNode> lines = samples.stream()
-        .filter(s -> !s.score().failed() && s.score().detail() != null).map(s -> s.score().detail()).toList();
-    new ResultsJsonl().write(dir.resolve("results.jsonl"), lines);
+  public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
+    new GenEvalResultsExporter().writeScores(dir, samples);
   }
 
   @Override
   public Optional<OfficialResultsImporter> officialResults() {
-    return Optional.of(new OfficialResultsReader());
+    return Optional.of(new GenEvalResultsImporter());
+  }
+
+  /** The include entries as scene objects (the reference pipeline draws them; geneval-plumbing reads them). */
+  @Override
+  public Function<Prompt, SceneHints> sceneHints(Path dataDir) throws DataException {
+    return GenEvalPromptLoader.sceneHints(dataDir);
   }
 }

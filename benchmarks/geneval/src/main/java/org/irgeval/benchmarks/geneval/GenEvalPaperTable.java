@@ -8,7 +8,7 @@ import org.irgeval.api.PaperTable.PaperRow;
 
 /**
  * The GenEval table of the IRG paper (arXiv 2509.06945) and its published rows, as collected in
- * shared/notes/irg.md section 3.2. Rows whose numbers use rewritten prompts carry a dagger in the label.
+ * docs/irg-paper.md, "GenEval table". Rows whose numbers use rewritten prompts carry a dagger in the label.
  */
 final class GenEvalPaperTable {
   private static final String IRG = "IRG (arXiv 2509.06945) / IRG README";
@@ -22,9 +22,9 @@ final class GenEvalPaperTable {
         new Column("Colors", "colors"), new Column("Position", "position"), new Column("Color Attr.", "color_attr"),
         new Column("Overall", "overall"));
     List<PaperRow> rows = List.of(
-        // irg.md 3.2: only these four IRG numbers are published.
+        // docs/irg-paper.md "GenEval table": only these four IRG numbers are published.
         PaperRow.of("IRG", IRG, columns, null, null, 0.83, null, 0.74, 0.73, 0.85),
-        // irg.md 3.1: the IRG README's own BAGEL re-runs, overall only.
+        // docs/irg-paper.md "Summary table": the IRG README's own BAGEL re-runs, overall only.
         PaperRow.of("BAGEL", IRG, columns, null, null, null, null, null, null, 0.78),
         PaperRow.of("BAGEL w/ self-CoT", IRG, columns, null, null, null, null, null, null, 0.79),
         PaperRow.of("BAGEL (BAGEL paper)", BAGEL_PAPER, columns, 0.99, 0.94, 0.81, 0.88, 0.64, 0.63, 0.82),

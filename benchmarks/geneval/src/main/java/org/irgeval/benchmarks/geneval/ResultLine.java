@@ -45,6 +45,6 @@ public final class ResultLine {
 
   /** The layout-relative file name of (prompt, sample). */
   public static String filename(Prompt prompt, int sample) {
-    return prompt.id() + "/samples/" + OfficialLayout.sampleName(sample);
+    return prompt.id() + "/samples/" + GenEvalImageLayout.sampleName(sample);
   }
 }

@@ -10,7 +10,7 @@ import org.irgeval.benchmarks.geneval.rules.GenEvalColors;
 import org.irgeval.benchmarks.geneval.rules.Spec;
 
 /**
- * Validates one metadata object (geneval-wise.md 1.2) and turns it into a {@link Spec}. Everything the
+ * Validates one metadata object (docs/geneval.md, "Metadata format") and turns it into a {@link Spec}. Everything the
  * official evaluator would crash on or silently misread is an error naming file, line and field.
  */
 public final class SpecParser {

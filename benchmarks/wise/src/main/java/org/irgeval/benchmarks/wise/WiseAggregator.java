@@ -27,7 +27,7 @@ import org.irgeval.api.VariantSummary;
  *       {@code --limit} runs the number is a preview, labelled as such, never the official overall.</li>
  *   <li>{@code extra.overall_unweighted_mean_bagel} (legacy): the plain mean of the six category means, the
  *       convention of BAGEL's eval/gen/wise/cal_score.py, which the BAGEL / BAGEL+CoT rows of the IRG table
- *       use (0.52 / 0.70; notes/irg.md 2.2).</li>
+ *       use (0.52 / 0.70; docs/wise.md, "Aggregation"; docs/irg-paper.md, "WISE table").</li>
  * </ul>
  * Failed scores are counted in {@code failures}, listed in a note, and never enter a mean.
  */

@@ -1,8 +1,6 @@
 package org.irgeval.benchmarks.wise;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +8,7 @@ import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.ImageLayout;
 import org.irgeval.api.OfficialResultsImporter;
+import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoredSample;
@@ -17,7 +16,11 @@ import org.irgeval.api.VariantSummary;
 
 /**
  * WISE (Niu et al., arXiv:2503.07265; PKU-YuanGroup/WISE). Options: {@code version=legacy|verified} (default
- * legacy, the IRG paper's) and {@code prompts=original|rewrite} (legacy only). See docs/wise.md.
+ * legacy, the IRG paper's) and {@code prompts=original|rewrite} (legacy only). The module's roles:
+ * {@link WisePromptLoader}, {@link WiseAggregator} (WISE_legacy/Calculate.py, calculate_verified.py),
+ * {@link WisePaperTable}, {@link WiseImageLayout}, {@link WiseResultsImporter} / {@link WiseResultsExporter}
+ * (the official {@code *_scores.jsonl}), {@link WiseJudgeScorerProvider} and {@link WisePlumbingScorerProvider}.
+ * See docs/wise.md.
  */
 public final class WiseBenchmark implements Benchmark {
   public static final String ID = "wise";
@@ -39,32 +42,19 @@ public final class WiseBenchmark implements Benchmark {
   }
 
   @Override
-  public Map<String, String> optionHelp() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("version", "legacy (default; the WISE paper / IRG setup, GPT-4o judge, weighted WiScore) or verified"
-        + " (WISE_Verified, Qwen3.5-35B-A3B judge, binary score)");
-    m.put("prompts", "original (default) or rewrite (legacy only: generate from *_rewrite.json, judge with the"
-        + " original prompt and explanation)");
-    return m;
+  public List<OptionSpec> options() {
+    return List.of(
+        OptionSpec.choice("version", "legacy (default; the WISE paper / IRG setup, GPT-4o judge, weighted WiScore)"
+            + " or verified (WISE_Verified, Qwen3.5-35B-A3B judge, binary score)",
+            WiseVersion.LEGACY.id(), WiseVersion.VERIFIED.id()),
+        OptionSpec.choice("prompts", "original (default) or rewrite (legacy only: generate from *_rewrite.json,"
+            + " judge with the original prompt and explanation)", "original", "rewrite"));
   }
 
   @Override
   public PromptSet load(Path dataDir, Map<String, String> options) throws DataException {
-    for (String k : options.keySet()) {
-      if (!optionHelp().containsKey(k)) {
-        throw new DataException("--bench-opt wise." + k, 0, k, "unknown WISE option; known: "
-            + optionHelp().keySet(), null);
-      }
-    }
-    String v = options.getOrDefault("version", WiseVersion.LEGACY.id()).trim();
-    WiseVersion version = WiseVersion.byId(v).orElseThrow(() -> new DataException("--bench-opt wise.version", 0,
-        "version", "'" + v + "' is not legacy or verified", null));
-    String p = options.getOrDefault("prompts", "original").trim();
-    if (!p.equals("original") && !p.equals("rewrite")) {
-      throw new DataException("--bench-opt wise.prompts", 0, "prompts", "'" + p + "' is not original or rewrite",
-          null);
-    }
-    boolean rewrite = p.equals("rewrite");
+    WiseVersion version = WiseVersion.byId(options.getOrDefault("version", WiseVersion.LEGACY.id())).orElseThrow();
+    boolean rewrite = options.getOrDefault("prompts", "original").equals("rewrite");
     if (rewrite && version != WiseVersion.LEGACY) {
       throw new DataException("--bench-opt wise.prompts", 0, "prompts", "rewritten prompts exist only for WISE"
           + " legacy (WISE_legacy/data/*_rewrite.json)", null);
@@ -85,16 +75,13 @@ public final class WiseBenchmark implements Benchmark {
 
   @Override
   public PaperTable paperTable() {
-    List<PaperTable.Column> cols = new ArrayList<>();
-    WiseVersion.LEGACY.categories().forEach(c -> cols.add(new PaperTable.Column(c.header(), c.key())));
-    cols.add(new PaperTable.Column("Overall", "overall"));
-    return new PaperTable("WISE", cols, 1, 2, Map.of("irg", WisePaperRows.irg(cols)));
+    return WisePaperTable.table();
   }
 
-  /** The official per-file score JSONL ({@link WiseScoreFiles}), for the official calculators. */
+  /** The official per-file score JSONL ({@link WiseResultsExporter}), for the official calculators. */
   @Override
   public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws java.io.IOException {
-    new WiseScoreFiles().write(dir, WiseVersion.ofPromptSet(prompts.version()), samples);
+    new WiseResultsExporter().write(dir, WiseVersion.ofPromptSet(prompts.version()), samples);
   }
 
   @Override

@@ -2,21 +2,18 @@ package org.irgeval.benchmarks.wise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.irgeval.api.Judge;
-import org.irgeval.api.JudgeException;
 import org.irgeval.api.JudgeReply;
 import org.irgeval.api.JudgeRequest;
 import org.irgeval.api.ScoreOutcome;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScoringInput;
-import org.irgeval.scoring.judge.OpenAiJudgeFactory;
+import org.irgeval.scoring.judge.JudgeLoop;
 import org.irgeval.util.Json;
 
 /**
@@ -32,6 +29,7 @@ import org.irgeval.util.Json;
 final class WiseJudgeScorer implements Scorer {
   private final WiseVersion version;
   private final Judge judge;
+  private final JudgeLoop loop;
   private final WiseTemplates templates;
   private final int concurrency;
   private final String plumbingNote;
@@ -42,6 +40,7 @@ final class WiseJudgeScorer implements Scorer {
                   String plumbingNote) {
     this.version = version;
     this.judge = judge;
+    this.loop = new JudgeLoop(judge, WiseVersion.MAX_ATTEMPTS, "wise");
     this.templates = templates;
     this.concurrency = concurrency;
     this.plumbingNote = plumbingNote;
@@ -64,7 +63,7 @@ final class WiseJudgeScorer implements Scorer {
   @Override
   public ScoreOutcome score(ScoringInput input) throws Exception {
     JsonNode meta = input.prompt().metadata();
-    // Always the original Prompt and Explanation, also for the rewrite ablation (notes 2.2).
+    // Always the original Prompt and Explanation, also for the rewrite ablation (docs/wise.md, "Rewritten prompts").
     String user = templates.fillUser(meta.path("Prompt").asText(), meta.path("Explanation").asText());
     byte[] png = Files.readAllBytes(input.image());
     ObjectNode detail = mapper.createObjectNode();
@@ -77,56 +76,36 @@ final class WiseJudgeScorer implements Scorer {
       detail.put("judge_note", "judge " + judge.model() + " is not the official " + version.defaultJudgeModel()
           + "; scores are not comparable with published WISE numbers");
     }
-    ArrayNode attempts = detail.putArray("attempts");
-    String lastText = null;
-    String lastProblem = null;
-    JudgeException lastTransient = null;
-    boolean sawNonTransient = false;
-    for (int attempt = 1; attempt <= WiseVersion.MAX_ATTEMPTS; attempt++) {
-      ObjectNode a = attempts.addObject();
-      a.put("attempt", attempt);
-      Map<String, Object> extra = new HashMap<>(version.extraBody());
-      if (attempt > 1) {
-        // Re-asking is the official protocol; the salt makes a rerun replay this attempt from the cache.
-        extra.put(OpenAiJudgeFactory.CACHE_SALT_KEY, "wise-attempt-" + attempt);
+    // Re-asking is the official protocol (gpt_eval.py l.174-212: up to 3 attempts while a score is missing).
+    JudgeLoop.Result<Map<String, Double>> r = loop.ask(new JudgeLoop.Protocol<>() {
+      @Override
+      public JudgeRequest request(int attempt) {
+        return new JudgeRequest(templates.system(),
+            List.of(JudgeRequest.Part.text(user), JudgeRequest.Part.image(png)), WiseVersion.TEMPERATURE,
+            version.maxTokens(), null, version.extraBody());
       }
-      JudgeRequest req = new JudgeRequest(templates.system(),
-          List.of(JudgeRequest.Part.text(user), JudgeRequest.Part.image(png)), WiseVersion.TEMPERATURE,
-          version.maxTokens(), null, extra);
-      JudgeReply reply;
-      try {
-        reply = judge.complete(req);
-      } catch (JudgeException e) {
-        a.put("error", e.getMessage());
-        lastProblem = e.getMessage();
-        if (e.isTransient()) {
-          lastTransient = e;
-        } else {
-          sawNonTransient = true;
-        }
-        continue;
+
+      @Override
+      public String text(JudgeReply reply) {
+        return version == WiseVersion.VERIFIED ? WiseReplyParser.stripThink(reply.text()) : reply.text();
       }
-      String text = version == WiseVersion.VERIFIED ? WiseReplyParser.stripThink(reply.text()) : reply.text();
-      lastText = text;
-      a.put("reply", text);
-      a.put("cached", reply.cached());
-      a.put("prompt_tokens", reply.promptTokens());
-      a.put("completion_tokens", reply.completionTokens());
-      Map<String, Double> parsed = version == WiseVersion.LEGACY
-          ? WiseReplyParser.legacy(text) : WiseReplyParser.verified(text);
-      a.set("parsed", mapper.valueToTree(parsed));
-      List<String> missing = (version == WiseVersion.LEGACY ? WiseReplyParser.LEGACY_ORDER : List.of("score"))
-          .stream().filter(k -> !parsed.containsKey(k)).toList();
-      if (missing.isEmpty()) {
-        return ScoreOutcome.of(values(parsed), detail, text);
+
+      @Override
+      public JudgeLoop.Parsed<Map<String, Double>> parse(String text) {
+        Map<String, Double> parsed = version == WiseVersion.LEGACY
+            ? WiseReplyParser.legacy(text) : WiseReplyParser.verified(text);
+        List<String> missing = (version == WiseVersion.LEGACY ? WiseReplyParser.LEGACY_ORDER : List.of("score"))
+            .stream().filter(k -> !parsed.containsKey(k)).toList();
+        return missing.isEmpty() ? JudgeLoop.Parsed.ok(parsed, parsed)
+            : JudgeLoop.Parsed.incomplete("reply lacks " + missing, parsed);
       }
-      lastProblem = "reply lacks " + missing;
+    });
+    detail.set("attempts", r.attempts());
+    if (r.failed()) {
+      return ScoreOutcome.failure("no parseable WISE judgement after " + WiseVersion.MAX_ATTEMPTS + " attempts: "
+          + r.problem(), detail, r.text());
     }
-    if (lastText == null && !sawNonTransient && lastTransient != null) {
-      throw lastTransient;
-    }
-    return ScoreOutcome.failure("no parseable WISE judgement after " + WiseVersion.MAX_ATTEMPTS
-        + " attempts: " + lastProblem, detail, lastText);
+    return ScoreOutcome.of(values(r.value()), detail, r.text());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.wise;
 
+import java.util.Set;
 import org.irgeval.api.JudgeFactory;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
@@ -13,9 +14,17 @@ public final class WiseJudgeScorerProvider implements ScorerProvider {
     return "wise-judge";
   }
 
+  /** Images waiting on the judge at once; the client bounds HTTP concurrency itself. */
+  static final int DEFAULT_CONCURRENCY = 16;
+
   @Override
-  public String benchmark() {
-    return WiseBenchmark.ID;
+  public Set<String> benchmarks() {
+    return Set.of(WiseBenchmark.ID);
+  }
+
+  @Override
+  public boolean usesJudge() {
+    return true;
   }
 
   @Override
@@ -38,23 +47,6 @@ public final class WiseJudgeScorerProvider implements ScorerProvider {
             + version.defaultJudgeModel() + ")"));
     WiseTemplates templates = WiseTemplates.load(context.dataDir(), version);
     return new WiseJudgeScorer(version, judges.open(version.defaultJudgeModel()), templates,
-        concurrency(context), null);
-  }
-
-  static int concurrency(ScorerContext context) {
-    String c = context.options().get("concurrency");
-    if (c == null) {
-      // The client bounds HTTP concurrency itself; this only bounds how many images wait on it.
-      return 16;
-    }
-    try {
-      int n = Integer.parseInt(c.trim());
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException ignored) {
-      // fall through to the error below
-    }
-    throw new IllegalArgumentException("--scorer-opt concurrency must be a positive integer: " + c);
+        context.concurrency(DEFAULT_CONCURRENCY), null);
   }
 }

@@ -18,13 +18,12 @@ import org.irgeval.api.DataException;
 import org.irgeval.api.DataFile;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
-import org.irgeval.api.SceneHints;
 import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
 
 /**
  * Reads the official WISE prompt files: JSON arrays of {@code {Prompt, Explanation, Category, Subcategory,
- * prompt_id}} (notes/geneval-wise.md 2.2), parsed by field name (key order varies), read as UTF-8 (23 legacy
+ * prompt_id}} (docs/wise.md, "Prompt file format"), parsed by field name (key order varies), read as UTF-8 (23 legacy
  * prompts are non-ASCII). Every problem is a {@link DataException} naming the file, the line and the field.
  * Categories come from the prompt_id ranges; the "Category" field must agree with them.
  */
@@ -38,7 +37,7 @@ final class WisePromptLoader {
 
   /**
    * @param rewrite legacy only: generate from {@code *_rewrite.json}'s "Prompt" while metadata (what the judge
-   *                reads) stays the original record (deleted eval.sh of commit 7d6f546; notes 2.2)
+   *                reads) stays the original record (deleted eval.sh of commit 7d6f546; docs/wise.md, "Rewritten prompts")
    */
   PromptSet load(Path dataDir, WiseVersion version, boolean rewrite) throws DataException {
     Path root = dataDir.resolve("wise");
@@ -80,7 +79,7 @@ final class WisePromptLoader {
           }
         }
         counts.merge(cat.key(), 1, Integer::sum);
-        prompts.add(new Prompt(Integer.toString(id), prompts.size(), genText, cat.key(), o, SceneHints.NONE));
+        prompts.add(new Prompt(Integer.toString(id), prompts.size(), genText, cat.key(), o));
       }
     }
     // No completeness check here: sample files in the official format (the embedded demo's) hold a few ids.

@@ -53,7 +53,7 @@ final class WiseResultsImporter implements OfficialResultsImporter {
     version.categories().forEach(c -> counts.put(c.key(), c.lastId() - c.firstId() + 1));
     for (int id = WiseVersion.FIRST_ID; id <= WiseVersion.LAST_ID; id++) {
       String cat = version.categoryOf(id).orElseThrow().key();
-      prompts.add(new Prompt(Integer.toString(id), id - 1, "", cat, null, null));
+      prompts.add(new Prompt(Integer.toString(id), id - 1, "", cat, null));
     }
     return java.util.Optional.of(new PromptSet(WiseBenchmark.ID, version.id() + " (from results, no prompt file)",
         prompts, List.of(), counts));
@@ -118,6 +118,12 @@ final class WiseResultsImporter implements OfficialResultsImporter {
         }
         out.add(new ScoredSample(prompt, 0, record(version, o, id, shown, ln, line)));
       }
+    }
+    if (out.isEmpty()) {
+      // Nothing to import is a judge run that wrote nothing, not a result (a folder may hold the empty file of a
+      // category that was not run, as our exports of a --limit run do).
+      throw new DataException(officialResults.toString(), 0, null, "no score records (empty file"
+          + (files.size() > 1 ? "s" : "") + ")", null);
     }
     return out;
   }

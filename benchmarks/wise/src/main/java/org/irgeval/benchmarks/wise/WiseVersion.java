@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The two official WISE versions (PKU-YuanGroup/WISE at eb51174). They differ in prompts, id ranges, judge,
- * score scale and weights, so a run pins one and records it (notes/geneval-wise.md 2.0, 2.7.1).
+ * score scale and weights, so a run pins one and records it (docs/wise.md, "Versions").
  */
 public enum WiseVersion {
   /**

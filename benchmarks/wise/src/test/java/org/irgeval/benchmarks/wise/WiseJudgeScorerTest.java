@@ -64,7 +64,7 @@ class WiseJudgeScorerTest {
 
   private ScorerContext context(PromptSet prompts, OpenAiJudgeFactory f) {
     return new ScorerContext(WiseTestData.dataDir(), Map.of(), tmp.resolve("scorer"), Optional.ofNullable(f),
-        prompts);
+        prompts, java.util.OptionalInt.empty());
   }
 
   private ScoringInput input(Prompt p, int seed) throws Exception {
@@ -258,7 +258,7 @@ class WiseJudgeScorerTest {
         assertNull(o.error());
         assertTrue(o.detail().get("plumbing").asBoolean());
         assertTrue(o.detail().get("plumbing_note").asText().contains("not a model"));
-        assertEquals(WisePlumbingScorerProvider.MODEL, o.detail().get("judge_model").asText());
+        assertEquals(org.irgeval.scoring.judge.PlumbingJudge.MODEL, o.detail().get("judge_model").asText());
         assertTrue(o.raw().matches("Consistency: [0-2]\nRealism: [0-2]\nAesthetic Quality: [0-2]"), o.raw());
         first.add(o);
       }

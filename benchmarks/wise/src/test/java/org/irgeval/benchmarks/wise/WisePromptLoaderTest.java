@@ -13,6 +13,7 @@ import java.util.Map;
 import org.irgeval.api.DataException;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.run.OptionCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,6 @@ class WisePromptLoaderTest {
     assertEquals("Traditional food of the Mid-Autumn Festival", first.text());
     assertEquals("cultural", first.category());
     assertTrue(first.metadata().get("Explanation").asText().startsWith("This refers to mooncakes"));
-    assertTrue(first.hints().isEmpty());
     // Boundaries of the id ranges (Calculate.py l.59-70), by id and not by the JSON field.
     assertEquals("time", byId(s, "567").category());
     assertEquals("space", byId(s, "568").category());
@@ -78,12 +78,14 @@ class WisePromptLoaderTest {
   void optionsAreValidated() {
     WiseBenchmark b = new WiseBenchmark();
     Path d = WiseTestData.dataDir();
-    assertTrue(assertThrows(DataException.class, () -> b.load(d, Map.of("version", "v2"))).getMessage()
-        .contains("'v2' is not legacy or verified"));
+    // Keys and values are checked by the harness before load (OptionCheck).
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> OptionCheck.benchmark(b, Map.of("version", "v2")))
+        .getMessage().contains("'v2' is not one of legacy|verified"));
     assertTrue(assertThrows(DataException.class, () -> b.load(d, Map.of("version", "verified", "prompts",
         "rewrite"))).getMessage().contains("only for WISE legacy"));
-    assertTrue(assertThrows(DataException.class, () -> b.load(d, Map.of("sampels", "2"))).getMessage()
-        .contains("unknown WISE option"));
+    assertEquals("--bench-opt wise.sampels: unknown option of benchmark wise; valid keys: version (legacy|verified),"
+        + " prompts (original|rewrite)", assertThrows(IllegalArgumentException.class,
+        () -> OptionCheck.benchmark(b, Map.of("sampels", "2"))).getMessage());
   }
 
   @Test

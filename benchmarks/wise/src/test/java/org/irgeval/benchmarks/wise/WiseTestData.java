@@ -1,25 +1,17 @@
 package org.irgeval.benchmarks.wise;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.irgeval.api.DataException;
 import org.irgeval.api.PromptSet;
+import org.irgeval.testkit.OfficialData;
 
-/** The official WISE files from ../shared/benchmarks (system property set by surefire), loaded once per call. */
+/** The official WISE files through {@link OfficialData} (the test is skipped when they are absent). */
 final class WiseTestData {
   private WiseTestData() {}
 
   static Path dataDir() {
-    String p = System.getProperty("irgeval.shared.benchmarks");
-    if (p == null) {
-      throw new IllegalStateException("system property irgeval.shared.benchmarks is not set (surefire sets it)");
-    }
-    Path dir = Path.of(p);
-    if (!Files.isDirectory(dir.resolve("wise"))) {
-      throw new IllegalStateException("no wise/ under " + dir.toAbsolutePath());
-    }
-    return dir;
+    return OfficialData.root(WiseBenchmark.ID);
   }
 
   static PromptSet load(String version) throws DataException {

@@ -3,7 +3,7 @@ package org.irgeval.benchmarks.geneval.rules;
 /**
  * One detection of one class: a row {@code [x1, y1, x2, y2, score]} of mmdet's {@code bbox_results[c]} plus its
  * mask. Coordinates and score are float32 because the official arrays are float32 and every comparison in the
- * rules happens in float32 (geneval-wise.md 1.7, 1.11.9).
+ * rules happens in float32 (docs/geneval.md, "Float32 arithmetic").
  *
  * @param x1    left, pixels
  * @param y1    top

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * evaluate_images.py {@code relative_position(obj_a, obj_b)} l.140-157: the relations of A relative to B.
- * Every step is float32, as numpy computes it on the float32 bbox rows (geneval-wise.md 1.7).
+ * Every step is float32, as numpy computes it on the float32 bbox rows (docs/geneval.md, "Float32 arithmetic").
  */
 public final class Relations {
   /** l.148: both revised offsets below this (float32) means "too close": no relation at all. */

@@ -1,5 +1,9 @@
 package org.irgeval.benchmarks.geneval.rules;
 
+import java.util.List;
+import java.util.Map;
+import org.irgeval.api.OptionSpec;
+
 /**
  * The constants of the official evaluator. Each defaults to the official value, set in
  * djghosh13/geneval@af4902f {@code evaluation/evaluate_images.py} l.286-290 and overridable there with
@@ -17,9 +21,23 @@ public record RuleConfig(float threshold, float countingThreshold, int maxObject
   /** The official defaults. */
   public static final RuleConfig OFFICIAL = new RuleConfig(0.3f, 0.9f, 16, 1.0f, 0.1f);
 
+  /** The official {@code --options} keys, accepted as {@code --scorer-opt} by every GenEval scorer. */
+  public static final List<OptionSpec> OPTIONS = List.of(
+      OptionSpec.of("threshold", OptionSpec.Type.FRACTION,
+          "THRESHOLD (evaluate_images.py l.286, default 0.3)"),
+      OptionSpec.of("counting_threshold", OptionSpec.Type.FRACTION,
+          "COUNTING_THRESHOLD (l.287, default 0.9)"),
+      OptionSpec.of("max_objects", OptionSpec.Type.POSITIVE_INT,
+          "MAX_OBJECTS (l.288, default 16)"),
+      OptionSpec.of("max_overlap", OptionSpec.Type.FRACTION,
+          "NMS_THRESHOLD (l.289, default 1.0 = no NMS)"),
+      OptionSpec.of("position_threshold", OptionSpec.Type.NUMBER,
+          "POSITION_THRESHOLD (l.290, default 0.1)"));
+
   /** Applies {@code threshold}, {@code counting_threshold}, {@code max_objects}, {@code max_overlap},
-   * {@code position_threshold} from scorer options (the official option names); others are ignored. */
-  public static RuleConfig fromOptions(java.util.Map<String, String> options) {
+   * {@code position_threshold} from scorer options (the official option names, checked against {@link #OPTIONS}
+   * by the harness); others are ignored. */
+  public static RuleConfig fromOptions(Map<String, String> options) {
     RuleConfig d = OFFICIAL;
     return new RuleConfig(
         parseFloat(options, "threshold", d.threshold),
@@ -29,7 +47,7 @@ public record RuleConfig(float threshold, float countingThreshold, int maxObject
         parseFloat(options, "position_threshold", d.positionThreshold));
   }
 
-  private static float parseFloat(java.util.Map<String, String> options, String key, float dflt) {
+  private static float parseFloat(Map<String, String> options, String key, float dflt) {
     String v = options.get(key);
     return v == null ? dflt : Float.parseFloat(v.trim());
   }

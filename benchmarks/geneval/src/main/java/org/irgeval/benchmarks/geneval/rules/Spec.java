@@ -3,7 +3,7 @@ package org.irgeval.benchmarks.geneval.rules;
 import java.util.List;
 
 /**
- * The structured requirements of one metadata line (geneval-wise.md 1.2), parsed and validated once by the
+ * The structured requirements of one metadata line (docs/geneval.md, "Metadata format"), parsed and validated once by the
  * loader so the rules never touch raw JSON.
  *
  * @param tag     the task tag ("counting" switches the threshold)

@@ -8,7 +8,7 @@ import org.irgeval.api.ScoringInput;
 import org.irgeval.benchmarks.geneval.ClassNames;
 import org.irgeval.benchmarks.geneval.ResultLine;
 import org.irgeval.benchmarks.geneval.SpecParser;
-import org.irgeval.benchmarks.geneval.SummaryScores;
+import org.irgeval.benchmarks.geneval.GenEvalAggregator;
 import org.irgeval.benchmarks.geneval.rules.RuleEngine;
 import org.irgeval.benchmarks.geneval.rules.Spec;
 import org.irgeval.benchmarks.geneval.rules.Verdict;
@@ -61,7 +61,7 @@ public final class GenEvalScorer implements Scorer {
     } catch (MissingObservationException e) {
       return ScoreOutcome.failure(e.getMessage(), null, null);
     }
-    return ScoreOutcome.of(Map.of(SummaryScores.CORRECT, v.correct() ? 1.0 : 0.0),
+    return ScoreOutcome.of(Map.of(GenEvalAggregator.CORRECT, v.correct() ? 1.0 : 0.0),
         ResultLine.of(ResultLine.filename(input.prompt(), input.sample()), input.prompt(), v), null);
   }
 

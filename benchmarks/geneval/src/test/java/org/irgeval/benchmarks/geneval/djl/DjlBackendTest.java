@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.geneval.djl;
 
+import org.irgeval.benchmarks.geneval.GenEvalTestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ class DjlBackendTest {
   @BeforeAll
   static void setUp() throws Exception {
     fixtures = Path.of(DjlBackendTest.class.getResource("/fixtures/tiny_detector.pt").toURI()).getParent();
-    data = Path.of(System.getProperty("irgeval.shared.benchmarks"));
+    data = GenEvalTestData.root();
     prompts = new GenEvalBenchmark().load(data, Map.of());
   }
 
@@ -88,12 +89,12 @@ class DjlBackendTest {
   }
 
   Scorer open(Map<String, String> options) throws Exception {
-    return new DjlScorerProvider().open(new ScorerContext(data, options, tmp, Optional.empty(), prompts));
+    return new GenEvalDjlScorerProvider().open(new ScorerContext(data, options, tmp, Optional.empty(), prompts, java.util.OptionalInt.empty()));
   }
 
   Prompt prompt(String json) throws Exception {
     ObjectNode meta = (ObjectNode) Json.mapper().readTree(json);
-    return new Prompt("00999", 999, meta.get("prompt").asText(), meta.get("tag").asText(), meta, null);
+    return new Prompt("00999", 999, meta.get("prompt").asText(), meta.get("tag").asText(), meta);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.geneval.scoring;
 
+import org.irgeval.benchmarks.geneval.GenEvalTestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,22 +31,22 @@ class ImportedDetectionsTest {
 
   @BeforeAll
   static void load() throws Exception {
-    data = Path.of(System.getProperty("irgeval.shared.benchmarks"));
+    data = GenEvalTestData.root();
     prompts = new GenEvalBenchmark().load(data, Map.of());
   }
 
   Scorer open(String... lines) throws Exception {
     Path f = tmp.resolve("detections.jsonl");
     Files.writeString(f, String.join("\n", lines) + "\n");
-    return new DetectionsScorerProvider().open(new ScorerContext(data, Map.of("detections", f.toString()), tmp,
-        Optional.empty(), prompts));
+    return new GenEvalDetectionsScorerProvider().open(new ScorerContext(data, Map.of("detections", f.toString()), tmp,
+        Optional.empty(), prompts, java.util.OptionalInt.empty()));
   }
 
   @Test
   void colorsPromptFromImportedRowsByHashAndByKey() throws Exception {
     Prompt p = prompts.prompts().get(259); // colors: one requirement with a colour
-    String cls = p.hints().objects().get(0).label();
-    String want = p.hints().objects().get(0).color();
+    String cls = GenEvalTestData.hints(p).objects().get(0).label();
+    String want = GenEvalTestData.hints(p).objects().get(0).color();
     assertEquals("blue", want);
     Path a = Files.write(tmp.resolve("a.png"), new byte[] {1, 2, 3});
     Path b = Files.write(tmp.resolve("b.png"), new byte[] {4, 5, 6});

@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.geneval.scoring;
 
+import org.irgeval.benchmarks.geneval.GenEvalTestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,12 +35,12 @@ class PlumbingScorerTest {
 
   @BeforeAll
   static void load() throws Exception {
-    data = Path.of(System.getProperty("irgeval.shared.benchmarks"));
+    data = GenEvalTestData.root();
     prompts = new GenEvalBenchmark().load(data, Map.of());
   }
 
   Scorer open() throws Exception {
-    return new PlumbingScorerProvider().open(new ScorerContext(data, Map.of(), tmp, Optional.empty(), prompts));
+    return new GenEvalPlumbingScorerProvider().open(new ScorerContext(data, Map.of(), tmp, Optional.empty(), prompts, java.util.OptionalInt.empty()));
   }
 
   /** Draws instances (code, colour, col, row) and scores the drawing for prompt {@code index}. */
@@ -52,14 +53,14 @@ class PlumbingScorerTest {
   }
 
   static ScenePlan.Instance at(Prompt p, int obj, String color, int col, int row) {
-    var o = p.hints().objects().get(obj);
+    var o = GenEvalTestData.hints(p).objects().get(obj);
     return new ScenePlan.Instance(o.code(), o.label(), color, col, row, 1);
   }
 
   @Test
   void positionPromptRightAndWrong() throws Exception {
     Prompt p = prompts.prompts().stream().filter(x -> x.category().equals("position")
-        && x.hints().objects().get(1).relation().equals("right of")).findFirst().orElseThrow();
+        && GenEvalTestData.hints(x).objects().get(1).relation().equals("right of")).findFirst().orElseThrow();
     ScoreOutcome ok = score(p.index(), at(p, 0, "green", 0, 1), at(p, 1, "red", 2, 1));
     assertEquals(Map.of("correct", 1.0), ok.values(), ok.detail().toString());
     JsonNode d = ok.detail();
@@ -71,7 +72,7 @@ class PlumbingScorerTest {
     assertEquals(2, details.size());
     ScoreOutcome wrong = score(p.index(), at(p, 0, "green", 2, 1), at(p, 1, "red", 0, 1));
     assertEquals(Map.of("correct", 0.0), wrong.values());
-    assertEquals("expected " + p.hints().objects().get(1).label() + " right of target, found left of target",
+    assertEquals("expected " + GenEvalTestData.hints(p).objects().get(1).label() + " right of target, found left of target",
         wrong.detail().get("reason").asText());
   }
 
@@ -79,19 +80,19 @@ class PlumbingScorerTest {
   void colorsPromptReadsThePaletteColour() throws Exception {
     Prompt p = prompts.prompts().get(259);
     assertEquals("colors", p.category());
-    String want = p.hints().objects().get(0).color();
+    String want = GenEvalTestData.hints(p).objects().get(0).color();
     String other = want.equals("red") ? "blue" : "red";
     assertEquals(1.0, score(259, at(p, 0, want, 1, 1)).values().get("correct"));
     ScoreOutcome bad = score(259, at(p, 0, other, 1, 1));
     assertEquals(0.0, bad.values().get("correct"));
-    assertEquals("expected " + want + " " + p.hints().objects().get(0).label() + ">=1, found 0 " + want + "; and 1 "
+    assertEquals("expected " + want + " " + GenEvalTestData.hints(p).objects().get(0).label() + ">=1, found 0 " + want + "; and 1 "
         + other, bad.detail().get("reason").asText());
   }
 
   @Test
   void countingPromptNeedsExactlyTheCount() throws Exception {
     Prompt p = prompts.prompts().get(179);
-    int n = p.hints().objects().get(0).count();
+    int n = GenEvalTestData.hints(p).objects().get(0).count();
     ScenePlan.Instance[] exact = new ScenePlan.Instance[n];
     ScenePlan.Instance[] more = new ScenePlan.Instance[n + 1];
     for (int i = 0; i <= n; i++) {
@@ -104,19 +105,19 @@ class PlumbingScorerTest {
     assertEquals(1.0, score(179, exact).values().get("correct"));
     ScoreOutcome over = score(179, more);
     assertEquals(0.0, over.values().get("correct"));
-    assertEquals("expected " + p.hints().objects().get(0).label() + "<" + (n + 1) + ", found " + (n + 1),
+    assertEquals("expected " + GenEvalTestData.hints(p).objects().get(0).label() + "<" + (n + 1) + ", found " + (n + 1),
         over.detail().get("reason").asText());
   }
 
   @Test
   void everyProviderIsRegisteredAndTheModelOnesSayWhatTheyNeed() throws Exception {
     var ids = java.util.ServiceLoader.load(org.irgeval.api.ScorerProvider.class).stream()
-        .map(java.util.ServiceLoader.Provider::get).filter(x -> x.benchmark().equals("geneval"))
+        .map(java.util.ServiceLoader.Provider::get).filter(x -> x.benchmarks().contains("geneval"))
         .map(org.irgeval.api.ScorerProvider::id).sorted().toList();
     assertTrue(ids.containsAll(List.of("geneval-detections", "geneval-plumbing")), ids.toString());
-    ScorerContext none = new ScorerContext(data, Map.of(), tmp, Optional.empty(), prompts);
+    ScorerContext none = new ScorerContext(data, Map.of(), tmp, Optional.empty(), prompts, java.util.OptionalInt.empty());
     ScorerUnavailableException e = assertThrows(ScorerUnavailableException.class,
-        () -> new DetectionsScorerProvider().open(none));
+        () -> new GenEvalDetectionsScorerProvider().open(none));
     assertTrue(e.getMessage().contains("detections="), e.getMessage());
     assertTrue(java.util.ServiceLoader.load(org.irgeval.api.Benchmark.class).stream()
         .anyMatch(b -> b.get().id().equals("geneval")));

@@ -17,18 +17,18 @@ import java.util.Set;
 import org.irgeval.api.DataException;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
-import org.irgeval.api.SceneObject;
+import org.irgeval.pipeline.reference.SceneObject;
 import org.irgeval.util.Hashing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MetadataLoaderTest {
+class GenEvalPromptLoaderTest {
   @TempDir
   Path tmp;
 
   @Test
   void loadsThe553OfficialPromptsWithTheirTagCounts() throws Exception {
-    PromptSet set = SharedData.original();
+    PromptSet set = GenEvalTestData.original();
     assertEquals("geneval", set.benchmark());
     assertEquals("original", set.version());
     assertEquals(553, set.prompts().size());
@@ -47,15 +47,15 @@ class MetadataLoaderTest {
     assertEquals("single_object", first.category());
     // bench is COCO class 13 (person, bicycle, car, motorcycle, airplane, bus, train, truck, boat,
     // traffic light, fire hydrant, stop sign, parking meter, bench)
-    assertEquals(List.of(new SceneObject("bench", 13, 1, null, null, -1)), first.hints().objects());
+    assertEquals(List.of(new SceneObject("bench", 13, 1, null, null, -1)), GenEvalTestData.hints(first).objects());
     assertEquals("00552", set.prompts().get(552).id());
     assertEquals(552, set.prompts().get(552).index());
   }
 
   @Test
   void metadataIsTheOfficialLineVerbatim() throws Exception {
-    PromptSet set = SharedData.original();
-    List<String> lines = Files.readAllLines(SharedData.root().resolve("geneval/prompts/evaluation_metadata.jsonl"));
+    PromptSet set = GenEvalTestData.original();
+    List<String> lines = Files.readAllLines(GenEvalTestData.root().resolve("geneval/prompts/evaluation_metadata.jsonl"));
     for (int i = 0; i < lines.size(); i++) {
       assertEquals(lines.get(i), PyJson.dumps(set.prompts().get(i).metadata()), "line " + (i + 1));
     }
@@ -67,25 +67,25 @@ class MetadataLoaderTest {
 
   @Test
   void positionHintsPointAtTheTargetObject() throws Exception {
-    Prompt p = SharedData.original().prompts().stream().filter(x -> x.category().equals("position")).findFirst()
+    Prompt p = GenEvalTestData.original().prompts().stream().filter(x -> x.category().equals("position")).findFirst()
         .orElseThrow();
-    List<SceneObject> objs = p.hints().objects();
+    List<SceneObject> objs = GenEvalTestData.hints(p).objects();
     assertEquals(2, objs.size());
     assertNull(objs.get(0).relation());
     assertEquals(-1, objs.get(0).relativeTo());
     assertEquals(p.metadata().get("include").get(1).get("position").get(0).asText(), objs.get(1).relation());
     assertEquals(0, objs.get(1).relativeTo());
-    Prompt counting = SharedData.original().prompts().get(179);
+    Prompt counting = GenEvalTestData.original().prompts().get(179);
     assertEquals("counting", counting.category());
-    assertEquals(counting.metadata().get("include").get(0).get("count").asInt(), counting.hints().objects().get(0).count());
+    assertEquals(counting.metadata().get("include").get(0).get("count").asInt(), GenEvalTestData.hints(counting).objects().get(0).count());
   }
 
   @Test
   void recordsEveryFileWithItsHash() throws Exception {
-    PromptSet set = SharedData.original();
+    PromptSet set = GenEvalTestData.original();
     assertEquals(List.of("geneval/prompts/evaluation_metadata.jsonl", "geneval/evaluation/object_names.txt"),
         set.files().stream().map(f -> f.path()).toList());
-    Path meta = SharedData.root().resolve("geneval/prompts/evaluation_metadata.jsonl");
+    Path meta = GenEvalTestData.root().resolve("geneval/prompts/evaluation_metadata.jsonl");
     assertEquals(Hashing.sha256(meta), set.files().get(0).sha256());
     assertEquals(Files.size(meta), set.files().get(0).bytes());
   }
@@ -95,7 +95,7 @@ class MetadataLoaderTest {
     Path g = tmp.resolve("geneval");
     Files.createDirectories(g.resolve("evaluation"));
     Files.createDirectories(g.resolve("prompts"));
-    Files.copy(SharedData.root().resolve("geneval/evaluation/object_names.txt"), g.resolve("evaluation/object_names.txt"));
+    Files.copy(GenEvalTestData.root().resolve("geneval/evaluation/object_names.txt"), g.resolve("evaluation/object_names.txt"));
     Files.writeString(g.resolve(file), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     return tmp;
   }
@@ -112,7 +112,14 @@ class MetadataLoaderTest {
     DataException e = assertThrows(DataException.class, () -> new GenEvalBenchmark().load(data, Map.of()));
     assertTrue(e.getMessage().contains("evaluation_metadata.jsonl"), e.getMessage());
     assertTrue(e.getMessage().contains("https://github.com/djghosh13/geneval"), e.getMessage());
-    assertThrows(DataException.class, () -> new GenEvalBenchmark().load(data, Map.of("prompts", "long")));
+    // Option keys and values are checked by the harness before load (OptionCheck), a typo naming the valid keys.
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> org.irgeval.run.OptionCheck.benchmark(new GenEvalBenchmark(), Map.of("prompts", "long")));
+    assertTrue(bad.getMessage().contains("original|rewritten"), bad.getMessage());
+    IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+        () -> org.irgeval.run.OptionCheck.benchmark(new GenEvalBenchmark(), Map.of("promts", "rewritten")));
+    assertEquals("--bench-opt geneval.promts: unknown option of benchmark geneval; valid keys: prompts"
+        + " (original|rewritten)", typo.getMessage());
   }
 
   @Test

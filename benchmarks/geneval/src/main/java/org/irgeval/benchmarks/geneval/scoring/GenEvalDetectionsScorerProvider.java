@@ -1,5 +1,9 @@
 package org.irgeval.benchmarks.geneval.scoring;
 
+import java.util.List;
+import java.util.Set;
+import org.irgeval.api.OptionSpec;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.irgeval.api.Scorer;
@@ -13,7 +17,7 @@ import org.irgeval.benchmarks.geneval.GenEvalBenchmark;
  * {@code geneval-detections}: the official rules on detections + colours produced by the official mmdet and
  * open_clip pipeline elsewhere (option {@code detections=PATH}, format in docs/geneval.md).
  */
-public final class DetectionsScorerProvider implements ScorerProvider {
+public final class GenEvalDetectionsScorerProvider implements ScorerProvider {
   public static final String ID = "geneval-detections";
   public static final String OPTION = "detections";
 
@@ -23,13 +27,19 @@ public final class DetectionsScorerProvider implements ScorerProvider {
   }
 
   @Override
-  public String benchmark() {
-    return GenEvalBenchmark.ID;
+  public Set<String> benchmarks() {
+    return Set.of(GenEvalBenchmark.ID);
   }
 
   @Override
   public String description() {
     return "GenEval rules on imported Mask2Former + CLIP detections (--scorer-opt detections=FILE.jsonl)";
+  }
+
+  @Override
+  public List<OptionSpec> options() {
+    return ScorerSetup.options(OptionSpec.of(OPTION, OptionSpec.Type.TEXT,
+        "detections JSONL from tools/dump_detections.py (docs/geneval.md)"));
   }
 
   @Override
@@ -43,8 +53,8 @@ public final class DetectionsScorerProvider implements ScorerProvider {
     if (!Files.isRegularFile(file)) {
       throw new ScorerUnavailableException("geneval-detections: " + file + " does not exist");
     }
-    ClassNames classes = ScorerOptions.classNames(context);
-    return new GenEvalScorer(ID, ScorerOptions.engine(context), classes, ImportedDetections.read(file, classes),
-        ScorerOptions.concurrency(context, 4));
+    ClassNames classes = ScorerSetup.classNames(context);
+    return new GenEvalScorer(ID, ScorerSetup.engine(context), classes, ImportedDetections.read(file, classes),
+        context.concurrency(4));
   }
 }

@@ -1,24 +1,34 @@
 package org.irgeval.benchmarks.wise;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.PaperTable.PaperRow;
 
 /**
- * Published WISE legacy rows of the IRG paper's table (notes/irg.md 3.1, 3.3). Missing values were not found
+ * Published WISE legacy rows of the IRG paper's table (docs/irg-paper.md, "WISE table"). Missing values were not found
  * in any source and are left out, never guessed. The table mixes overall conventions: the BAGEL rows use
  * BAGEL's unweighted mean of the six categories, the rows copied from the WISE paper the official weights.
  */
-final class WisePaperRows {
-  private WisePaperRows() {}
+final class WisePaperTable {
+  private WisePaperTable() {}
+
+  /** Columns: the legacy categories in the paper's order, then the overall. */
+  static PaperTable table() {
+    List<PaperTable.Column> cols = new ArrayList<>();
+    WiseVersion.LEGACY.categories().forEach(c -> cols.add(new PaperTable.Column(c.header(), c.key())));
+    cols.add(new PaperTable.Column("Overall", "overall"));
+    return new PaperTable("WISE", cols, 1, 2, Map.of("irg", irg(cols)));
+  }
 
   /** @param columns the paper table's columns, in whose order the values below are given */
-  static List<PaperRow> irg(List<PaperTable.Column> columns) {
+  private static List<PaperRow> irg(List<PaperTable.Column> columns) {
     String bagelT6 = "BAGEL paper Table 6 as copied into IRG (overall = unweighted category mean, BAGEL"
         + " cal_score.py)";
     String wiseT = "WISE paper via BAGEL Table 6 (overall = official weighted WiScore)";
     return List.of(
-        PaperRow.of("IRG", "IRG paper (Cultural/Time/Space not found; notes/irg.md 3.3)", columns,
+        PaperRow.of("IRG", "IRG paper (Cultural/Time/Space not published; docs/irg-paper.md \"WISE table\")", columns,
             null, null, null, 0.81, 0.82, 0.78, 0.77),
         PaperRow.of("IRG step 1 (no reflection)", "IRG paper Table 4 as quoted in review (overall only)", columns,
             null, null, null, null, null, null, 0.79),

@@ -13,18 +13,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.irgeval.api.DataException;
 import org.irgeval.api.DataFile;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
-import org.irgeval.api.SceneHints;
-import org.irgeval.api.SceneObject;
 import org.irgeval.benchmarks.geneval.rules.Spec;
+import org.irgeval.pipeline.reference.SceneHints;
+import org.irgeval.pipeline.reference.SceneObject;
 import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
 
 /** Reads {@code <data>/geneval/} (class list + one metadata file) into a {@link PromptSet}. */
-public final class MetadataLoader {
+public final class GenEvalPromptLoader {
   /** Folder of the benchmark under the data root. */
   public static final String DIR = "geneval";
 
@@ -64,7 +65,7 @@ public final class MetadataLoader {
       }
       Spec spec = parser.parse(node, i + 1);
       int index = prompts.size();
-      prompts.add(new Prompt(idOf(index), index, spec.prompt(), spec.tag(), (ObjectNode) node, hints(spec, classes)));
+      prompts.add(new Prompt(idOf(index), index, spec.prompt(), spec.tag(), (ObjectNode) node));
       categories.merge(spec.tag(), 1, Integer::sum);
     }
     if (prompts.isEmpty()) {
@@ -80,7 +81,23 @@ public final class MetadataLoader {
     return String.format("%05d", index);
   }
 
-  /** One scene object per include entry, for the CPU reference renderer. */
+  /**
+   * The reference pipeline's hints of every prompt: one scene object per include entry, coded by its index in
+   * the class list (what the plumbing detector reads back).
+   */
+  static Function<Prompt, SceneHints> sceneHints(Path dataDir) throws DataException {
+    String classesName = DIR + "/" + ClassNames.PATH;
+    ClassNames classes = ClassNames.read(dataDir.resolve(DIR).resolve(ClassNames.PATH), classesName);
+    SpecParser parser = new SpecParser(classes, DIR, null);
+    return p -> {
+      try {
+        return hints(parser.parse(p.metadata(), p.index() + 1), classes);
+      } catch (DataException e) {
+        throw new IllegalStateException("prompt " + p.id() + " passed the loader but not the hints: " + e.getMessage(), e);
+      }
+    };
+  }
+
   static SceneHints hints(Spec spec, ClassNames classes) {
     List<SceneObject> objects = new ArrayList<>();
     for (Spec.Include in : spec.include()) {

@@ -29,14 +29,14 @@ import org.irgeval.util.Json;
 
 /**
  * Reads the official evaluator's {@code results.jsonl} (evaluate_images.py l.247-258, schema in
- * geneval-wise.md 1.9) into scored samples of variant {@code imported}.
+ * docs/geneval.md, "results.jsonl format") into scored samples of variant {@code imported}.
  *
  * <p>A line is matched to its prompt by its {@code metadata} (the evaluator took it from the folder's
  * metadata.jsonl, not from the folder number), and the sample index comes from the image's file name. A line
  * whose metadata equals a loaded prompt except for the "prompt" text was made with the other prompt file
  * (original vs rewritten) and is refused, so the two are never mixed.
  */
-public final class OfficialResultsReader implements OfficialResultsImporter {
+public final class GenEvalResultsImporter implements OfficialResultsImporter {
   /** Scorer name of imported scores. */
   public static final String SCORER = "geneval-official";
   /** {@code <imagedir>/<digits>/samples/<digits>.png}; pandas writes "/" as "\/", which JSON reads back as "/". */
@@ -87,7 +87,7 @@ public final class OfficialResultsReader implements OfficialResultsImporter {
             + sample, null);
       }
       ScoreKey key = new ScoreKey(GenEvalBenchmark.ID, prompt.id(), sample, Variant.IMPORTED, SCORER);
-      ScoreRecord rec = new ScoreRecord(key, Map.of(SummaryScores.CORRECT, correct.booleanValue() ? 1.0 : 0.0), row,
+      ScoreRecord rec = new ScoreRecord(key, Map.of(GenEvalAggregator.CORRECT, correct.booleanValue() ? 1.0 : 0.0), row,
           null, null, 0);
       out.add(new ScoredSample(prompt, sample, rec));
     }
@@ -122,7 +122,7 @@ public final class OfficialResultsReader implements OfficialResultsImporter {
       int index = Integer.parseInt(m.group(1));
       String tag = text(line.row(), "tag", name, line.number());
       byMetadata.computeIfAbsent(metadata, k -> new Prompt(String.format("%05d", index), index,
-          meta.path("prompt").asText(""), tag, meta, null));
+          meta.path("prompt").asText(""), tag, meta));
     }
     Map<String, Integer> categories = new LinkedHashMap<>();
     SpecParser.TAGS.forEach(t -> categories.put(t, 0));
@@ -133,7 +133,7 @@ public final class OfficialResultsReader implements OfficialResultsImporter {
 
   private static String mismatch(JsonNode metadata, PromptSet prompts) {
     for (Prompt p : prompts.prompts()) {
-      if (OfficialLayout.sameExceptPrompt(p.metadata(), metadata)) {
+      if (GenEvalImageLayout.sameExceptPrompt(p.metadata(), metadata)) {
         return "matches prompt " + p.id() + " except for its \"prompt\" text: these results were made with another "
             + "prompt file than the loaded '" + prompts.version() + "' one (set --bench-opt geneval.prompts="
             + (PromptFile.ORIGINAL.version().equals(prompts.version()) ? PromptFile.REWRITTEN.version()

@@ -10,10 +10,10 @@ import org.irgeval.util.Hashing;
  * "Score: d" for Verified) with scores taken from the SHA-256 of the image bytes, so they are deterministic
  * and say nothing about the image's content. Not a model.
  */
-final class PlumbingWiseAnswerer implements LoopbackJudgeServer.Answerer {
+final class WisePlumbingAnswerer implements LoopbackJudgeServer.Answerer {
   private final WiseVersion version;
 
-  PlumbingWiseAnswerer(WiseVersion version) {
+  WisePlumbingAnswerer(WiseVersion version) {
     this.version = version;
   }
 

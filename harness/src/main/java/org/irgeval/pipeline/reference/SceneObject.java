@@ -1,4 +1,4 @@
-package org.irgeval.api;
+package org.irgeval.pipeline.reference;
 
 /**
  * One kind of object in a {@link SceneHints} plan.
@@ -7,7 +7,7 @@ package org.irgeval.api;
  * @param code       a small integer (0..255) identifying the class in the benchmark's own vocabulary; the
  *                   reference renderer paints it as a marker so the plumbing detector can read it back
  * @param count      how many instances
- * @param color      one of the ten reference palette colour names, or null for "any"
+ * @param color      one of the ten {@link ReferencePalette} colour names, or null for "any"
  * @param relation   "left of", "right of", "above", "below" relative to object {@code relativeTo}, or null
  * @param relativeTo index into {@link SceneHints#objects()} of the reference object, or -1
  */

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * % correct images = 7/14 = 0.5 (NOT the overall); % correct prompts = 5/7 (179 and 353 have none right)
  * </pre>
  */
-class OfficialResultsTest {
+class GenEvalResultsImporterTest {
   static PromptSet prompts;
   static final Object[][] IMAGES = {
       {0, 0, true}, {0, 1, true}, {0, 2, false}, {1, 0, true}, {80, 0, true}, {80, 1, false}, {179, 0, false},
@@ -48,7 +48,7 @@ class OfficialResultsTest {
 
   @BeforeAll
   static void load() throws Exception {
-    prompts = SharedData.original();
+    prompts = GenEvalTestData.original();
   }
 
   /** One line as pandas writes it: "/" escaped as "\/", metadata a json.dumps string. */
@@ -131,9 +131,9 @@ class OfficialResultsTest {
     Prompt p = prompts.prompts().get(0);
     ObjectNode meta = p.metadata().deepCopy();
     meta.put("prompt", "A realistic wooden bench sits on a flat surface.");
-    String l = line(new Prompt(p.id(), p.index(), "long", p.category(), meta, p.hints()), 0, true);
+    String l = line(new Prompt(p.id(), p.index(), "long", p.category(), meta), 0, true);
     DataException e = assertThrows(DataException.class,
-        () -> new OfficialResultsReader().read(results(List.of(line(p, 1, true), l)), prompts));
+        () -> new GenEvalResultsImporter().read(results(List.of(line(p, 1, true), l)), prompts));
     assertEquals(2, e.line());
     assertEquals("metadata", e.field());
     assertTrue(e.getMessage().contains("geneval.prompts=rewritten"), e.getMessage());
@@ -149,7 +149,7 @@ class OfficialResultsTest {
         new Case(ok.replace("\"tag\":\"single_object\"", "\"tag\":\"counting\""), "tag"),
         new Case(ok, "filename") /* the same image twice */)) {
       DataException e = assertThrows(DataException.class,
-          () -> new OfficialResultsReader().read(results(List.of(ok, c.line)), prompts), c.line);
+          () -> new GenEvalResultsImporter().read(results(List.of(ok, c.line)), prompts), c.line);
       assertEquals(2, e.line());
       assertEquals(c.field, e.field(), e.getMessage());
     }
@@ -168,8 +168,8 @@ class OfficialResultsTest {
     assertEquals("00453/samples/00003.png", line.get("filename").asText());
     assertEquals("{\"dog\": [[1.0, 2.0, 30.0, 40.0, 0.949999988079071]]}", line.get("details").asText());
     Path f = tmp.resolve("ours.jsonl");
-    new ResultsJsonl().write(f, List.of(line));
-    List<ScoredSample> back = new OfficialResultsReader().read(f, prompts);
+    new GenEvalResultsExporter().write(f, List.of(line));
+    List<ScoredSample> back = new GenEvalResultsImporter().read(f, prompts);
     assertEquals(1, back.size());
     assertEquals(p, back.get(0).prompt());
     assertEquals(3, back.get(0).sample());

@@ -1,5 +1,9 @@
 package org.irgeval.benchmarks.geneval.scoring;
 
+import java.util.List;
+import java.util.Set;
+import org.irgeval.api.OptionSpec;
+
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerProvider;
@@ -10,7 +14,7 @@ import org.irgeval.benchmarks.geneval.GenEvalBenchmark;
  * {@code geneval-plumbing}: the official rules on what the reference renderer drew (scene reader + palette
  * colours). A plumbing check of the whole path, never a model's score.
  */
-public final class PlumbingScorerProvider implements ScorerProvider {
+public final class GenEvalPlumbingScorerProvider implements ScorerProvider {
   public static final String ID = "geneval-plumbing";
 
   @Override
@@ -19,8 +23,8 @@ public final class PlumbingScorerProvider implements ScorerProvider {
   }
 
   @Override
-  public String benchmark() {
-    return GenEvalBenchmark.ID;
+  public Set<String> benchmarks() {
+    return Set.of(GenEvalBenchmark.ID);
   }
 
   @Override
@@ -34,10 +38,15 @@ public final class PlumbingScorerProvider implements ScorerProvider {
   }
 
   @Override
+  public List<OptionSpec> options() {
+    return ScorerSetup.options();
+  }
+
+  @Override
   public Scorer open(ScorerContext context) throws Exception {
-    ClassNames classes = ScorerOptions.classNames(context);
-    return new GenEvalScorer(ID, ScorerOptions.engine(context), classes,
+    ClassNames classes = ScorerSetup.classNames(context);
+    return new GenEvalScorer(ID, ScorerSetup.engine(context), classes,
         new ModelBackend(new ReferenceDetector(classes.names().size()), new MeanColorClassifier()),
-        ScorerOptions.concurrency(context, Math.max(1, Runtime.getRuntime().availableProcessors())));
+        context.concurrency(Math.max(1, Runtime.getRuntime().availableProcessors())));
   }
 }

@@ -1,10 +1,11 @@
-package org.irgeval.api;
+package org.irgeval.pipeline.reference;
 
 import java.util.List;
 
 /**
- * What a benchmark knows about the scene a prompt asks for, in a benchmark-neutral form. Only the CPU
- * reference pipeline reads it (to draw a plan); real models get the prompt text only.
+ * The reference pipeline's drawing plan vocabulary: what a benchmark knows about the scene a prompt asks for
+ * (objects, counts, palette colours, relations, text). Only the CPU reference pipeline reads it; real models get
+ * the prompt text only. A benchmark supplies it through the optional {@link ReferenceScenes} hook.
  *
  * @param objects objects to draw, in the benchmark's order
  * @param text    text that should appear in the image, or null

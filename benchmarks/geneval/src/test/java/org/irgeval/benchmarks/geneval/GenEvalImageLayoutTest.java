@@ -16,15 +16,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class OfficialLayoutTest {
+class GenEvalImageLayoutTest {
   static PromptSet prompts;
   @TempDir
   Path root;
-  final OfficialLayout layout = new OfficialLayout();
+  final GenEvalImageLayout layout = new GenEvalImageLayout();
 
   @BeforeAll
   static void load() throws Exception {
-    prompts = SharedData.original();
+    prompts = GenEvalTestData.original();
   }
 
   @Test
@@ -33,7 +33,7 @@ class OfficialLayoutTest {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
     layout.write(root, p, 3, png);
     // metadata.jsonl = json.dump(metadata): the official line itself, no trailing newline
-    String line = Files.readAllLines(SharedData.root().resolve("geneval/prompts/evaluation_metadata.jsonl")).get(12);
+    String line = Files.readAllLines(GenEvalTestData.root().resolve("geneval/prompts/evaluation_metadata.jsonl")).get(12);
     assertEquals(line, Files.readString(root.resolve("00012/metadata.jsonl")));
     assertArrayEquals(png, Files.readAllBytes(root.resolve("00012/samples/00003.png")));
     assertEquals(Optional.of(root.resolve("00012/samples/00003.png")), layout.find(root, p, 3));
@@ -60,7 +60,7 @@ class OfficialLayoutTest {
     Prompt p = prompts.prompts().get(0);
     ObjectNode meta = p.metadata().deepCopy();
     meta.put("prompt", "A realistic wooden bench.");
-    Prompt rewritten = new Prompt(p.id(), 0, "A realistic wooden bench.", p.category(), meta, p.hints());
+    Prompt rewritten = new Prompt(p.id(), 0, "A realistic wooden bench.", p.category(), meta);
     layout.write(root, rewritten, 0, new byte[] {1});
     IOException e = assertThrows(IOException.class, () -> layout.find(root, p, 0));
     assertTrue(e.getMessage().contains("only in its \"prompt\" text"), e.getMessage());

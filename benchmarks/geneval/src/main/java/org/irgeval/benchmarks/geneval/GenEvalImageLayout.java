@@ -18,7 +18,7 @@ import org.irgeval.store.AtomicFiles;
 import org.irgeval.util.Json;
 
 /**
- * The official image folder (geneval-wise.md 1.3; generation/diffusers_generate.py l.115-146, read by
+ * The official image folder (docs/geneval.md, "Official image layout"; generation/diffusers_generate.py l.115-146, read by
  * evaluate_images.py {@code main} l.261-280):
  * <pre>
  * root/00012/metadata.jsonl        the prompt's metadata line, json.dump'ed: one object, no newline
@@ -29,7 +29,7 @@ import org.irgeval.util.Json;
  * official evaluator scores a folder with the metadata INSIDE it (l.266-267), a folder whose metadata differs
  * from the prompt (another prompt file, another order) is an error too.
  */
-public final class OfficialLayout implements ImageLayout {
+public final class GenEvalImageLayout implements ImageLayout {
   /** evaluate_images.py l.274 keeps names matching {@code re.match(r"\d+\.png", name)}. */
   private static final Pattern SAMPLE = Pattern.compile("(\\d+)\\.png");
 

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.irgeval.api.OptionSpec;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerProvider;
@@ -13,14 +15,14 @@ import org.irgeval.benchmarks.geneval.ClassNames;
 import org.irgeval.benchmarks.geneval.GenEvalBenchmark;
 import org.irgeval.benchmarks.geneval.scoring.GenEvalScorer;
 import org.irgeval.benchmarks.geneval.scoring.ModelBackend;
-import org.irgeval.benchmarks.geneval.scoring.ScorerOptions;
+import org.irgeval.benchmarks.geneval.scoring.ScorerSetup;
 
 /**
  * {@code geneval-djl}: TorchScript exports of the detector and of the CLIP image tower run in-process on DJL's
  * PyTorch engine. Options: {@code detector=FILE.pt}, {@code clip=FILE.pt}, {@code clip_text=FILE.json},
  * {@code device=cpu|gpu} (default cpu).
  */
-public final class DjlScorerProvider implements ScorerProvider {
+public final class GenEvalDjlScorerProvider implements ScorerProvider {
   public static final String ID = "geneval-djl";
 
   @Override
@@ -29,8 +31,8 @@ public final class DjlScorerProvider implements ScorerProvider {
   }
 
   @Override
-  public String benchmark() {
-    return GenEvalBenchmark.ID;
+  public Set<String> benchmarks() {
+    return Set.of(GenEvalBenchmark.ID);
   }
 
   @Override
@@ -43,6 +45,15 @@ public final class DjlScorerProvider implements ScorerProvider {
   @Override
   public int priority() {
     return 10;
+  }
+
+  @Override
+  public List<OptionSpec> options() {
+    return ScorerSetup.options(
+        OptionSpec.of("detector", OptionSpec.Type.TEXT, "TorchScript detector (.pt; docs/geneval.md)"),
+        OptionSpec.of("clip", OptionSpec.Type.TEXT, "TorchScript CLIP image tower (.pt)"),
+        OptionSpec.of("clip_text", OptionSpec.Type.TEXT, "CLIP text embeddings of the colour prompts (.json)"),
+        OptionSpec.choice("device", "where DJL runs the models (default cpu)", "cpu", "gpu"));
   }
 
   @Override
@@ -59,7 +70,7 @@ public final class DjlScorerProvider implements ScorerProvider {
           + "=... (TorchScript exports; see docs/geneval.md)");
     }
     Device device = "gpu".equalsIgnoreCase(o.getOrDefault("device", "cpu")) ? Device.gpu() : Device.cpu();
-    ClassNames classes = ScorerOptions.classNames(context);
+    ClassNames classes = ScorerSetup.classNames(context);
     TorchScriptDetector detector = new TorchScriptDetector(Path.of(o.get("detector")), device, classes.names().size());
     ClipColorClassifier colors;
     try {
@@ -68,6 +79,6 @@ public final class DjlScorerProvider implements ScorerProvider {
       detector.close();
       throw e;
     }
-    return new GenEvalScorer(ID, ScorerOptions.engine(context), classes, new ModelBackend(detector, colors), 1);
+    return new GenEvalScorer(ID, ScorerSetup.engine(context), classes, new ModelBackend(detector, colors), 1);
   }
 }

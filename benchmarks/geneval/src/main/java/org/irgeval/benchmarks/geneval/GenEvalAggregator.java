@@ -22,7 +22,7 @@ import org.irgeval.api.VariantSummary;
  * </ul>
  * Failed scores are counted in {@code failures} and left out of every mean.
  */
-public final class SummaryScores {
+public final class GenEvalAggregator {
   /** The value name a GenEval scorer stores: 1.0 correct, 0.0 not. */
   public static final String CORRECT = "correct";
 

@@ -20,7 +20,7 @@ import org.irgeval.store.AtomicFiles;
  * ensure_ascii=False). The official calculators (WISE_legacy/Calculate.py, calculate_verified.py) read them
  * unchanged. Failed scorings have no line, as the official scripts skip "extract_fail" prompts.
  */
-final class WiseScoreFiles {
+final class WiseResultsExporter {
   /** Plain (not snake_case-renaming) mapper: the official keys are written as given. */
   private final ObjectMapper mapper = JsonMapper.builder().build();
 
