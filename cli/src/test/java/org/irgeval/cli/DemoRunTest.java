@@ -54,4 +54,35 @@ class DemoRunTest {
     assertEquals(traj, CliTestSupport.lines(run.resolve("trajectories.jsonl")).size());
     assertEquals(scores, CliTestSupport.lines(run.resolve("scores.jsonl")).size());
   }
+
+  @Test
+  void aMistypedOptionIsAnErrorNamingTheValidKeys() throws Exception {
+    Path run = tmp.resolve("runs/typo");
+    CliTestSupport.Result r = CliTestSupport.run("run", "--bench-opt", "geneval.promts=rewritten", "--out", run.toString());
+    assertEquals(ExitCodes.ERROR, r.code(), r.err());
+    assertTrue(r.err().contains("geneval.promts") && r.err().contains("valid keys: prompts (original|rewritten)"),
+        r.err());
+    assertTrue(!Files.exists(run.resolve("trajectories.jsonl")), "nothing ran");
+    CliTestSupport.Result s = CliTestSupport.run("run", "--scorer-opt", "treshold=0.5", "--out", run.toString());
+    assertTrue(s.code() != 0 && s.err().contains("treshold") && s.err().contains("threshold"), s.err());
+  }
+
+  @Test
+  void progressPrintsItsLastLineOnceOnALog() throws Exception {
+    CliTestSupport.Result r = CliTestSupport.run("run", "--benchmarks", "geneval", "--limit", "2", "--out",
+        tmp.resolve("runs/p").toString());
+    assertEquals(0, r.code(), r.err());
+    // Progress goes to the JVM's stderr (not the captured writer): checked through the class directly below.
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream old = System.err;
+    System.setErr(new java.io.PrintStream(buf, true));
+    try (org.irgeval.run.Progress p = new org.irgeval.run.Progress("t", 2, 0)) {
+      p.generated();
+      p.generated();
+    } finally {
+      System.setErr(old);
+    }
+    long finals = buf.toString().lines().filter(l -> l.contains("gen 2/2")).count();
+    assertEquals(1, finals, buf.toString());
+  }
 }
