@@ -114,6 +114,7 @@ class IrgProtocolContractTest {
 
   @Test
   void singleTurnPresetRefusesMoreTurns() {
+    MiniEngine.sharedBenchmarks(); // skipped without the official system prompts (outside assertThrows)
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> MiniEngine.open("bagel-think", 2, 1, Map.of(), java.net.URI.create("http://127.0.0.1:9")));
     assertTrue(e.getMessage().contains("makes one image"), e.getMessage());
@@ -183,6 +184,7 @@ class IrgProtocolContractTest {
   void systemPromptMismatchRefusesTheEndpoint() throws Exception {
     SimConfig c = SimConfig.defaults().withSystemPrompts(Map.of("irg", "0".repeat(64)));
     try (IrgSimulator sim = IrgSimulator.start(c)) {
+      MiniEngine.sharedBenchmarks(); // skipped without the official system prompts (outside assertThrows)
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> MiniEngine.open("irg-paper", 2, 1, MiniEngine.fastRetries(), sim.uri()));
       assertTrue(e.getMessage().contains("system prompt has SHA-256"), e.getMessage());
@@ -202,6 +204,7 @@ class IrgProtocolContractTest {
 
   @Test
   void noReachableEndpointFailsAtOpenNamingIt() {
+    MiniEngine.sharedBenchmarks(); // skipped without the official system prompts (outside assertThrows)
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> MiniEngine.open("irg-paper", 2, 1, MiniEngine.fastRetries(), java.net.URI.create("http://127.0.0.1:9")));
     assertTrue(e.getMessage().contains("no usable IRG endpoint") && e.getMessage().contains("127.0.0.1:9"),
@@ -217,7 +220,7 @@ class IrgProtocolContractTest {
         () -> org.irgeval.run.OptionCheck.pipeline(new IrgPipelineProvider(), Map.of("max_attempts", "-3")));
     assertTrue(e.getMessage().contains("max_attempts=-3"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> MiniEngine.open("irg-papr", 2, 1, Map.of(), java.net.URI.create("http://127.0.0.1:9")));
+        () -> MiniEngine.open("irg-papr", 2, 1, Map.of("data_dir", "/nonexistent"), java.net.URI.create("http://127.0.0.1:9")));
     assertTrue(e.getMessage().contains("irg-paper"), e.getMessage());
   }
 

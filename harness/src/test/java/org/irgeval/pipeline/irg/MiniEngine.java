@@ -41,7 +41,9 @@ final class MiniEngine {
     PipelineProvider provider = java.util.ServiceLoader.load(PipelineProvider.class).stream()
         .map(java.util.ServiceLoader.Provider::get).filter(p -> p.id().equals("irg")).findFirst().orElseThrow();
     Map<String, String> opts = new LinkedHashMap<>(options);
-    opts.putIfAbsent("data_dir", sharedBenchmarks().toString());
+    if (!opts.containsKey("data_dir")) {
+      opts.put("data_dir", sharedBenchmarks().toString());
+    }
     return provider.open(new PipelineConfig(List.of(endpoints), preset, concurrency, turns, opts, null, null,
         b -> java.util.Optional.empty()));
   }
