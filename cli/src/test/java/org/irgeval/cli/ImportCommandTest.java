@@ -60,7 +60,11 @@ class ImportCommandTest {
     JsonNode v2 = variant(bare, "geneval");
     assertEquals(v.path("overall"), v2.path("overall"));
     assertEquals(v.path("categories"), v2.path("categories"));
-    assertTrue(r2.err().contains("no official prompt files"), r2.err());
+    if (System.getenv("IRG_EVAL_DATA") == null) {
+      // Without --data the default data root is $IRG_EVAL_DATA (CI sets it): only without it are the prompts
+      // taken from the results.
+      assertTrue(r2.err().contains("no official prompt files"), r2.err());
+    }
   }
 
   @Test
