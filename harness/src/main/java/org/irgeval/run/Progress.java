@@ -75,7 +75,8 @@ public final class Progress implements AutoCloseable {
     }
   }
 
-  private void step() {
+  /** Synchronized: the message and the step must be set together, or a slower thread leaves a stale count. */
+  private synchronized void step() {
     if (bar != null) {
       bar.setExtraMessage(message());
       bar.step();

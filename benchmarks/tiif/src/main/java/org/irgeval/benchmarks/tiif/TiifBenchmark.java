@@ -1,0 +1,99 @@
+package org.irgeval.benchmarks.tiif;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.DataException;
+import org.irgeval.api.ImageLayout;
+import org.irgeval.api.OfficialResultsImporter;
+import org.irgeval.api.OptionSpec;
+import org.irgeval.api.PaperTable;
+import org.irgeval.api.Prompt;
+import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoredSample;
+import org.irgeval.api.VariantSummary;
+import org.irgeval.pipeline.reference.ReferenceScenes;
+import org.irgeval.pipeline.reference.SceneHints;
+
+/**
+ * TIIF-Bench (Wei et al., arXiv:2506.02161; A113N-W3I/TIIF-Bench@3aae750), scored as its {@code eval/} scripts
+ * do. The module's roles: {@link TiifPromptLoader} (testmini / full prompts with their yes/no questions),
+ * {@link TiifAggregator} (summary_results.py + summary_dimension_results.py), {@link TiifPaperTable},
+ * {@link TiifImageLayout}, {@link TiifResultsImporter} / {@link TiifResultsExporter} (the per-image judge records),
+ * {@link TiifJudgeScorerProvider} and {@link TiifPlumbingScorerProvider} (eval_with_vlm.py's judge call). See
+ * docs/tiif.md.
+ */
+public final class TiifBenchmark implements Benchmark, ReferenceScenes {
+  public static final String ID = "tiif";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String title() {
+    return "TIIF-Bench";
+  }
+
+  @Override
+  public String officialSource() {
+    return TiifPromptLoader.SOURCE + "; judge texts of eval/eval_with_vlm.py into tiif/judge_templates/";
+  }
+
+  @Override
+  public List<OptionSpec> options() {
+    return List.of(
+        OptionSpec.choice("set", "testmini (default; 277 prompts, the leaderboard's and the IRG table's) or full"
+            + " (2538 prompts)", TiifSet.TESTMINI.id(), TiifSet.FULL.id()),
+        OptionSpec.choice("eval_fix", "none (default) or derived: read a full-set questions file from"
+            + " tiif/" + TiifPromptLoader.DERIVED_FIX_DIR + "/ where one exists (TIIF issue #10)", "none", "derived"));
+  }
+
+  @Override
+  public PromptSet load(Path dataDir, Map<String, String> options) throws DataException {
+    return new TiifPromptLoader().load(dataDir, TiifSet.of(options.getOrDefault("set", TiifSet.TESTMINI.id())),
+        "derived".equals(options.get("eval_fix")));
+  }
+
+  /** One image per prompt and description (inference_t2i_models.py l.211-235 writes one {@code <idx>.png}). */
+  @Override
+  public int defaultSamples() {
+    return 1;
+  }
+
+  @Override
+  public VariantSummary aggregate(PromptSet prompts, List<ScoredSample> samples) {
+    return new TiifAggregator().aggregate(prompts, samples);
+  }
+
+  @Override
+  public PaperTable paperTable() {
+    return TiifPaperTable.table();
+  }
+
+  @Override
+  public Optional<ImageLayout> officialLayout() {
+    return Optional.of(new TiifImageLayout());
+  }
+
+  @Override
+  public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
+    new TiifResultsExporter().write(dir, samples);
+  }
+
+  @Override
+  public Optional<OfficialResultsImporter> officialResults() {
+    return Optional.of(new TiifResultsImporter());
+  }
+
+  /** One object per presence question, so the reference pipeline's reflection can fix what the questions check. */
+  @Override
+  public Function<Prompt, SceneHints> sceneHints(Path dataDir) {
+    return TiifSceneHints::of;
+  }
+}

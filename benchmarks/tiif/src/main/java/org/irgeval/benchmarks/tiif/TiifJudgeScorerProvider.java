@@ -1,0 +1,85 @@
+package org.irgeval.benchmarks.tiif;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.irgeval.api.JudgeFactory;
+import org.irgeval.api.OptionSpec;
+import org.irgeval.api.Scorer;
+import org.irgeval.api.ScorerContext;
+import org.irgeval.api.ScorerProvider;
+import org.irgeval.api.ScorerUnavailableException;
+
+/**
+ * {@code tiif-judge}: the TIIF yes/no judge protocol through the run's OpenAI-compatible judge. The official
+ * default judge is {@value #DEFAULT_MODEL} ({@code eval_with_vlm.py} l.229, an unpinned alias); the IRG table used a
+ * Qwen judge, which TIIF serves as Qwen2.5-VL-72B-Instruct through vLLM (README l.97-104): {@code --judge-model}.
+ */
+public final class TiifJudgeScorerProvider implements ScorerProvider {
+  static final String DEFAULT_MODEL = "gpt-4o";
+  static final String PROTOCOL = "judge_protocol";
+  static final String ATTEMPTS = "judge_attempts";
+  static final String SEED = "judge_seed";
+  /** Images waiting on the judge at once; the client bounds HTTP concurrency itself. */
+  static final int DEFAULT_CONCURRENCY = 16;
+  /** The IRG release's own TIIF judge script gives up after 3 retries (tiif_multi_turn_eval.py l.499-531). */
+  static final int DEFAULT_ATTEMPTS = 4;
+
+  @Override
+  public String id() {
+    return "tiif-judge";
+  }
+
+  @Override
+  public Set<String> benchmarks() {
+    return Set.of(TiifBenchmark.ID);
+  }
+
+  @Override
+  public String description() {
+    return "official TIIF yes/no VLM-judge protocol via --judge-url (default model gpt-4o; the IRG table used Qwen)";
+  }
+
+  @Override
+  public boolean usesJudge() {
+    return true;
+  }
+
+  @Override
+  public int priority() {
+    return 10;
+  }
+
+  @Override
+  public List<OptionSpec> options() {
+    return judgeOptions();
+  }
+
+  /** The options of both TIIF judge scorers. */
+  static List<OptionSpec> judgeOptions() {
+    return List.of(
+        OptionSpec.choice(PROTOCOL, "deterministic (default: temperature 0, first template) or official"
+            + " (temperature 1.0, a template drawn per call from a seeded generator)", "deterministic", "official"),
+        OptionSpec.of(ATTEMPTS, OptionSpec.Type.POSITIVE_INT, "judge calls per image while the answer count is wrong"
+            + " (default " + DEFAULT_ATTEMPTS + "; the official script retries without end)"),
+        OptionSpec.of(SEED, OptionSpec.Type.NON_NEGATIVE_INT, "seed of the official protocol's template draw"
+            + " (default 0)"));
+  }
+
+  @Override
+  public Scorer open(ScorerContext context) throws Exception {
+    JudgeFactory judges = context.judges().orElseThrow(() -> new ScorerUnavailableException(
+        "TIIF is scored by a VLM judge: give --judge-url (OpenAI-compatible), --judge-key-env VAR if it needs a key,"
+            + " and optionally --judge-model (default " + DEFAULT_MODEL + ")"));
+    return open(context, judges.open(DEFAULT_MODEL), null);
+  }
+
+  static TiifJudgeScorer open(ScorerContext context, org.irgeval.api.Judge judge, String plumbingNote)
+      throws Exception {
+    Map<String, String> o = context.options();
+    return new TiifJudgeScorer(judge, TiifTemplates.load(context.dataDir()),
+        TiifJudgeProtocol.of(o.getOrDefault(PROTOCOL, "deterministic")),
+        Integer.parseInt(o.getOrDefault(ATTEMPTS, Integer.toString(DEFAULT_ATTEMPTS))),
+        Long.parseLong(o.getOrDefault(SEED, "0")), context.concurrency(DEFAULT_CONCURRENCY), plumbingNote);
+  }
+}
