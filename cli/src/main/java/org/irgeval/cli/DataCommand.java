@@ -79,6 +79,7 @@ public final class DataCommand implements Runnable {
           PromptSet set = b.load(dir, checked.get(b.id()));
           e.put("prompts", set.prompts().size());
           e.put("version", set.version());
+          b.dataFacts(set).forEach((k, v) -> e.set(k, mapper.valueToTree(v)));
           ObjectNode cats = e.putObject("categories");
           set.categories().forEach(cats::put);
           ObjectNode files = e.putObject("files");
@@ -97,6 +98,11 @@ public final class DataCommand implements Runnable {
           var v = en.getValue();
           if (v.has("prompts")) {
             out.printf("%-12s %5d prompts (%s)%n", en.getKey(), v.get("prompts").asInt(), v.path("version").asText());
+            v.fields().forEachRemaining(f -> {
+              if (!List.of("prompts", "version", "categories", "files").contains(f.getKey())) {
+                out.printf("    %-28s %s%n", f.getKey(), f.getValue());
+              }
+            });
             v.get("categories").fields().forEachRemaining(c -> out.printf("    %-28s %5d%n", c.getKey(), c.getValue().asInt()));
           } else {
             out.printf("%-12s %s: %s%n", en.getKey(), v.path("status").asText(),

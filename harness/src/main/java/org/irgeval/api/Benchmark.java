@@ -44,6 +44,14 @@ public interface Benchmark {
     return List.of();
   }
 
+  /**
+   * Facts about a loaded set that {@code data check} prints beside the prompt and category counts, in the
+   * benchmark's own terms (e.g. prompt lines when each line gives several prompts, or question counts).
+   */
+  default Map<String, Object> dataFacts(PromptSet prompts) {
+    return Map.of();
+  }
+
   /** Images per prompt of the official protocol (e.g. 4 or 1). */
   int defaultSamples();
 

@@ -60,6 +60,29 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
         "derived".equals(options.get("eval_fix")));
   }
 
+  /**
+   * The official counts: prompt lines (each gives a short and a long prompt), yes/no questions, and lines per
+   * group (testmini: 277 lines, 1446 questions; full: 2538 and 12160; docs/tiif.md section 1.4).
+   */
+  @Override
+  public Map<String, Object> dataFacts(PromptSet prompts) {
+    Map<String, Integer> perGroup = new java.util.LinkedHashMap<>();
+    int lines = 0;
+    int questions = 0;
+    for (Prompt p : prompts.prompts()) {
+      if (p.metadata().path("length").asText().equals("short")) {
+        lines++;
+        questions += p.metadata().path("eval").path("yn_question_list").size();
+        perGroup.merge(TiifGroups.groupOf(p.metadata().path("type").asText()).orElseThrow(), 1, Integer::sum);
+      }
+    }
+    Map<String, Object> facts = new java.util.LinkedHashMap<>();
+    facts.put("prompt_lines", lines);
+    facts.put("questions", questions);
+    facts.put("lines_per_group", perGroup);
+    return facts;
+  }
+
   /** One image per prompt and description (inference_t2i_models.py l.211-235 writes one {@code <idx>.png}). */
   @Override
   public int defaultSamples() {
