@@ -88,6 +88,7 @@ public final class ImportCommand implements Callable<Integer> {
     List<ScoredSample> samples = importer.read(results, set);
     ObjectMapper mapper = Json.mapper();
     try (RunStore store = RunStore.open(out)) {
+      store.writePromptSet(set);
       for (ScoredSample s : samples) {
         ScoreRecord r = s.score();
         store.putScore(new ScoreRecord(new ScoreKey(b.id(), s.prompt().id(), s.sample(), Variant.IMPORTED, SCORER),

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Evaluate text-to-image models that think, draw, reflect and draw again (IRG, BAGEL) on "
         + "GenEval, WISE, TIIF-Bench, GenAI-Bench and OneIG-Bench.",
     subcommands = {RunCommand.class, ScoreCommand.class, ImportCommand.class, DataCommand.class, ListCommand.class,
-        ThroughputCommand.class,
+        ReportCommand.class, CompareCommand.class, ThroughputCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

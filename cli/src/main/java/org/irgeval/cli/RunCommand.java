@@ -134,6 +134,12 @@ public final class RunCommand implements Callable<Integer> {
     }
     new Reports().afterRun(result.runDir());
     new SummaryPrinter(spec.commandLine().getOut()).print(result);
+    if (demo) {
+      // The demo ends with the full report (tables, comparisons, plots, image browser) of its run.
+      var w = new org.irgeval.report.ReportWriter(registry).write(List.of(runDir), runDir.resolve("report"), "irg",
+          false);
+      spec.commandLine().getOut().println("demo report (a plumbing check, not a model's score): " + w.html());
+    }
     return ExitCodes.OK;
   }
 

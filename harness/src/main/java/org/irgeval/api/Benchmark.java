@@ -64,6 +64,28 @@ public interface Benchmark {
    */
   VariantSummary aggregate(PromptSet prompts, List<ScoredSample> samples);
 
+  /**
+   * One image's score on the benchmark's own scale, for per-prompt views: flips between two runs or variants
+   * (right to wrong), McNemar tests, the image browser. Empty (the default) when a single image has no meaningful
+   * score of its own; comparisons then use the official aggregation only.
+   */
+  default java.util.OptionalDouble imageScore(ScoreRecord score) {
+    return java.util.OptionalDouble.empty();
+  }
+
+  /** True when every {@link #imageScore} is 0 or 1 (right or wrong), so paired outcomes take McNemar's test. */
+  default boolean binaryImageScore() {
+    return false;
+  }
+
+  /**
+   * The top of the overall's scale: 1 for scores on 0-1, 100 for a benchmark reported in percent. A regression
+   * margin given as a fraction ({@code compare --max-drop 0.01}) is multiplied by it.
+   */
+  default double fullScale() {
+    return 1;
+  }
+
   /** The paper's table layout for this benchmark. */
   PaperTable paperTable();
 

@@ -88,6 +88,9 @@ public final class RunEngine {
           ObjectNode man = new RunManifest().manifest(cfg, manifest, fingerprint, sets, pipeline, plumbing,
               scorerNotes);
           store.writeJson(RunStore.MANIFEST, man);
+          for (PromptSet set : sets) {
+            store.writePromptSet(set);
+          }
 
           int turns = fingerprint.path("turns").asInt();
           RunPlan plan = RunPlan.of(benches, store, cfg.seed(), turns, generate, score);

@@ -58,6 +58,19 @@ public final class StratifiedBootstrap {
    * prompts drawn for both in every replicate. Null when it is undefined.
    */
   public Difference paired(List<ScoredSample> a, List<ScoredSample> b, Function<List<ScoredSample>, Double> statistic) {
+    PairedReplicates r = pairedReplicates(a, b, statistic);
+    if (r == null) {
+      return null;
+    }
+    return new Difference(r.delta(), percentiles(r.deltas()), r.twoSidedP());
+  }
+
+  /**
+   * The replicate differences behind {@link #paired}, for tests of other hypotheses (e.g. "the drop is no larger
+   * than a margin"). Null when undefined.
+   */
+  public PairedReplicates pairedReplicates(List<ScoredSample> a, List<ScoredSample> b,
+                                           Function<List<ScoredSample>, Double> statistic) {
     Resampler r = new Resampler(List.of(a, b));
     if (r.slots() < 2) {
       return null;
@@ -71,8 +84,6 @@ public final class StratifiedBootstrap {
     RandomGenerator rnd = new MersenneTwister(seed);
     double[] d = new double[replicates];
     int n = 0;
-    int notPositive = 0;
-    int notNegative = 0;
     for (int i = 0; i < replicates; i++) {
       List<List<ScoredSample>> rep = r.draw(rnd);
       Double va = statistic.apply(rep.get(0));
@@ -80,16 +91,40 @@ public final class StratifiedBootstrap {
       if (va == null || vb == null || va.isNaN() || vb.isNaN()) {
         continue;
       }
-      d[n] = vb - va;
-      notPositive += d[n] <= 0 ? 1 : 0;
-      notNegative += d[n] >= 0 ? 1 : 0;
-      n++;
+      d[n++] = vb - va;
     }
-    if (n == 0) {
-      return null;
+    return n == 0 ? null : new PairedReplicates(sb - sa, Arrays.copyOf(d, n), r.slots());
+  }
+
+  /**
+   * @param delta   statistic(b) - statistic(a) on the prompts both scored
+   * @param deltas  the replicate differences
+   * @param prompts how many prompts both scored (the comparison's sample size)
+   */
+  public record PairedReplicates(double delta, double[] deltas, int prompts) {
+    /** Two-sided bootstrap p-value for "no difference". */
+    public double twoSidedP() {
+      int notPositive = 0;
+      int notNegative = 0;
+      for (double x : deltas) {
+        notPositive += x <= 0 ? 1 : 0;
+        notNegative += x >= 0 ? 1 : 0;
+      }
+      return Math.min(1.0, 2.0 * Math.min(notPositive, notNegative) / deltas.length);
     }
-    double p = Math.min(1.0, 2.0 * Math.min(notPositive, notNegative) / n);
-    return new Difference(sb - sa, percentiles(Arrays.copyOf(d, n)), p);
+
+    /** One-sided bootstrap p-value for "the difference is at least {@code bound}" (small: it is below). */
+    public double pAtLeast(double bound) {
+      int atLeast = 0;
+      for (double x : deltas) {
+        atLeast += x >= bound ? 1 : 0;
+      }
+      return (double) atLeast / deltas.length;
+    }
+
+    public double[] ci95() {
+      return percentiles(deltas);
+    }
   }
 
   private static double[] percentiles(double[] values) {

@@ -16,6 +16,7 @@ import org.irgeval.api.GeneratedTurn;
 import org.irgeval.api.Generation;
 import org.irgeval.api.GenerationRequest;
 import org.irgeval.api.PromptIds;
+import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoreKey;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.Trajectory;
@@ -34,6 +35,8 @@ public final class RunStore implements AutoCloseable {
   public static final String TRAJECTORIES = "trajectories.jsonl";
   public static final String SCORES = "scores.jsonl";
   public static final String SUMMARY = "summary.json";
+  /** Folder of the prompt sets a run used, one {@code <benchmark>.json} each, so reports need no data folder. */
+  public static final String PROMPTS = "prompts";
 
   private final Path dir;
   private final ObjectMapper mapper = Json.mapper();
@@ -155,6 +158,15 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
+  /** Records the prompt set of a benchmark ({@link #PROMPTS}), rewritten only when it changed. */
+  public void writePromptSet(PromptSet set) throws IOException {
+    Path f = dir.resolve(PROMPTS).resolve(PromptIds.safe(set.benchmark()) + ".json");
+    byte[] bytes = mapper.writeValueAsBytes(set);
+    if (!Files.exists(f) || !java.util.Arrays.equals(Files.readAllBytes(f), bytes)) {
+      AtomicFiles.write(f, bytes);
+    }
+  }
+
   public void writeJson(String name, Object value) throws IOException {
     AtomicFiles.write(dir.resolve(name), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
   }
@@ -169,7 +181,7 @@ public final class RunStore implements AutoCloseable {
         new LinkedHashMap<>(r.values()), r.detail(), r.raw(), r.error(), r.millis());
   }
 
-  private static ScoreRecord fromLine(ScoreLine l) {
+  static ScoreRecord fromLine(ScoreLine l) {
     return new ScoreRecord(new ScoreKey(l.benchmark(), l.promptId(), l.sample(), l.variant(), l.scorer()),
         l.values() == null ? Map.of() : l.values(), l.detail(), l.raw(), l.error(), l.millis());
   }

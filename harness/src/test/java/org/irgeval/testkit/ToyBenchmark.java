@@ -25,10 +25,17 @@ import org.irgeval.api.VariantSummary;
 public final class ToyBenchmark implements Benchmark, ReferenceScenes {
   private final int n;
   private final int samples;
+  private final String text;
 
   public ToyBenchmark(int n, int samples) {
+    this(n, samples, "a red thing ");
+  }
+
+  /** @param text the prompt text before each prompt's number (tests put markup here to check escaping) */
+  public ToyBenchmark(int n, int samples, String text) {
     this.n = n;
     this.samples = samples;
+    this.text = text;
   }
 
   @Override
@@ -51,7 +58,7 @@ public final class ToyBenchmark implements Benchmark, ReferenceScenes {
     List<Prompt> ps = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String cat = i % 2 == 0 ? "a" : "b";
-      ps.add(new Prompt(String.format("%03d", i), i, "a red thing " + i, cat, null));
+      ps.add(new Prompt(String.format("%03d", i), i, text + i, cat, null));
     }
     Map<String, Integer> cats = new LinkedHashMap<>();
     cats.put("a", (n + 1) / 2);
@@ -95,6 +102,17 @@ public final class ToyBenchmark implements Benchmark, ReferenceScenes {
     sums.forEach((k, v) -> cats.put(k, v[0] / v[1]));
     Double overall = cats.isEmpty() ? null : cats.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
     return new VariantSummary(overall, ids.size(), scored.size() - failures, cats, Map.of(), failures, List.of());
+  }
+
+  /** Right (1) or wrong (0), so comparisons can count flips and run McNemar's test. */
+  @Override
+  public java.util.OptionalDouble imageScore(org.irgeval.api.ScoreRecord score) {
+    return score.failed() ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(score.value("correct"));
+  }
+
+  @Override
+  public boolean binaryImageScore() {
+    return true;
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
@@ -14,6 +15,7 @@ import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.VariantSummary;
 import org.irgeval.pipeline.reference.ReferenceScenes;
@@ -68,6 +70,17 @@ public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
   @Override
   public VariantSummary aggregate(PromptSet prompts, List<ScoredSample> samples) {
     return new GenEvalAggregator().aggregate(prompts, samples);
+  }
+
+  /** evaluate_images.py's verdict of the image: correct (1) or not (0). */
+  @Override
+  public OptionalDouble imageScore(ScoreRecord score) {
+    return score.failed() ? OptionalDouble.empty() : OptionalDouble.of(score.value("correct"));
+  }
+
+  @Override
+  public boolean binaryImageScore() {
+    return true;
   }
 
   @Override

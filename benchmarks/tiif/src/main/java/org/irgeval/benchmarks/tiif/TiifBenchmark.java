@@ -94,6 +94,20 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
     return new TiifAggregator().aggregate(prompts, samples);
   }
 
+  /** The share of the image's questions answered right, in percent (the table's scale). */
+  @Override
+  public java.util.OptionalDouble imageScore(org.irgeval.api.ScoreRecord score) {
+    double total = score.value(TiifAggregator.TOTAL);
+    return score.failed() || !(total > 0) ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(100 * score.value(TiifAggregator.CORRECT) / total);
+  }
+
+  /** Reported in percent (×100), as the TIIF table. */
+  @Override
+  public double fullScale() {
+    return 100;
+  }
+
   @Override
   public PaperTable paperTable() {
     return TiifPaperTable.table();

@@ -73,6 +73,13 @@ public final class WiseBenchmark implements Benchmark {
     return WiseAggregator.aggregate(prompts, samples);
   }
 
+  /** The image's WiScore (Calculate.py's per-image formula, 0-1). */
+  @Override
+  public java.util.OptionalDouble imageScore(org.irgeval.api.ScoreRecord score) {
+    return score.failed() || !score.values().containsKey("wiscore") ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(score.value("wiscore"));
+  }
+
   @Override
   public PaperTable paperTable() {
     return WisePaperTable.table();

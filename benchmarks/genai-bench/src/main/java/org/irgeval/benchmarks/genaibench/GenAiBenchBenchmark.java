@@ -1,0 +1,109 @@
+package org.irgeval.benchmarks.genaibench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.DataException;
+import org.irgeval.api.ImageLayout;
+import org.irgeval.api.OfficialResultsImporter;
+import org.irgeval.api.OptionSpec;
+import org.irgeval.api.PaperTable;
+import org.irgeval.api.Prompt;
+import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoredSample;
+import org.irgeval.api.VariantSummary;
+import org.irgeval.pipeline.reference.ReferenceScenes;
+import org.irgeval.pipeline.reference.SceneHints;
+
+/**
+ * GenAI-Bench (image; Li et al. 2024, Lin et al. "VQAScore" 2024; linzhiqiu/t2v_metrics), scored by VQAScore.
+ * Option {@code release=527|1600} ({@link GenAiBenchRelease}). The module's roles: {@link GenAiBenchPromptLoader},
+ * {@link GenAiBenchAggregator} (evaluate.py show_performance_per_skill) with {@link HumanAgreement}
+ * (genai_image_eval.py), {@link GenAiBenchPaperTable}, {@link GenAiBenchImageLayout}
+ * ({@code <gen_model>/<prompt_idx>.jpeg}), {@link GenAiBenchResultsImporter} / {@link GenAiBenchResultsExporter}
+ * (per-prompt CSV), scorers {@link GenAiVqaJudgeScorerProvider} ({@code genai-vqa-judge}),
+ * {@link GenAiVqaImportScorerProvider} ({@code genai-vqa-import}) and {@link GenAiBenchPlumbingScorerProvider}
+ * ({@code genai-bench-plumbing}); reference-pipeline scenes from the prompt's words ({@link GenAiBenchScenes}).
+ * See docs/genai-bench.md.
+ */
+public final class GenAiBenchBenchmark implements Benchmark, ReferenceScenes {
+  public static final String ID = "genai-bench";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String title() {
+    return "GenAI-Bench";
+  }
+
+  @Override
+  public String officialSource() {
+    return "https://github.com/linzhiqiu/t2v_metrics (genai_bench/); data " + GenAiBenchRelease.R527.source()
+        + " and " + GenAiBenchRelease.R1600.source();
+  }
+
+  @Override
+  public List<OptionSpec> options() {
+    return List.of(OptionSpec.choice("release", "527 (default; the VQAScore paper's set,"
+        + " genai_image_527_with_human_ratings.json + optional genai_skills_527.json) or 1600 (the GenAI-Bench"
+        + " paper's set, genai_image.json + genai_skills.json)", GenAiBenchRelease.R527.id(),
+        GenAiBenchRelease.R1600.id()));
+  }
+
+  @Override
+  public PromptSet load(Path dataDir, Map<String, String> options) throws DataException {
+    GenAiBenchRelease release = GenAiBenchRelease.byId(options.getOrDefault("release",
+        GenAiBenchRelease.R527.id())).orElseThrow();
+    return new GenAiBenchPromptLoader().load(dataDir, release);
+  }
+
+  /** One image per prompt (genai_bench/generate.py l.124 {@code num_images_per_prompt=1}). */
+  @Override
+  public int defaultSamples() {
+    return 1;
+  }
+
+  @Override
+  public VariantSummary aggregate(PromptSet prompts, List<ScoredSample> samples) {
+    return GenAiBenchAggregator.aggregate(prompts, samples);
+  }
+
+  /** The image's VQAScore (P("Yes"), 0-1). */
+  @Override
+  public java.util.OptionalDouble imageScore(org.irgeval.api.ScoreRecord score) {
+    return score.failed() || !score.values().containsKey(GenAiBenchAggregator.SCORE) ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(score.value(GenAiBenchAggregator.SCORE));
+  }
+
+  @Override
+  public PaperTable paperTable() {
+    return GenAiBenchPaperTable.table();
+  }
+
+  @Override
+  public Optional<ImageLayout> officialLayout() {
+    return Optional.of(new GenAiBenchImageLayout());
+  }
+
+  @Override
+  public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
+    new GenAiBenchResultsExporter().write(dir, samples);
+  }
+
+  @Override
+  public Optional<OfficialResultsImporter> officialResults() {
+    return Optional.of(new GenAiBenchResultsImporter());
+  }
+
+  @Override
+  public Function<Prompt, SceneHints> sceneHints(Path dataDir) {
+    return p -> GenAiBenchScenes.hints(p.text());
+  }
+}

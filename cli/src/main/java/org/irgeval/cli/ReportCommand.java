@@ -1,0 +1,44 @@
+package org.irgeval.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.irgeval.report.ReportWriter;
+import org.irgeval.run.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code irg-eval report RUN [RUN ...]}: tables, comparisons, plots and an HTML image browser across runs. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = {"Write report.md, report.html, tables/<benchmark>.csv and plots/ for one or more runs: per benchmark"
+        + " the paper's table with a row per run x variant and the settings that explain a mismatch, paired comparisons"
+        + " (reflection vs no-reflection; each run vs the first), the cost of reflection, and an image browser."})
+public final class ReportCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "RUN", description = "Run directories (the first is the baseline).")
+  List<Path> runs;
+
+  @Option(names = "--paper", paramLabel = "SOURCE", description = "Show the published rows of SOURCE beside ours (irg).")
+  String paper;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: RUN/report for one run, ./report otherwise).")
+  Path out;
+
+  @Option(names = "--self-contained", description = "Embed images and plots in report.html (one file to share).")
+  boolean selfContained;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = out != null ? out : runs.size() == 1 ? runs.get(0).resolve("report") : Path.of("report");
+    ReportWriter.Written w = new ReportWriter(Registry.discover()).write(runs, dir, paper, selfContained);
+    var o = spec.commandLine().getOut();
+    o.println("report: " + w.html().toAbsolutePath());
+    o.println("        " + w.markdown().toAbsolutePath() + ", " + w.tables().size() + " table(s), " + w.plots().size()
+        + " plot(s)");
+    o.flush();
+    return ExitCodes.OK;
+  }
+}

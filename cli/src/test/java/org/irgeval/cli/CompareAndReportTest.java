@@ -1,0 +1,47 @@
+package org.irgeval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code irg-eval compare} and {@code irg-eval report} on demo runs. */
+class CompareAndReportTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void anotherSeedPassesADegradedRunFailsAndTheReportCoversBoth() throws Exception {
+    Path a = tmp.resolve("runs/a");
+    Path b = tmp.resolve("runs/b");
+    Path bad = tmp.resolve("runs/bad");
+    assertEquals(0, CliTestSupport.run("run", "--benchmarks", "geneval", "--out", a.toString()).code());
+    assertEquals(0, CliTestSupport.run("run", "--benchmarks", "geneval", "--seed", "7", "--out", b.toString()).code());
+    CliTestSupport.Result degraded = CliTestSupport.run("run", "--pipeline", "reference", "--benchmarks", "geneval",
+        "--data", tmp.resolve("runs/demo-data").toString(), "--pipeline-opt", "mistake-rate=1",
+        "--pipeline-opt", "reflection-mistake-rate=1", "--out", bad.toString());
+    assertEquals(0, degraded.code(), degraded.err());
+
+    CliTestSupport.Result same = CliTestSupport.run("compare", a.toString(), b.toString());
+    assertEquals(0, same.code(), same.out() + same.err());
+    assertTrue(same.out().contains("geneval") && same.out().contains("reflection") && same.out().contains("ok"),
+        same.out());
+    CliTestSupport.Result worse = CliTestSupport.run("compare", a.toString(), bad.toString(), "--format", "markdown");
+    assertEquals(1, worse.code(), worse.out() + worse.err());
+    assertTrue(worse.out().contains("**regression**") && worse.out().contains("**FAIL**"), worse.out());
+    CliTestSupport.Result none = CliTestSupport.run("compare", a.toString(), tmp.resolve("missing").toString());
+    assertEquals(2, none.code());
+
+    Path out = tmp.resolve("report");
+    CliTestSupport.Result r = CliTestSupport.run("report", a.toString(), bad.toString(), "--paper", "irg", "--out",
+        out.toString());
+    assertEquals(0, r.code(), r.err());
+    String md = Files.readString(out.resolve("report.md"));
+    assertTrue(md.contains("| a / reflection | bad / reflection | 12 |"), md);
+    assertTrue(md.contains("| IRG | paper |"), md);
+    assertTrue(Files.isRegularFile(out.resolve("report.html")) && Files.isRegularFile(out.resolve("tables/geneval.csv")));
+  }
+}

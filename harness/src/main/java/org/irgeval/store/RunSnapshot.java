@@ -1,0 +1,100 @@
+package org.irgeval.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoreRecord;
+import org.irgeval.api.Trajectory;
+import org.irgeval.util.Json;
+
+/**
+ * A read-only view of a run directory for reports and comparisons: it never repairs, locks or writes (a report
+ * may read a run that is still going). A torn last journal line (a run killed mid-write, or one writing now) is
+ * left out; a bad line anywhere else is an error naming file and line.
+ *
+ * @param dir          the run directory
+ * @param manifest     {@code manifest.json}, or null (an import has a small one)
+ * @param summary      {@code summary.json}
+ * @param trajectories stored trajectories by id
+ * @param scores       stored score lines
+ * @param prompts      the prompt sets the run recorded, by benchmark id
+ */
+public record RunSnapshot(Path dir, JsonNode manifest, JsonNode summary, Map<String, Trajectory> trajectories,
+                          List<ScoreRecord> scores, Map<String, PromptSet> prompts) {
+
+  public static RunSnapshot read(Path dir) throws IOException {
+    ObjectMapper mapper = Json.mapper();
+    Path summaryFile = dir.resolve(RunStore.SUMMARY);
+    if (!Files.isRegularFile(summaryFile)) {
+      throw new IOException(dir + " is not a run directory (no " + RunStore.SUMMARY + ")");
+    }
+    JsonNode summary = mapper.readTree(summaryFile.toFile());
+    Path manifestFile = dir.resolve(RunStore.MANIFEST);
+    JsonNode manifest = Files.isRegularFile(manifestFile) ? mapper.readTree(manifestFile.toFile()) : null;
+    Map<String, Trajectory> trajectories = new LinkedHashMap<>();
+    for (JsonNode n : lines(dir.resolve(RunStore.TRAJECTORIES), mapper)) {
+      Trajectory t = mapper.treeToValue(n, Trajectory.class);
+      trajectories.putIfAbsent(t.id(), t);
+    }
+    List<ScoreRecord> scores = new ArrayList<>();
+    for (JsonNode n : lines(dir.resolve(RunStore.SCORES), mapper)) {
+      scores.add(RunStore.fromLine(mapper.treeToValue(n, RunStore.ScoreLine.class)));
+    }
+    Map<String, PromptSet> prompts = new LinkedHashMap<>();
+    Path pdir = dir.resolve(RunStore.PROMPTS);
+    if (Files.isDirectory(pdir)) {
+      try (Stream<Path> s = Files.list(pdir)) {
+        for (Path f : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+          PromptSet set = mapper.readValue(f.toFile(), PromptSet.class);
+          prompts.put(set.benchmark(), set);
+        }
+      }
+    }
+    return new RunSnapshot(dir, manifest, summary, trajectories, List.copyOf(scores), prompts);
+  }
+
+  /** The run's name (its summary's, else its folder's). */
+  public String name() {
+    String n = summary.path("run").asText("");
+    return n.isEmpty() ? dir.getFileName().toString() : n;
+  }
+
+  /** The prompt set of a benchmark, if the run recorded it. */
+  public Optional<PromptSet> promptSet(String benchmark) {
+    return Optional.ofNullable(prompts.get(benchmark));
+  }
+
+  private static List<JsonNode> lines(Path file, ObjectMapper mapper) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    if (!Files.isRegularFile(file)) {
+      return out;
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (l.isBlank()) {
+        continue;
+      }
+      try {
+        out.add(mapper.readTree(l));
+      } catch (JsonProcessingException e) {
+        if (i == lines.size() - 1) {
+          break; // a torn last line: the writer will repair it; a reader leaves it out
+        }
+        throw new IOException(file + ":" + (i + 1) + ": not a JSON line (" + e.getOriginalMessage() + ")", e);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,246 @@
+package org.irgeval.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.PaperTable;
+import org.irgeval.api.Prompt;
+import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoredSample;
+import org.irgeval.api.Trajectory;
+import org.irgeval.api.Variant;
+import org.irgeval.run.Registry;
+
+/**
+ * The report as one HTML page that works offline from the file system: the tables, the plots, and per run and
+ * benchmark an image browser (turn 1 beside the later turns, the thinking and reflection folded, each variant's
+ * score of the prompt, filters for categories and for what reflection fixed or broke). Images are referenced
+ * relative to the page, or embedded with {@code selfContained}. No user string is ever markup or script: all go
+ * through {@link Html#escape}, and the page's only script reads {@code data-} attributes. Filters can be set from
+ * the address ({@code #cat=<category>&flip=fixed|broken|same}), so a state can be linked and tested.
+ */
+public final class ReportHtml {
+  /** Prompts shown per run and benchmark in the browser (flipped prompts first). */
+  static final int MAX_PROMPTS = 400;
+
+  private final Registry registry;
+
+  public ReportHtml(Registry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * @param outDir        the folder the page is written to (image links are relative to it)
+   * @param plots         plot file stems relative to {@code outDir}
+   * @param selfContained embed images and plots as data URLs
+   */
+  public String render(ReportModel m, Path outDir, List<String> plots, boolean selfContained) throws IOException {
+    StringBuilder h = new StringBuilder(1 << 16);
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self' data: file:;")
+        .append(" style-src 'unsafe-inline'; script-src 'unsafe-inline'\">")
+        .append("<title>irg-eval report</title><style>").append(CSS).append("</style></head><body>\n");
+    h.append("<h1>irg-eval report</h1>\n<p>Runs: ");
+    for (RunView r : m.runs()) {
+      h.append("<code>").append(Html.escape(r.label())).append("</code> ");
+      if (r.plumbing()) {
+        h.append("<strong class=\"plumbing\">plumbing check, not a model's score</strong> ");
+      }
+    }
+    h.append("</p>\n");
+    for (BenchmarkTable t : m.tables()) {
+      h.append("<section class=\"bench\" id=\"b-").append(Html.escape(ReportPlots.safe(t.benchmark()))).append("\">")
+          .append("<h2>").append(Html.escape(t.title())).append("</h2>\n");
+      table(h, t);
+      comparisons(h, "Reflection vs no-reflection (paired, same prompts)", t, m.reflection());
+      comparisons(h, "Runs vs the first run (paired on common prompts)", t, m.versus());
+      for (String stem : plots) {
+        if (stem.startsWith("plots/" + ReportPlots.safe(t.benchmark()) + "-")) {
+          h.append("<figure class=\"plot\"><img alt=\"").append(Html.escape(stem)).append("\" src=\"")
+              .append(selfContained ? dataUrl(outDir.resolve(stem + ".png")) : Html.escape(stem + ".png"))
+              .append("\"></figure>\n");
+        }
+      }
+      for (RunView r : m.runs()) {
+        if (r.benchmarks().contains(t.benchmark())) {
+          browser(h, r, t, outDir, selfContained);
+        }
+      }
+      h.append("</section>\n");
+    }
+    h.append("<script>").append(JS).append("</script></body></html>\n");
+    return h.toString();
+  }
+
+  private static void table(StringBuilder h, BenchmarkTable t) {
+    h.append("<table class=\"scores\"><thead><tr><th>Run</th><th>Variant</th>");
+    t.columns().forEach(c -> h.append("<th>").append(Html.escape(c.header())).append("</th>"));
+    h.append("<th>95% CI</th><th>prompts</th><th>images</th><th>failures</th><th>settings</th></tr></thead><tbody>");
+    for (BenchmarkTable.Row r : t.rows()) {
+      h.append("<tr").append(r.differs().isEmpty() ? "" : " class=\"differs\"").append("><td>")
+          .append(Html.escape(r.run())).append("</td><td>").append(Html.escape(r.variant())).append("</td>");
+      t.columns().forEach(c -> h.append("<td class=\"num\">").append(t.format(r.values().get(c.key()))).append("</td>"));
+      h.append("<td>").append(r.ci95() == null ? "n/a" : "[" + t.format(r.ci95()[0]) + ", " + t.format(r.ci95()[1]) + "]")
+          .append("</td><td class=\"num\">").append(r.prompts()).append("</td><td class=\"num\">").append(r.images())
+          .append("</td><td class=\"num\">").append(r.failures()).append("</td><td class=\"settings\">");
+      if (!r.differs().isEmpty()) {
+        h.append("<strong>differs: ").append(Html.escape(String.join(", ", r.differs()))).append("</strong>; ");
+      }
+      r.settings().forEach((k, v) -> h.append(Html.escape(k)).append('=').append(Html.escape(v)).append("; "));
+      h.append("</td></tr>\n");
+    }
+    for (PaperTable.PaperRow p : t.paperRows()) {
+      h.append("<tr class=\"paper\"><td>").append(Html.escape(p.label())).append("</td><td>paper</td>");
+      t.columns().forEach(c -> h.append("<td class=\"num\">").append(t.format(p.values().get(c.key()))).append("</td>"));
+      h.append("<td></td><td></td><td></td><td></td><td>").append(Html.escape(p.source())).append("</td></tr>\n");
+    }
+    h.append("</tbody></table>\n");
+  }
+
+  private static void comparisons(StringBuilder h, String title, BenchmarkTable t, List<Comparison> all) {
+    List<Comparison> cs = all.stream().filter(c -> c.benchmark().equals(t.benchmark())).toList();
+    if (cs.isEmpty()) {
+      return;
+    }
+    h.append("<h3>").append(Html.escape(title)).append("</h3><table class=\"cmp\"><thead><tr><th>Base</th>")
+        .append("<th>Candidate</th><th>prompts</th><th>Δ overall</th><th>95% CI</th><th>p</th><th>McNemar p</th>")
+        .append("<th>fixed</th><th>broken</th></tr></thead><tbody>");
+    for (Comparison c : cs) {
+      h.append("<tr><td>").append(Html.escape(c.base())).append("</td><td>").append(Html.escape(c.candidate()))
+          .append("</td><td class=\"num\">").append(c.prompts()).append("</td><td class=\"num\">")
+          .append(ReportMarkdown.signed(t, c.delta())).append("</td><td>[").append(ReportMarkdown.signed(t, c.ci95()[0]))
+          .append(", ").append(ReportMarkdown.signed(t, c.ci95()[1])).append("]</td><td class=\"num\">")
+          .append(ReportMarkdown.p(c.pValue())).append("</td><td class=\"num\">")
+          .append(c.mcnemar() == null ? "–" : ReportMarkdown.p(c.mcnemar().pValue())).append("</td><td class=\"num\">")
+          .append(c.fixed()).append("</td><td class=\"num\">").append(c.broken()).append("</td></tr>\n");
+    }
+    h.append("</tbody></table>\n");
+  }
+
+  /** The image browser of one run on one benchmark: sample 0 of each prompt, every turn side by side. */
+  private void browser(StringBuilder h, RunView r, BenchmarkTable t, Path outDir, boolean selfContained)
+      throws IOException {
+    Optional<Benchmark> b = registry.benchmark(t.benchmark());
+    Optional<PromptSet> ps = r.prompts(t.benchmark());
+    if (b.isEmpty() || ps.isEmpty()) {
+      return;
+    }
+    List<String> variants = r.variants(t.benchmark());
+    Map<String, Map<String, Double>> scores = new HashMap<>();
+    for (String v : variants) {
+      scores.put(v, Comparisons.promptScores(b.get(), r.samples(t.benchmark(), v)));
+    }
+    Map<String, Double> before = scores.getOrDefault(Variant.NO_REFLECTION, Map.of());
+    Map<String, Double> after = scores.getOrDefault(Variant.REFLECTION, Map.of());
+    List<Prompt> ordered = new ArrayList<>();
+    List<Prompt> rest = new ArrayList<>();
+    for (Prompt p : ps.get().prompts()) {
+      (flip(before.get(p.id()), after.get(p.id())).equals("same") ? rest : ordered).add(p);
+    }
+    ordered.addAll(rest);
+    Set<String> categories = new LinkedHashSet<>();
+    ordered.forEach(p -> categories.add(p.category()));
+    h.append("<details class=\"browser\"><summary>Images of <code>").append(Html.escape(r.label()))
+        .append("</code> (").append(Math.min(ordered.size(), MAX_PROMPTS)).append(" of ").append(ordered.size())
+        .append(" prompts, flipped first)</summary>\n<div class=\"filters\">category <select class=\"f-cat\">")
+        .append("<option value=\"\">all</option>");
+    categories.forEach(c -> h.append("<option value=\"").append(Html.escape(c)).append("\">").append(Html.escape(c))
+        .append("</option>"));
+    h.append("</select> reflection <select class=\"f-flip\"><option value=\"\">all</option>")
+        .append("<option value=\"fixed\">fixed</option><option value=\"broken\">broken</option>")
+        .append("<option value=\"same\">unchanged</option></select></div>\n");
+    int shown = 0;
+    for (Prompt p : ordered) {
+      if (shown++ >= MAX_PROMPTS) {
+        break;
+      }
+      String flip = flip(before.get(p.id()), after.get(p.id()));
+      h.append("<div class=\"prompt\" data-cat=\"").append(Html.escape(p.category())).append("\" data-flip=\"")
+          .append(flip).append("\"><div class=\"ptext\"><span class=\"flip ").append(flip).append("\">").append(flip)
+          .append("</span> <code>").append(Html.escape(p.id())).append("</code> <em>")
+          .append(Html.escape(p.category())).append("</em><p class=\"prompt-text\">").append(Html.escape(p.text()))
+          .append("</p><p>");
+      for (String v : variants) {
+        Double s = scores.get(v).get(p.id());
+        h.append(Html.escape(v)).append(": ").append(s == null ? "–" : String.format(Locale.ROOT, "%.3f", s))
+            .append("&nbsp; ");
+      }
+      h.append("</p></div><div class=\"turns\">");
+      Optional<Trajectory> traj = r.trajectory(t.benchmark(), p.id(), 0);
+      if (traj.isPresent()) {
+        for (Trajectory.Turn turn : traj.get().turns()) {
+          h.append("<figure><img loading=\"lazy\" alt=\"turn ").append(turn.turn()).append("\" src=\"")
+              .append(image(r.dir().resolve(turn.image()), outDir, selfContained)).append("\"><figcaption>turn ")
+              .append(turn.turn()).append(" (").append(Html.escape(turn.variant())).append(")<details><summary>")
+              .append(turn.turn() == 1 ? "thinking" : "reflection").append("</summary><pre>")
+              .append(Html.escape(turn.text())).append("</pre></details></figcaption></figure>");
+        }
+      } else {
+        h.append("<p>no stored trajectory (imported scores)</p>");
+      }
+      h.append("</div></div>\n");
+    }
+    h.append("</details>\n");
+  }
+
+  static String flip(Double before, Double after) {
+    if (before == null || after == null || Math.abs(after - before) < 1e-12) {
+      return "same";
+    }
+    return after > before ? "fixed" : "broken";
+  }
+
+  private static String image(Path file, Path outDir, boolean selfContained) throws IOException {
+    if (selfContained) {
+      return dataUrl(file);
+    }
+    Path rel = outDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+    StringBuilder sb = new StringBuilder();
+    for (Path part : rel) {
+      String seg = part.toString();
+      sb.append(sb.length() > 0 ? "/" : "").append(seg.equals("..") ? seg
+          : java.net.URLEncoder.encode(seg, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return Html.escape(sb.toString());
+  }
+
+  private static String dataUrl(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return "";
+    }
+    return "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+  }
+
+  private static final String CSS = "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}"
+      + "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;font-size:.9em}"
+      + "td.num{text-align:right;font-variant-numeric:tabular-nums}tr.paper{color:#555;font-style:italic}"
+      + "tr.differs{background:#fff3cd}.plumbing{color:#b00}figure{display:inline-block;margin:.3em;vertical-align:top}"
+      + "figure img{max-width:256px;border:1px solid #ddd}figure.plot img{max-width:100%;width:900px}"
+      + "td.settings{max-width:28em;font-size:.75em}.prompt{border-top:1px solid #eee;padding:.4em 0}"
+      + ".flip.fixed{color:#070}.flip.broken{color:#b00}.flip.same{color:#888}pre{white-space:pre-wrap;max-width:40em}"
+      + ".hidden{display:none}";
+
+  /** Filters: by category and flip, from the selects and from the address (#cat=...&flip=...). */
+  private static final String JS = "(function(){"
+      + "function apply(sec){var c=sec.querySelector('.f-cat'),f=sec.querySelector('.f-flip');"
+      + "sec.querySelectorAll('.prompt').forEach(function(p){"
+      + "var ok=(!c.value||p.dataset.cat===c.value)&&(!f.value||p.dataset.flip===f.value);"
+      + "p.classList.toggle('hidden',!ok);});}"
+      + "var q=new URLSearchParams(location.hash.slice(1));"
+      + "document.querySelectorAll('details.browser').forEach(function(sec){"
+      + "var c=sec.querySelector('.f-cat'),f=sec.querySelector('.f-flip');"
+      + "if(q.has('cat'))c.value=q.get('cat');if(q.has('flip'))f.value=q.get('flip');"
+      + "if(q.has('cat')||q.has('flip'))sec.open=true;"
+      + "c.addEventListener('change',function(){apply(sec);});f.addEventListener('change',function(){apply(sec);});"
+      + "apply(sec);});document.body.dataset.ready='1';})();";
+}

@@ -1,0 +1,84 @@
+package org.irgeval.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.Variant;
+import org.irgeval.run.Registry;
+
+/**
+ * Everything a cross-run report shows, computed once and rendered as Markdown, HTML, CSV and plots.
+ *
+ * @param runs        the runs, in the order given
+ * @param tables      one table per benchmark
+ * @param reflection  per run and benchmark: every later turn against no-reflection on the same prompts
+ * @param versus      per benchmark and later run: the run against the first run, same variant
+ * @param costs       per run and benchmark: time per stage
+ * @param paper       published rows shown ("irg"), or null
+ */
+public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<Comparison> reflection,
+                          List<Comparison> versus, List<Cost> costs, String paper) {
+  /**
+   * The cost of reflection of one run on one benchmark.
+   *
+   * @param run       run label
+   * @param benchmark benchmark id
+   * @param stages    time per stage
+   * @param gain      the reflection's overall gain (reflection - no-reflection), or null
+   * @param gainPerGpuHour gain per extra GPU-hour spent on the turns after the first, or null
+   */
+  public record Cost(String run, String benchmark, StageCost stages, Double gain, Double gainPerGpuHour) {}
+
+  public static ReportModel build(Registry registry, List<RunView> runs, String paper, Comparisons comparisons) {
+    Set<String> benchmarks = new LinkedHashSet<>();
+    runs.forEach(r -> benchmarks.addAll(r.benchmarks()));
+    List<BenchmarkTable> tables = new ArrayList<>();
+    List<Comparison> reflection = new ArrayList<>();
+    List<Comparison> versus = new ArrayList<>();
+    List<Cost> costs = new ArrayList<>();
+    for (String id : benchmarks) {
+      Optional<Benchmark> b = registry.benchmark(id);
+      tables.add(BenchmarkTable.of(id, b, runs, paper));
+      if (b.isEmpty()) {
+        continue;
+      }
+      for (RunView r : runs) {
+        if (!r.benchmarks().contains(id)) {
+          continue;
+        }
+        Double gain = null;
+        for (String v : r.variants(id)) {
+          if (v.equals(Variant.NO_REFLECTION) || v.equals(Variant.IMPORTED)
+              || !r.variants(id).contains(Variant.NO_REFLECTION)) {
+            continue;
+          }
+          Optional<Comparison> c = comparisons.compare(b.get(), r, Variant.NO_REFLECTION, r, v, 0);
+          c.ifPresent(reflection::add);
+          if (v.equals(Variant.REFLECTION) && c.isPresent()) {
+            gain = c.get().delta();
+          }
+        }
+        StageCost stages = StageCost.of(r, id);
+        Double perHour = gain != null && stages.reflectionSeconds() > 0 ? gain / (stages.reflectionSeconds() / 3600)
+            : null;
+        if (stages.trajectories() > 0) {
+          costs.add(new Cost(r.label(), id, stages, gain, perHour));
+        }
+      }
+      RunView first = runs.stream().filter(r -> r.benchmarks().contains(id)).findFirst().orElse(null);
+      for (RunView r : runs) {
+        if (r == first || !r.benchmarks().contains(id)) {
+          continue;
+        }
+        String v = Gate.commonVariant(first, r, id);
+        if (v != null) {
+          comparisons.compare(b.get(), first, v, r, v, 0).ifPresent(versus::add);
+        }
+      }
+    }
+    return new ReportModel(List.copyOf(runs), tables, reflection, versus, costs, paper);
+  }
+}

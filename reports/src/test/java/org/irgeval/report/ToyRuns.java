@@ -1,0 +1,35 @@
+package org.irgeval.report;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.irgeval.api.PipelineConfig;
+import org.irgeval.pipeline.reference.ReferencePipelineProvider;
+import org.irgeval.run.Registry;
+import org.irgeval.run.RunConfig;
+import org.irgeval.run.RunEngine;
+import org.irgeval.testkit.ToyBenchmark;
+import org.irgeval.testkit.ToyScorer;
+
+/** Real run directories of the toy benchmark, made by the engine with the reference pipeline. */
+final class ToyRuns {
+  final Registry registry;
+
+  ToyRuns(ToyBenchmark toy) {
+    registry = new Registry(List.of(toy), List.of(new ReferencePipelineProvider()), List.of(new ToyScorer("v1")));
+  }
+
+  /** A run of every toy prompt; mistake rates in [0, 1] make it better or worse. */
+  Path run(Path dir, long seed, double mistakeRate, double reflectionMistakeRate) throws Exception {
+    PipelineConfig pc = new PipelineConfig(List.of(), null, 1, 2, Map.of("mistake-rate", Double.toString(mistakeRate),
+        "reflection-mistake-rate", Double.toString(reflectionMistakeRate)), dir, null, registry::benchmark);
+    RunConfig cfg = new RunConfig(dir.getFileName().toString(), dir, dir, List.of("toy"), Map.of(), "reference", pc,
+        null, seed, -1, Map.of(), Map.of(), null, RunConfig.Mode.GENERATE_AND_SCORE, false, List.of("test"));
+    new RunEngine(registry, (s, d) -> {
+      throw new AssertionError("no judge");
+    }, new PrintWriter(new StringWriter())).run(cfg);
+    return dir;
+  }
+}
