@@ -52,6 +52,10 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--bench-opt", paramLabel = "BENCH.KEY=VALUE", description = "Benchmark option (e.g. wise.version=verified).")
   List<String> benchOptions;
 
+  @Option(names = "--prompts-from-results", description = "Aggregate with the prompts the results name, as the official"
+      + " aggregation scripts do, even when a data folder with the official prompt files is at hand.")
+  boolean promptsFromResults;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -62,6 +66,10 @@ public final class ImportCommand implements Callable<Integer> {
   private PromptSet promptSet(Benchmark b, OfficialResultsImporter importer, java.util.Map<String, String> options)
       throws Exception {
     Path dir = data.resolve();
+    if (promptsFromResults) {
+      return importer.promptsFromResults(results, options).orElseThrow(() -> new IllegalArgumentException(
+          b.id() + " cannot aggregate without its prompt files (--prompts-from-results)"));
+    }
     if (data.data == null && !java.nio.file.Files.isDirectory(dir.resolve(b.id()))) {
       java.util.Optional<PromptSet> own = importer.promptsFromResults(results, options);
       if (own.isPresent()) {

@@ -45,7 +45,7 @@ class GenAiBenchDemoTest {
     Files.writeString(csv, "prompt_idx,score\n00001,0.5\n2,0.25\n");
     Path run = tmp.resolve("runs/imp");
     CliTestSupport.Result r = CliTestSupport.run("import", "--benchmark", "genai-bench", "--official-results",
-        csv.toString(), "--out", run.toString());
+        csv.toString(), "--prompts-from-results", "--out", run.toString());
     assertEquals(0, r.code(), r.err() + r.out());
     JsonNode v = Json.mapper().readTree(run.resolve("summary.json").toFile()).path("benchmarks").path("genai-bench")
         .path("variants").path("imported");

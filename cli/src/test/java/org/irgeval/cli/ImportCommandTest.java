@@ -56,6 +56,11 @@ class ImportCommandTest {
     Path bare = tmp.resolve("bare");
     CliTestSupport.Result r2 = CliTestSupport.run("import", "--benchmark", "geneval", "--official-results",
         results.toString(), "--out", bare.toString());
+    // the same on purpose, whatever data folder the environment names
+    CliTestSupport.Result r3 = CliTestSupport.run("import", "--benchmark", "geneval", "--official-results",
+        results.toString(), "--prompts-from-results", "--out", tmp.resolve("bare2").toString());
+    assertEquals(0, r3.code(), r3.err());
+    assertEquals(v.path("categories"), variant(tmp.resolve("bare2"), "geneval").path("categories"));
     assertEquals(0, r2.code(), r2.err());
     JsonNode v2 = variant(bare, "geneval");
     assertEquals(v.path("overall"), v2.path("overall"));

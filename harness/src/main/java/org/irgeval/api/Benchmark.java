@@ -73,6 +73,18 @@ public interface Benchmark {
     return java.util.OptionalDouble.empty();
   }
 
+  /**
+   * The judge's individual answers about one image (e.g. one "yes"/"no" per question), in a stable order, for the
+   * agreement of two judges on the same images (Cohen's kappa). Default: the image score when it is binary.
+   */
+  default java.util.List<String> judgements(ScoreRecord score) {
+    if (binaryImageScore()) {
+      java.util.OptionalDouble v = imageScore(score);
+      return v.isPresent() ? java.util.List.of(v.getAsDouble() >= 0.5 ? "right" : "wrong") : java.util.List.of();
+    }
+    return java.util.List.of();
+  }
+
   /** True when every {@link #imageScore} is 0 or 1 (right or wrong), so paired outcomes take McNemar's test. */
   default boolean binaryImageScore() {
     return false;

@@ -96,4 +96,15 @@ class PairedStatsTest {
     assertTrue(ciLarge[0] <= mLarge && mLarge <= ciLarge[1]);
     assertTrue(ciLarge[1] - ciLarge[0] < (ciSmall[1] - ciSmall[0]) / 2, "16x the prompts, a quarter the width");
   }
+
+  @Test
+  void cohensKappaByHand() {
+    // 10 items: agree on 8 (6 yes, 2 no); A: 7 yes 3 no; B: 7 yes 3 no.
+    // p_o = 0.8, p_e = 0.7*0.7 + 0.3*0.3 = 0.58, kappa = 0.22 / 0.42
+    List<String> a = List.of("y", "y", "y", "y", "y", "y", "y", "n", "n", "n");
+    List<String> b = List.of("y", "y", "y", "y", "y", "y", "n", "y", "n", "n");
+    assertEquals(0.22 / 0.42, CohensKappa.of(a, b), 1e-12);
+    assertEquals(1.0, CohensKappa.of(List.of("y", "y"), List.of("y", "y")));
+    assertTrue(Double.isNaN(CohensKappa.of(List.of(), List.of())));
+  }
 }

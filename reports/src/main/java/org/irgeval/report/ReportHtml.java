@@ -64,6 +64,7 @@ public final class ReportHtml {
       table(h, t);
       comparisons(h, "Reflection vs no-reflection (paired, same prompts)", t, m.reflection());
       comparisons(h, "Runs vs the first run (paired on common prompts)", t, m.versus());
+      agreements(h, t, m.agreements());
       for (String stem : plots) {
         if (stem.startsWith("plots/" + ReportPlots.safe(t.benchmark()) + "-")) {
           h.append("<figure class=\"plot\"><img alt=\"").append(Html.escape(stem)).append("\" src=\"")
@@ -123,6 +124,26 @@ public final class ReportHtml {
           .append(ReportMarkdown.p(c.pValue())).append("</td><td class=\"num\">")
           .append(c.mcnemar() == null ? "–" : ReportMarkdown.p(c.mcnemar().pValue())).append("</td><td class=\"num\">")
           .append(c.fixed()).append("</td><td class=\"num\">").append(c.broken()).append("</td></tr>\n");
+    }
+    h.append("</tbody></table>\n");
+  }
+
+  private static void agreements(StringBuilder h, BenchmarkTable t, List<JudgeAgreement> all) {
+    List<JudgeAgreement> as = all.stream().filter(a -> a.benchmark().equals(t.benchmark())).toList();
+    if (as.isEmpty()) {
+      return;
+    }
+    h.append("<h3>Judge agreement (Cohen's kappa on the same images)</h3><table class=\"cmp\"><thead><tr><th>A</th>")
+        .append("<th>judge A</th><th>B</th><th>judge B</th><th>answers</th><th>kappa</th><th>per category</th></tr>")
+        .append("</thead><tbody>");
+    for (JudgeAgreement a : as) {
+      h.append("<tr><td>").append(Html.escape(a.a())).append("</td><td>").append(Html.escape(a.judgeA()))
+          .append("</td><td>").append(Html.escape(a.b())).append("</td><td>").append(Html.escape(a.judgeB()))
+          .append("</td><td class=\"num\">").append(a.answers()).append("</td><td class=\"num\">")
+          .append(ReportMarkdown.kappa(a.kappa())).append("</td><td>");
+      a.perCategory().forEach((k, v) -> h.append(Html.escape(k)).append(' ').append(ReportMarkdown.kappa(v))
+          .append("; "));
+      h.append("</td></tr>\n");
     }
     h.append("</tbody></table>\n");
   }

@@ -24,6 +24,7 @@ public final class ReportMarkdown {
           m.reflection());
       comparisons(md, "Runs vs the first run (paired on common prompts)", t.benchmark(), t, m.versus());
       costs(md, t, m.costs());
+      agreements(md, t, m.agreements());
     }
     return md.toString();
   }
@@ -117,6 +118,28 @@ public final class ReportMarkdown {
           .append(c.gainPerGpuHour() == null ? "–" : signed(t, c.gainPerGpuHour())).append(" |\n");
     }
     md.append('\n');
+  }
+
+  private static void agreements(StringBuilder md, BenchmarkTable t, List<JudgeAgreement> all) {
+    List<JudgeAgreement> as = all.stream().filter(a -> a.benchmark().equals(t.benchmark())).toList();
+    if (as.isEmpty()) {
+      return;
+    }
+    md.append("### Judge agreement (Cohen's kappa on the same images)\n\n| A | judge A | B | judge B | answers | kappa |"
+        + " per category |\n|---|---|---|---|---:|---:|---|\n");
+    for (JudgeAgreement a : as) {
+      StringBuilder per = new StringBuilder();
+      a.perCategory().forEach((k, v) -> per.append(per.length() > 0 ? "; " : "").append(Markdown.escape(k)).append(' ')
+          .append(kappa(v)));
+      md.append("| ").append(Markdown.escape(a.a())).append(" | ").append(Markdown.escape(a.judgeA())).append(" | ")
+          .append(Markdown.escape(a.b())).append(" | ").append(Markdown.escape(a.judgeB())).append(" | ")
+          .append(a.answers()).append(" | ").append(kappa(a.kappa())).append(" | ").append(per).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  static String kappa(double k) {
+    return Double.isNaN(k) ? "–" : String.format(Locale.ROOT, "%.3f", k);
   }
 
   static String p(double p) {

@@ -3,6 +3,8 @@ package org.irgeval.report;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.irgeval.api.Benchmark;
@@ -17,10 +19,11 @@ import org.irgeval.run.Registry;
  * @param reflection  per run and benchmark: every later turn against no-reflection on the same prompts
  * @param versus      per benchmark and later run: the run against the first run, same variant
  * @param costs       per run and benchmark: time per stage
+ * @param agreements  per benchmark and later run judged differently from the first: the judges' agreement
  * @param paper       published rows shown ("irg"), or null
  */
 public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<Comparison> reflection,
-                          List<Comparison> versus, List<Cost> costs, String paper) {
+                          List<Comparison> versus, List<Cost> costs, List<JudgeAgreement> agreements, String paper) {
   /**
    * The cost of reflection of one run on one benchmark.
    *
@@ -39,6 +42,7 @@ public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<
     List<Comparison> reflection = new ArrayList<>();
     List<Comparison> versus = new ArrayList<>();
     List<Cost> costs = new ArrayList<>();
+    List<JudgeAgreement> agreements = new ArrayList<>();
     for (String id : benchmarks) {
       Optional<Benchmark> b = registry.benchmark(id);
       tables.add(BenchmarkTable.of(id, b, runs, paper));
@@ -76,9 +80,14 @@ public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<
         String v = Gate.commonVariant(first, r, id);
         if (v != null) {
           comparisons.compare(b.get(), first, v, r, v, 0).ifPresent(versus::add);
+          Map<String, String> s1 = first.settings(id);
+          Map<String, String> s2 = r.settings(id);
+          if (!Objects.equals(s1.get("judge"), s2.get("judge")) || !Objects.equals(s1.get("scorer"), s2.get("scorer"))) {
+            JudgeAgreement.of(b.get(), first, r, v).ifPresent(agreements::add);
+          }
         }
       }
     }
-    return new ReportModel(List.copyOf(runs), tables, reflection, versus, costs, paper);
+    return new ReportModel(List.copyOf(runs), tables, reflection, versus, costs, agreements, paper);
   }
 }

@@ -102,6 +102,16 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
         : java.util.OptionalDouble.of(100 * score.value(TiifAggregator.CORRECT) / total);
   }
 
+  /** The judge's yes/no per question (the official record's model_pred), for judge agreement. */
+  @Override
+  public List<String> judgements(org.irgeval.api.ScoreRecord score) {
+    List<String> out = new java.util.ArrayList<>();
+    if (!score.failed() && score.detail() != null) {
+      score.detail().path("model_pred").forEach(p -> out.add(p.asText()));
+    }
+    return out;
+  }
+
   /** Reported in percent (×100), as the TIIF table. */
   @Override
   public double fullScale() {

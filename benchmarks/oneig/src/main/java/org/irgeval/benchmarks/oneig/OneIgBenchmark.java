@@ -1,0 +1,127 @@
+package org.irgeval.benchmarks.oneig;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.DataException;
+import org.irgeval.api.ImageLayout;
+import org.irgeval.api.OfficialResultsImporter;
+import org.irgeval.api.OptionSpec;
+import org.irgeval.api.PaperTable;
+import org.irgeval.api.Prompt;
+import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoredSample;
+import org.irgeval.api.VariantSummary;
+import org.irgeval.pipeline.reference.ReferenceScenes;
+import org.irgeval.pipeline.reference.SceneHints;
+
+/**
+ * OneIG-Bench, English (Chang et al., arXiv:2506.07977; OneIG-Bench/OneIG-Benchmark@41b4983), scored as its
+ * {@code scripts/} do. The module's roles: {@link OneIgPromptLoader} (prompts, Q&D, text GT, reasoning answers, styles,
+ * reference embeddings), {@link OneIgAggregator} (the five dimensions and the IRG table's overall), {@link OneIgRules}
+ * (per-tile rules), {@link OneIgPaperTable}, {@link OneIgImageLayout} with {@link OneIgGrid} (2x2 grids),
+ * {@link OneIgResultsImporter} / {@link OneIgResultsExporter} with {@link OneIgRecorded} (recorded raw outputs, official
+ * per-prompt CSVs), {@link OneIgJudgeScorerProvider}, {@link OneIgRecordedScorerProvider} and
+ * {@link OneIgPlumbingScorerProvider}. Each of the four images of a prompt (four seeds, each its own trajectory) is one
+ * sample = one tile. See docs/oneig.md.
+ */
+public final class OneIgBenchmark implements Benchmark, ReferenceScenes {
+  public static final String ID = "oneig";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String title() {
+    return "OneIG-Bench (EN)";
+  }
+
+  @Override
+  public String officialSource() {
+    return OneIgPromptLoader.SOURCE + "; the VLM texts of scripts/utils/inference.py into oneig/templates/";
+  }
+
+  @Override
+  public List<OptionSpec> options() {
+    return List.of(OptionSpec.of("model", OptionSpec.Type.TEXT, "the model folder of official grids"
+        + " (images/<category>/<model>/) and the model column of official per-prompt CSVs to read (default: "
+        + OneIgImageLayout.MODEL + " or the only one)"));
+  }
+
+  @Override
+  public PromptSet load(Path dataDir, Map<String, String> options) throws DataException {
+    return new OneIgPromptLoader().load(dataDir, options.get("model"));
+  }
+
+  /** Styled anime prompts, alignment questions per category, reasoning subjects. */
+  @Override
+  public Map<String, Object> dataFacts(PromptSet prompts) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    int styled = 0;
+    Map<String, Integer> questions = new LinkedHashMap<>();
+    Map<String, Integer> subjects = new LinkedHashMap<>();
+    Map<String, Integer> types = new LinkedHashMap<>();
+    for (Prompt p : prompts.prompts()) {
+      if (p.metadata().hasNonNull("style")) {
+        styled++;
+      }
+      if (p.metadata().has("questions")) {
+        questions.merge(p.category(), p.metadata().path("questions").size(), Integer::sum);
+      }
+      if (p.category().equals(OneIgCategory.REASONING.folder())) {
+        subjects.merge(p.metadata().path("class").asText(), 1, Integer::sum);
+      }
+      types.merge(p.metadata().path("type").asText(), 1, Integer::sum);
+    }
+    facts.put("styled_prompts", styled);
+    facts.put("alignment_questions", questions);
+    facts.put("reasoning_subjects", subjects);
+    facts.put("prompt_types", types);
+    facts.put("style_references", "not read with the prompts (only a style embedding back end needs them;"
+        + " docs/oneig.md section 1)");
+    return facts;
+  }
+
+  /** Four images per prompt from four seeds, tiled 2x2 (README; utils.py l.14 default {@code --image_grid 2,2}). */
+  @Override
+  public int defaultSamples() {
+    return OneIgGrid.TILES;
+  }
+
+  @Override
+  public VariantSummary aggregate(PromptSet prompts, List<ScoredSample> samples) {
+    return new OneIgAggregator().aggregate(prompts, samples);
+  }
+
+  @Override
+  public PaperTable paperTable() {
+    return OneIgPaperTable.table();
+  }
+
+  @Override
+  public Optional<ImageLayout> officialLayout() {
+    return Optional.of(new OneIgImageLayout());
+  }
+
+  @Override
+  public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
+    new OneIgResultsExporter().write(dir, prompts, samples);
+  }
+
+  @Override
+  public Optional<OfficialResultsImporter> officialResults() {
+    return Optional.of(new OneIgResultsImporter());
+  }
+
+  @Override
+  public Function<Prompt, SceneHints> sceneHints(Path dataDir) {
+    return OneIgSceneHints::of;
+  }
+}

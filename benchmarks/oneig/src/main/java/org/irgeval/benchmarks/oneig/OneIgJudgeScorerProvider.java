@@ -1,0 +1,89 @@
+package org.irgeval.benchmarks.oneig;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.irgeval.api.Judge;
+import org.irgeval.api.JudgeFactory;
+import org.irgeval.api.OptionSpec;
+import org.irgeval.api.Scorer;
+import org.irgeval.api.ScorerContext;
+import org.irgeval.api.ScorerProvider;
+import org.irgeval.api.ScorerUnavailableException;
+
+/**
+ * {@code oneig-judge}: alignment and text scored by the run's OpenAI-compatible VLM with the official OneIG protocol
+ * ({@link OneIgJudgeParts}; official judge {@value #DEFAULT_MODEL}). Reasoning, style and diversity need the
+ * embedding models (LLM2CLIP, CSD + StyleEncoder, DreamSim), which this module does not run: give their recorded
+ * outputs with {@code --scorer-opt recorded=DIR} (docs/oneig.md section 4), or they are reported unscored.
+ */
+public final class OneIgJudgeScorerProvider implements ScorerProvider {
+  /** inference.py l.18 / alignment_score.py l.18 / text_score.py l.22. */
+  static final String DEFAULT_MODEL = "Qwen/Qwen2.5-VL-7B-Instruct";
+  static final String RECORDED = "recorded";
+  static final String ATTEMPTS = "judge_attempts";
+  static final int DEFAULT_ATTEMPTS = 1;
+  static final int DEFAULT_CONCURRENCY = 8;
+
+  @Override
+  public String id() {
+    return "oneig-judge";
+  }
+
+  @Override
+  public Set<String> benchmarks() {
+    return Set.of(OneIgBenchmark.ID);
+  }
+
+  @Override
+  public String description() {
+    return "official OneIG alignment (yes/no per question) and OCR protocol via --judge-url (default model "
+        + DEFAULT_MODEL + "); reasoning/style/diversity from --scorer-opt recorded=DIR";
+  }
+
+  @Override
+  public boolean usesJudge() {
+    return true;
+  }
+
+  @Override
+  public int priority() {
+    return 10;
+  }
+
+  @Override
+  public List<OptionSpec> options() {
+    return List.of(
+        OptionSpec.of(RECORDED, OptionSpec.Type.TEXT, "folder of recorded outputs (alignment.jsonl ... diversity.jsonl)"
+            + " for the dimensions the judge does not score (default: none, they stay unscored)"),
+        OptionSpec.of(ATTEMPTS, OptionSpec.Type.POSITIVE_INT, "judge calls per question after a final judge error"
+            + " (default " + DEFAULT_ATTEMPTS + "; every reply is an answer, as in the official code)"));
+  }
+
+  @Override
+  public Scorer open(ScorerContext context) throws Exception {
+    JudgeFactory judges = context.judges().orElseThrow(() -> new ScorerUnavailableException(
+        "OneIG alignment and text are scored by a VLM judge: give --judge-url (OpenAI-compatible), --judge-key-env"
+            + " VAR if it needs a key, and optionally --judge-model (default " + DEFAULT_MODEL + ")"));
+    return open(context, judges.open(DEFAULT_MODEL), null, "oneig-judge");
+  }
+
+  static OneIgScorer open(ScorerContext context, Judge judge, Map<String, OneIgPart> more, String id)
+      throws Exception {
+    OneIgTemplates templates = OneIgTemplates.load(context.dataDir());
+    int attempts = Integer.parseInt(context.options().getOrDefault(ATTEMPTS, Integer.toString(DEFAULT_ATTEMPTS)));
+    Map<String, OneIgPart> parts = new LinkedHashMap<>();
+    parts.put(OneIgAggregator.ALIGNMENT, OneIgJudgeParts.alignment(judge, templates, attempts));
+    parts.put(OneIgAggregator.TEXT, OneIgJudgeParts.ocr(judge, templates, attempts));
+    if (more != null) {
+      parts.putAll(more);
+    }
+    String rec = context.options().get(RECORDED);
+    OneIgRecordedPart recorded = rec == null ? null : OneIgRecordedPart.open(Path.of(rec), context.prompts());
+    return new OneIgScorer(id, parts, recorded, context.concurrency(DEFAULT_CONCURRENCY),
+        more != null ? org.irgeval.scoring.judge.PlumbingJudge.NOTICE + "; reasoning, style and diversity are"
+            + " plumbing values derived from the image's pixels" : null);
+  }
+}

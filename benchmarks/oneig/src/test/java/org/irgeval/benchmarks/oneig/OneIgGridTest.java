@@ -1,0 +1,81 @@
+package org.irgeval.benchmarks.oneig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.irgeval.api.Prompt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The 2x2 grid: join/split round trip, the official black-tile rule, the layout's partial grids. */
+class OneIgGridTest {
+  @TempDir
+  Path tmp;
+
+  private static BufferedImage tile(int rgb, int w, int h) {
+    BufferedImage t = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        t.setRGB(x, y, rgb + x * 3 + y * 5);
+      }
+    }
+    return t;
+  }
+
+  @Test
+  void splitGivesBackTheJoinedTilesRowByRow() throws Exception {
+    List<BufferedImage> tiles = new ArrayList<>();
+    for (int k = 0; k < 4; k++) {
+      tiles.add(tile(0x102030 * (k + 1), 6, 6));
+    }
+    BufferedImage grid = OneIgGrid.join(tiles);
+    assertEquals(12, grid.getWidth());
+    // tile 1 is the top-right one (utils.py l.37-44: rows outer, columns inner)
+    assertEquals(tiles.get(1).getRGB(0, 0) & 0xFFFFFF, grid.getRGB(6, 0) & 0xFFFFFF);
+    assertEquals(tiles.get(2).getRGB(0, 0) & 0xFFFFFF, grid.getRGB(0, 6) & 0xFFFFFF);
+    BufferedImage back = OneIgGrid.decode(OneIgGrid.png(grid), "grid");
+    List<BufferedImage> split = OneIgGrid.split(back);
+    for (int k = 0; k < 4; k++) {
+      assertTrue(OneIgGrid.sameRgb(tiles.get(k), split.get(k)), "tile " + k);
+      assertFalse(OneIgGrid.isBlack(split.get(k)));
+    }
+  }
+
+  @Test
+  void onlyAnAllZeroRgbTileIsBlackAsTheOfficialCheckSeesIt() {
+    assertTrue(OneIgGrid.isBlack(new BufferedImage(5, 5, BufferedImage.TYPE_INT_RGB)));
+    BufferedImage almost = new BufferedImage(5, 5, BufferedImage.TYPE_INT_RGB);
+    almost.setRGB(4, 4, 0x000001);
+    assertFalse(OneIgGrid.isBlack(almost));
+    // PIL compares RGBA 4-tuples and L ints with (0, 0, 0): never equal
+    assertFalse(OneIgGrid.isBlack(new BufferedImage(5, 5, BufferedImage.TYPE_INT_ARGB)));
+    assertFalse(OneIgGrid.isBlack(new BufferedImage(5, 5, BufferedImage.TYPE_BYTE_GRAY)));
+  }
+
+  @Test
+  void aTileNeverWrittenIsBlackInTheGridAndFoundAsBlack() throws Exception {
+    Prompt p = OneIgTestPrompts.prompt("object", "007", 0, null);
+    OneIgImageLayout layout = new OneIgImageLayout();
+    for (int k = 0; k < 3; k++) {
+      layout.write(tmp, p, k, OneIgGrid.png(tile(0x405060 + k, 8, 8)));
+    }
+    Path grid = tmp.resolve("object/irg-eval/007.png");
+    assertTrue(Files.isRegularFile(grid));
+    BufferedImage g = OneIgGrid.decode(Files.readAllBytes(grid), "grid");
+    assertEquals(16, g.getWidth());
+    assertTrue(OneIgGrid.isBlack(OneIgGrid.tile(g, 3)));
+    Path t3 = layout.find(tmp, p, 3).orElseThrow();
+    assertTrue(OneIgGrid.isBlack(OneIgGrid.decode(Files.readAllBytes(t3), "t3")));
+    // a grid made elsewhere (no kept tiles): the cut tile comes back with the same pixels
+    Files.walk(tmp.resolve(OneIgImageLayout.TILES_DIR)).sorted(java.util.Comparator.reverseOrder()).forEach(f ->
+        f.toFile().delete());
+    Path t1 = layout.find(tmp, p, 1).orElseThrow();
+    assertTrue(OneIgGrid.sameRgb(tile(0x405061, 8, 8), OneIgGrid.decode(Files.readAllBytes(t1), "t1")));
+  }
+}
