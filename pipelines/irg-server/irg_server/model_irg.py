@@ -8,23 +8,193 @@ in :meth:`IrgModel.load`. Every step cites the official line it reproduces:
 * WISE = ByteDance-Seed/Bagel @ 056b5fd, ``eval/gen/gen_images_mp_wise.py`` (``generate_image_with_think``
   40-153 for mode ``think``, ``generate_image`` 155-217 for mode ``plain``).
 
-The model code itself is IRG's copy of BAGEL under ``SFT/`` (``SFT.modeling.bagel``), so all three modes run
-on the same code; which weights are loaded (IRG's or BAGEL-7B-MoT's) is the user's choice and is reported by
-``/v1/health`` (checkpoint file name and SHA-256).
+* WISE-2025-06 = ByteDance-Seed/Bagel @ 738a570 (the last version before db7e7c3, 2025-07-02),
+  ``eval/gen/gen_images_mp_wise.py`` ``generate_image_with_think`` 40-119 for mode ``think-2025-06``; the same code
+  (AST-identical, black-reformatted) is IRG's ``SFT/eval/gen/gen_images_mp_wise.py`` 45-140.
+
+The model code itself is IRG's copy of BAGEL under ``SFT/`` (``SFT.modeling.bagel``), so every mode runs on the same
+code. Which weights are loaded (IRG's or BAGEL-7B-MoT's) is the operator's statement (``--weights``) or detected
+from a known SHA-256, and ``/v1/health`` reports it with the checkpoint's name and hash.
+
+The functions above the class are standard library only and unit-tested without torch.
 """
 
 import ast
 import copy
 import hashlib
 import io
+import json
 import os
 import random
+import re
 import sys
 import time
+
+from . import protocol
 
 IRG_SCRIPT = os.path.join("eval", "multi_turn", "tiif", "tiif_multi_turn_gen.py")
 BAGEL_INFERENCER = "inferencer.py"
 PROMPT_FILES = {"irg": "irg_two_turn_system_prompt.txt", "think": "bagel_think_system_prompt.txt"}
+
+# ---------------------------------------------------------------------------------------------- import path
+# IRG's model code imports the top-level packages `data` and `modeling` (SFT/modeling/bagel/bagel.py:14,
+# qwen2_navit.py:25-34, siglip_navit.py:16-19) while its script imports `SFT.*` (tiif_multi_turn_gen.py:12-26):
+# both <IRG> and <IRG>/SFT must be on sys.path, and `data`/`modeling` must be IRG's, not a BAGEL checkout's.
+IRG_TREE_MARKERS = (os.path.join("SFT", "modeling", "bagel", "bagel.py"),
+                    os.path.join("SFT", "modeling", "bagel", "qwen2_navit.py"),
+                    os.path.join("SFT", "data", "data_utils.py"),
+                    IRG_SCRIPT)
+TOP_LEVEL_PACKAGES = ("data", "modeling")
+
+
+class LoadPathError(ValueError):
+    """The official code would be imported from somewhere else than the IRG checkout the server was given."""
+
+
+def _inside(path, folder):
+    path, folder = os.path.realpath(path), os.path.realpath(folder)
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _module_location(module):
+    f = getattr(module, "__file__", None)
+    if f:
+        return f
+    for p in list(getattr(module, "__path__", []) or []):
+        return p
+    return None
+
+
+def check_irg_tree(root):
+    """``root`` if it is a checkout of Osilly/Interleaving-Reasoning-Generation (its model code, its script and
+    ``pyproject.toml`` naming project IRG), else :class:`LoadPathError` naming what is missing."""
+    root = os.path.realpath(root)
+    missing = [m for m in IRG_TREE_MARKERS if not os.path.isfile(os.path.join(root, m))]
+    if missing:
+        raise LoadPathError("%s is not a checkout of Osilly/Interleaving-Reasoning-Generation: missing %s"
+                            % (root, ", ".join(missing)))
+    try:
+        with open(os.path.join(root, "pyproject.toml"), encoding="utf-8") as f:
+            named = re.search(r'^name\s*=\s*"IRG"', f.read(), re.M) is not None
+    except OSError:
+        named = False
+    if not named:
+        raise LoadPathError("%s/pyproject.toml does not name project \"IRG\" (IRG@3eee315 pyproject.toml:6)" % root)
+    return root
+
+
+def install_import_path(root):
+    """Puts ``<root>`` and ``<root>/SFT`` first on ``sys.path`` (in that order) after checking that the tree is IRG's
+    and that no ``data``/``modeling``/``SFT`` module was already imported from elsewhere (a BAGEL checkout on
+    PYTHONPATH); then checks where ``data`` and ``modeling`` will be found. Returns ``(root, sft)``."""
+    root = check_irg_tree(root)
+    sft = os.path.join(root, "SFT")
+    expected = {"data": sft, "modeling": sft, "SFT": sft}
+    for name, mod in list(sys.modules.items()):
+        top = name.split(".")[0]
+        if top in expected and mod is not None:
+            loc = _module_location(mod)
+            if loc and not _inside(loc, expected[top]):
+                raise LoadPathError("module %r was already imported from %s, not from the IRG tree %s (a BAGEL"
+                                    " checkout on PYTHONPATH?): start the server in a fresh process without it"
+                                    % (name, loc, expected[top]))
+    for p in (root, sft):
+        while p in sys.path:
+            sys.path.remove(p)
+    sys.path[0:0] = [root, sft]
+    import importlib
+    import importlib.util
+    importlib.invalidate_caches()
+    for name in TOP_LEVEL_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        where = spec.origin if spec is not None and spec.origin else (
+            list(spec.submodule_search_locations)[0] if spec is not None and spec.submodule_search_locations
+            else None)
+        if where is None or not _inside(where, sft):
+            raise LoadPathError("top-level package %r resolves to %s, not to %s" % (name, where, sft))
+    return root, sft
+
+
+def verify_imported(root):
+    """After the official imports: every loaded ``data``/``modeling``/``SFT`` module comes from ``<root>/SFT``."""
+    sft = os.path.join(os.path.realpath(root), "SFT")
+    wrong = []
+    for name, mod in list(sys.modules.items()):
+        if name.split(".")[0] in ("data", "modeling", "SFT") and mod is not None:
+            loc = _module_location(mod)
+            if loc and not _inside(loc, sft):
+                wrong.append("%s from %s" % (name, loc))
+    if wrong:
+        raise LoadPathError("official modules imported from outside %s: %s" % (sft, "; ".join(sorted(wrong))))
+
+
+# ---------------------------------------------------------------------------------------------- weights identity
+KNOWN_CHECKPOINTS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "known_checkpoints.json")
+
+
+def known_checkpoints(path=KNOWN_CHECKPOINTS_FILE):
+    """sha256 -> {"weights": "irg"|"bagel", "name": ...} of checkpoints whose identity is established."""
+    if not os.path.isfile(path):
+        return {}
+    with open(path, encoding="utf-8") as f:
+        table = json.load(f).get("checkpoints", {})
+    for sha, entry in table.items():
+        if entry.get("weights") not in protocol.WEIGHTS:
+            raise ValueError("%s: %s has weights %r, expected one of %s" % (path, sha, entry.get("weights"),
+                                                                          protocol.WEIGHTS))
+    return table
+
+
+def resolve_weights(weights, sha256, table=None):
+    """(kind, source): ``--weights irg|bagel`` as stated, or ``auto``: detected from the checkpoint's SHA-256 in
+    known_checkpoints.json. A file name cannot tell them apart (same architecture, same file names after
+    SFT/run/convert_ema_to_bf16.py), so an unknown hash refuses to guess."""
+    if weights in protocol.WEIGHTS:
+        return weights, "--weights %s" % weights
+    if weights != "auto":
+        raise ValueError("--weights must be irg, bagel or auto: %r" % weights)
+    table = known_checkpoints() if table is None else table
+    if sha256 is None:
+        raise ValueError("--weights auto needs the checkpoint hash (drop --skip-checkpoint-hash) or say"
+                         " --weights irg|bagel")
+    entry = table.get(sha256)
+    if entry is None:
+        raise ValueError("checkpoint SHA-256 %s is not in %s: say whose weights these are with --weights irg|bagel"
+                         % (sha256, os.path.basename(KNOWN_CHECKPOINTS_FILE)))
+    return entry["weights"], "detected: %s" % entry.get("name", sha256)
+
+
+def weights_info(kind, source):
+    """The health answer's ``weights`` object."""
+    if kind is None:
+        return {"kind": None, "modes": list(protocol.MODES), "source": source}
+    return {"kind": kind, "modes": list(protocol.WEIGHTS_MODES[kind]), "source": source}
+
+
+# ---------------------------------------------------------------------------------------------- small helpers
+def generated_tokens(rows):
+    """Tokens sampled into the text, from the number of rows ``generate_text`` returns: its output starts with the
+    start token it was given (bagel.py:1026 appends ``curr_tokens`` = ``packed_start_tokens`` first) and never holds
+    the end token (it breaks before appending it, :1085-1089), so the count is rows - 1."""
+    return max(0, int(rows) - 1)
+
+
+def crop_to_bbox(image):
+    """``img.crop(img.getbbox())`` as BAGEL's WISE script saves its images (Bagel@056b5fd
+    eval/gen/gen_images_mp_wise.py:348; Bagel@738a570 :361); returns (image, box). ``getbbox`` is None for an
+    all-black image, and PIL's ``crop(None)`` is then a copy of the whole image, so the box is the full frame."""
+    box = image.getbbox()
+    if box is None:
+        box = (0, 0) + tuple(image.size)
+    return image.crop(box), tuple(int(v) for v in box)
+
+
+def parse_device(device):
+    """``cuda`` or ``cuda:N`` -> the torch device string; anything else is refused at start."""
+    m = re.fullmatch(r"cuda(?::(\d+))?", device or "")
+    if not m:
+        raise ValueError("--device must be cuda or cuda:N: %r" % device)
+    return "cuda:%s" % (m.group(1) or "0")
 
 
 def read_string_constant(path, name):
@@ -84,33 +254,46 @@ class IrgModel:
     """One GPU, one model; :meth:`generate` is called under the server's model lock."""
 
     simulator = False
-    modes = ("plain", "think", "irg")
+    modes = ("plain", "think", "think-2025-06", "irg")
 
     def __init__(self, official_repo, model_path, checkpoint="ema_bf16.safetensors", bagel_repo=None,
-                 system_prompts_dir=None, max_latent_size=64, device="cuda:0", hash_checkpoint=True):
+                 system_prompts_dir=None, max_latent_size=64, device="cuda:0", hash_checkpoint=True,
+                 weights="auto"):
         self.official_repo = os.path.abspath(official_repo)
+        self.weights_arg = weights
+        self._weights = None
         self.model_path = model_path
         self.checkpoint = checkpoint
         self.max_latent_size = max_latent_size
         # latent side = max_latent_size patches of 2x2 latents of 8x8 pixels (BagelConfig latent_patch_size=2,
         # tiif_multi_turn_gen.py:717-718)
         self.max_side = max_latent_size * 16
-        self.device = device
+        self.device = parse_device(device)
         self.hash_checkpoint = hash_checkpoint
         self.system_prompts = load_system_prompts(official_repo, bagel_repo, system_prompts_dir)
         if "irg" not in self.system_prompts:
             raise ValueError("no IRG system prompt: give --official-repo (with %s) or --system-prompts" % IRG_SCRIPT)
         if "think" not in self.system_prompts:
-            # mode think needs BAGEL's text; without it the server serves plain and irg only
+            # the think modes need BAGEL's text; without it the server serves plain and irg only
             self.modes = ("plain", "irg")
+        if weights == "auto" and not hash_checkpoint:
+            raise ValueError("--weights auto detects the weights from the checkpoint hash: drop"
+                             " --skip-checkpoint-hash or say --weights irg|bagel")
         self._sha = None
         self._device_name = None
         self._cast_bf16 = True
 
     # ------------------------------------------------------------------ loading (tiif_multi_turn_gen.py:692-758)
     def load(self):
-        if self.official_repo not in sys.path:
-            sys.path.insert(0, self.official_repo)  # the script imports SFT.* from the repo root (:12-26)
+        # <IRG> for SFT.* (the script's imports, :12-26) and <IRG>/SFT for the model code's own `data`/`modeling`
+        install_import_path(self.official_repo)
+        ckpt = os.path.join(self.model_path, self.checkpoint)
+        if not os.path.isfile(ckpt):
+            raise ValueError("no checkpoint %s" % ckpt)
+        # identity first (minutes for ~29 GB, then cached): an unknown checkpoint under --weights auto fails now,
+        # not after the model is loaded
+        self._sha = sha256_file(ckpt) if self.hash_checkpoint else None
+        self._weights = resolve_weights(self.weights_arg, self._sha)
         import numpy as np  # noqa: F401 - seeded per request below
         import torch
         from accelerate import init_empty_weights, load_checkpoint_and_dispatch
@@ -121,6 +304,7 @@ class IrgModel:
                                         SiglipVisionModel)
         from SFT.modeling.bagel.qwen2_navit import NaiveCache
         from SFT.modeling.qwen2 import Qwen2Tokenizer
+        verify_imported(self.official_repo)
 
         self.torch = torch
         self.NaiveCache = NaiveCache
@@ -144,7 +328,6 @@ class IrgModel:
             model.vit_model.vision_model.embeddings.convert_conv2d_to_linear(vit_config, meta=True)
         tokenizer = Qwen2Tokenizer.from_pretrained(self.model_path)  # :732
         tokenizer, new_token_ids, _ = add_special_tokens(tokenizer)  # :733
-        ckpt = os.path.join(self.model_path, self.checkpoint)
         model = load_checkpoint_and_dispatch(model, checkpoint=ckpt, device_map={"": self.device},
                                              offload_buffers=True, dtype=torch.bfloat16, force_hooks=True,
                                              offload_folder="/tmp/offload")   # :743-751
@@ -159,11 +342,12 @@ class IrgModel:
         torch.backends.cudnn.deterministic = True
         torch.backends.cudnn.benchmark = False
         self._device_name = torch.cuda.get_device_name(torch.device(self.device))
-        self._sha = sha256_file(ckpt) if self.hash_checkpoint else None
 
     def info(self):
+        kind, source = self._weights or (None, "not loaded")
         return {"name": "IRG/BAGEL (official code from %s)" % os.path.basename(self.official_repo),
-                "checkpoint": self.checkpoint, "sha256": self._sha, "device": self._device_name or self.device}
+                "checkpoint": self.checkpoint, "sha256": self._sha, "device": self._device_name or self.device,
+                "weights": weights_info(kind, source)}
 
     def recover_from_oom(self):
         self.torch.cuda.empty_cache()
@@ -223,18 +407,28 @@ class IrgModel:
         return self._to_device(self.model.prepare_vae_latent_cfg(curr_kvlens=ctx[1], curr_rope=ctx[2],
                                                                  image_sizes=[(h, w)]))
 
-    def _think(self, ctx, think):
-        """Samples one text on a copy of the context (:312-333); returns (text, generated tokens)."""
-        tmp_cache = copy.deepcopy(ctx[0])
-        gi = self._to_device(self.model.prepare_start_tokens(copy.deepcopy(ctx[1]), copy.deepcopy(ctx[2]),
-                                                             self.new_token_ids))
+    def _think(self, ctx, think, prefill_again=None):
+        """Samples one text on a copy of the context (:312-333); returns (text, generated tokens).
+
+        ``prefill_again``: a text prefilled into the copy first - the prompt, in BAGEL's WISE script before
+        db7e7c3 (Bagel@738a570 eval/gen/gen_images_mp_wise.py:83-97: tmp cache, tmp lens and rope, the prompt a
+        second time, then the start tokens at the tmp lens). The main context never sees it (:121-130)."""
+        if prefill_again is None:
+            tmp_cache = copy.deepcopy(ctx[0])
+            gi = self._to_device(self.model.prepare_start_tokens(copy.deepcopy(ctx[1]), copy.deepcopy(ctx[2]),
+                                                                 self.new_token_ids))
+        else:
+            tmp = [copy.deepcopy(ctx[0]), copy.deepcopy(ctx[1]), copy.deepcopy(ctx[2])]   # :83-85
+            self._add_text(tmp, prefill_again)                                               # :86-95
+            tmp_cache = tmp[0]
+            gi = self._to_device(self.model.prepare_start_tokens(tmp[1], tmp[2], self.new_token_ids))   # :97
         with self._autocast():
             out = self.model.generate_text(past_key_values=tmp_cache, max_length=think["max_tokens"], do_sample=True,
                                            temperature=think["temperature"],
                                            end_token_id=self.new_token_ids["eos_token_id"], **gi)
         decoded = self.tokenizer.decode(out[:, 0])
         text = decoded.split("<|im_end|>")[0].split("<|im_start|>")[1]   # :333
-        return text, int(out.shape[0])
+        return text, generated_tokens(out.shape[0])
 
     def _image(self, ctx, tp, h, w, cfg_text, cfg_img=None):
         """generate_image with the turn's parameters and CFG contexts, then the VAE decode (:352-395)."""
@@ -277,21 +471,47 @@ class IrgModel:
         return buf.getvalue()
 
     # ------------------------------------------------------------------ modes
+    def _enter_device(self):
+        """Makes ``self.device`` the current CUDA device of the calling thread. The current device is per host
+        thread and every HTTP handler thread starts on device 0, so without this ``--device cuda:N`` would seed
+        (``torch.cuda.manual_seed``) and synchronise GPU 0 while the model runs on GPU N."""
+        self.torch.cuda.set_device(self.device)
+
+    def _sync(self):
+        self.torch.cuda.synchronize(self.device)
+
     def generate(self, req):
+        self._enter_device()
         self._seed(req["seed"])
         self._cast_bf16 = req["mode"] == "irg"  # safe: generate runs under the server's model lock
         with self.torch.no_grad():
             if req["mode"] == "irg":
-                return self._irg(req)
-            if req["mode"] == "think":
-                return self._bagel_think(req)
-            return self._bagel_plain(req)
+                turns = self._irg(req)
+            elif req["mode"] == "think":
+                turns = self._bagel_think(req)
+            elif req["mode"] == "think-2025-06":
+                turns = self._bagel_think(req, prefill_prompt_twice=True)
+            else:
+                turns = self._bagel_plain(req)
+        return self._finish(req["mode"], turns)
+
+    def _finish(self, mode, turns):
+        """PIL images -> PNG bytes; in the BAGEL modes first the WISE script's bbox crop (protocol.CROP_MODES)."""
+        out = []
+        for t in turns:
+            t = dict(t)
+            image = t.pop("image")
+            if mode in protocol.CROP_MODES:
+                image, t["crop_box"] = crop_to_bbox(image)
+            t["png"] = self._png(image)
+            out.append(t)
+        return out
 
     def _irg(self, req):
         """IRG (:259-658) generalised to N turns: turn k > 2 repeats turn 2's steps with image k-1."""
         h, w, think, tps = req["height"], req["width"], req["think"], req["turn_params"]
         system = self.system_prompts["irg"]
-        sync = self.torch.cuda.synchronize
+        sync = self._sync
         turns = []
         ctx = self._new_context()
         self._add_text(ctx, system)                                    # :267-279
@@ -325,26 +545,29 @@ class IrgModel:
             previous = self._image(ctx, tp, h, w, cfg_text, cfg_img)   # :352-395 / :593-655
             sync()
             t_image = time.time() - t1
-            turns.append({"text": text, "png": self._png(previous),
+            turns.append({"text": text, "image": previous,
                           "timings_ms": {"text": t_text * 1000, "image": t_image * 1000}, "tokens": {"text": ntok}})
         return turns
 
-    def _bagel_think(self, req):
-        """BAGEL self-CoT, WISE script generate_image_with_think (:40-153)."""
+    def _bagel_think(self, req, prefill_prompt_twice=False):
+        """BAGEL self-CoT, WISE script generate_image_with_think (:40-153). ``prefill_prompt_twice``: the flow
+        before Bagel@db7e7c3 (mode think-2025-06, Bagel@738a570 gen_images_mp_wise.py:82-97): the think is sampled
+        on a scratch copy holding the prompt twice; everything else is the same code (738a570 :40-81, :98-166)."""
         h, w, tp = req["height"], req["width"], req["turn_params"][0]
         ctx = self._new_context()
         self._add_text(ctx, self.system_prompts["think"])             # :50-60
         cfg_in = self._cfg_input(ctx, h, w)                            # :63-68 (after the system prompt)
         self._add_text(ctx, req["prompt"])                             # :71-80
         t0 = time.time()
-        text, ntok = self._think(ctx, req["think"])                    # :83-96 (simple_think=False, :331)
-        self.torch.cuda.synchronize()
+        text, ntok = self._think(ctx, req["think"],                    # :83-96 (simple_think=False, :331)
+                                 prefill_again=req["prompt"] if prefill_prompt_twice else None)
+        self._sync()
         t_text = time.time() - t0
         self._add_text(ctx, text)                                      # :108-117
         t1 = time.time()
         image = self._image(ctx, tp, h, w, (None, cfg_in))            # :119-143, cfg_text_past_key_values=None
-        self.torch.cuda.synchronize()
-        return [{"text": text, "png": self._png(image),
+        self._sync()
+        return [{"text": text, "image": image,
                  "timings_ms": {"text": t_text * 1000, "image": (time.time() - t1) * 1000}, "tokens": {"text": ntok}}]
 
     def _bagel_plain(self, req):
@@ -356,6 +579,6 @@ class IrgModel:
         empty = self._new_context()                                    # :182-184 empty cfg cache
         cfg_in = self._cfg_input(empty, h, w)                          # :186-191
         image = self._image(ctx, tp, h, w, (empty[0], cfg_in))         # :174-207
-        self.torch.cuda.synchronize()
-        return [{"text": "", "png": self._png(image), "timings_ms": {"image": (time.time() - t0) * 1000},
+        self._sync()
+        return [{"text": "", "image": image, "timings_ms": {"image": (time.time() - t0) * 1000},
                  "tokens": {}}]

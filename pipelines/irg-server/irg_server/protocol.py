@@ -8,8 +8,23 @@ import json
 import os
 
 PROTOCOL = "irg-eval/1"
-MODES = ("plain", "think", "irg")
-THINKING_MODES = ("think", "irg")
+# "think-2025-06" is BAGEL's self-CoT as its WISE script ran it until ByteDance-Seed/Bagel@db7e7c3 (2025-07-02):
+# the prompt is prefilled a second time into the think's scratch cache (Bagel@738a570 eval/gen/gen_images_mp_wise.py
+# :82-97, = IRG@3eee315 SFT/eval/gen/gen_images_mp_wise.py:99-118); "think" is the flow since then (Bagel@056b5fd).
+MODES = ("plain", "think", "think-2025-06", "irg")
+THINKING_MODES = ("think", "think-2025-06", "irg")
+# the modes each kind of weights is meant for: IRG's checkpoint was trained for the interleaved flow, BAGEL-7B-MoT's
+# for plain generation and self-CoT (docs/protocol.md, "Checkpoint identity")
+WEIGHTS = ("irg", "bagel")
+WEIGHTS_MODES = {"irg": ("irg",), "bagel": ("plain", "think", "think-2025-06")}
+# the system prompt a thinking mode uses, when it is another mode's (both self-CoT flows use BAGEL's think prompt)
+SYSTEM_PROMPT_OF = {"think-2025-06": "think"}
+# omitted request fields of a mode come from that mode's own preset, never from another mode's
+MODE_PRESETS = {"plain": "bagel-plain", "think": "bagel-think", "think-2025-06": "bagel-think-2025-06",
+                "irg": "irg-paper"}
+# modes whose official script saves img.crop(img.getbbox()) (Bagel@056b5fd eval/gen/gen_images_mp_wise.py:348,
+# Bagel@738a570 :361); IRG's script saves the decoded image as it is (IRG@3eee315 tiif_multi_turn_gen.py:131, :144)
+CROP_MODES = ("plain", "think", "think-2025-06")
 # the renorm types Bagel._forward_flow implements (SFT/modeling/bagel/bagel.py:946-972)
 RENORM_TYPES = ("global", "channel", "text_channel")
 MAX_TURNS = 8
@@ -82,6 +97,21 @@ def preset_turn_params(preset, turns):
     return [dict(tps[min(i, len(tps) - 1)]) for i in range(turns)]
 
 
+_MODE_PRESET_CACHE = {}
+
+
+def preset_for_mode(server_preset, mode):
+    """The preset whose values fill a request's omitted fields: the server's own when it is for ``mode``, else the
+    mode's own preset (MODE_PRESETS). A ``think`` request to a server started with ``irg-paper`` therefore gets
+    bagel-think's 2048 think tokens, not irg-paper's 4096."""
+    if server_preset.get("mode") == mode:
+        return server_preset
+    name = MODE_PRESETS[mode]
+    if name not in _MODE_PRESET_CACHE:
+        _MODE_PRESET_CACHE[name] = load_preset(name)
+    return _MODE_PRESET_CACHE[name]
+
+
 def _is_int(v):
     return isinstance(v, int) and not isinstance(v, bool)
 
@@ -103,8 +133,16 @@ def _check_turn(tp, where):
         # linspace(1, 0, n) needs n >= 2 for one Euler step (bagel.py:790-792)
         raise bad("%s.timesteps must be an integer in [2, 1000]" % where)
     for k in ("cfg_text_scale", "cfg_img_scale"):
-        if not _is_num(tp[k]) or not 0 <= tp[k] <= 100:
-            raise bad("%s.%s must be a number in [0, 100]" % (where, k))
+        # Bagel._forward_flow applies a guidance only where its scale is > 1.0 (IRG@3eee315
+        # SFT/modeling/bagel/bagel.py:913, :929, :945): a scale below 1 would silently mean 1 (off), so it is
+        # refused rather than reinterpreted
+        if not _is_num(tp[k]) or not 1 <= tp[k] <= 100:
+            raise bad("%s.%s must be a number in [1, 100] (1.0 = off; _forward_flow ignores scales <= 1)" % (where, k))
+    if tp["cfg_img_scale"] > 1 and tp["cfg_text_scale"] <= 1:
+        # the image-CFG combination sits inside `if cfg_text_scale > 1.0:` (bagel.py:945-966): with text CFG off
+        # the image guidance is computed and thrown away
+        raise bad("%s: cfg_img_scale %s needs cfg_text_scale > 1: _forward_flow applies image guidance only inside"
+                  " text guidance (bagel.py:945-966), so it would silently be off" % (where, tp["cfg_img_scale"]))
     iv = tp["cfg_interval"]
     if (not isinstance(iv, list) or len(iv) != 2 or not all(_is_num(x) for x in iv)
             or not 0 <= iv[0] <= iv[1] <= 1):
@@ -146,10 +184,11 @@ def validate_trajectory(obj, preset, modes, system_prompt_shas, max_side):
     if mode not in modes:
         raise bad("mode %r is not served here (modes: %s)" % (mode, ", ".join(modes)))
     req["mode"] = mode
+    preset = preset_for_mode(preset, mode)
     if "turns" in obj:
         turns = obj["turns"]
     else:
-        turns = preset["default_turns"] if mode == preset["mode"] else 1
+        turns = preset["default_turns"]
     if not _is_int(turns) or not 1 <= turns <= MAX_TURNS:
         raise bad("turns must be an integer in [1, %d]" % MAX_TURNS)
     if mode != "irg" and turns != 1:
@@ -169,9 +208,9 @@ def validate_trajectory(obj, preset, modes, system_prompt_shas, max_side):
     if mode in THINKING_MODES:
         think = obj.get("think")
         if think is None:
-            think = preset.get("think") if preset["mode"] in THINKING_MODES else None
+            think = preset.get("think")
             if think is None:
-                raise bad("mode %s needs 'think' (the server preset has none)" % mode)
+                raise bad("mode %s needs 'think' (its preset %s has none)" % (mode, preset["name"]))
         if not isinstance(think, dict):
             raise bad("think must be an object")
         for k in think:
@@ -195,7 +234,7 @@ def validate_trajectory(obj, preset, modes, system_prompt_shas, max_side):
         req["system_prompt_sha256"] = ours
     else:
         if obj.get("think") is not None or obj.get("system_prompt_sha256") is not None:
-            raise bad("mode plain takes no 'think' and no 'system_prompt_sha256'")
+            raise bad("mode %s takes no 'think' and no 'system_prompt_sha256'" % mode)
     tps = obj.get("turn_params")
     if tps is None:
         tps = preset_turn_params(preset, turns)

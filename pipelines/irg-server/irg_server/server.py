@@ -26,6 +26,22 @@ def _is_oom(exc):
     return type(exc).__name__ == "OutOfMemoryError" or "out of memory" in str(exc).lower()
 
 
+# CUDA errors after which the process's CUDA context is unusable: every later kernel launch fails the same way
+# (an asynchronous fault poisons the context; only a new process recovers). Matched by text, as torch raises them
+# as RuntimeError (AcceleratorError in newer releases).
+_STICKY_MARKERS = ("cuda error", "device-side assert", "illegal memory access", "illegal instruction",
+                   "misaligned address", "unspecified launch failure", "cublas_status_", "cudnn_status_",
+                   "cuda driver error", "ecc error", "nccl error")
+
+
+def is_sticky_cuda_error(exc):
+    """True for a CUDA fault that leaves the context broken (not an out-of-memory, which empty_cache recovers)."""
+    if _is_oom(exc):
+        return False
+    text = ("%s: %s" % (type(exc).__name__, exc)).lower()
+    return type(exc).__name__ == "AcceleratorError" or any(m in text for m in _STICKY_MARKERS)
+
+
 class TrajectoryService:
     """Everything except HTTP: validation, queueing, the model lock, the idempotency cache."""
 
@@ -43,19 +59,28 @@ class TrajectoryService:
         self._cache_lock = threading.Lock()
         self._inflight = {}  # id -> threading.Event, for a repeat of an id still being computed
         self._log = log or (lambda msg: None)
-        self._shas = {mode: protocol.sha256_text(text) for mode, text in model.system_prompts.items()}
+        self._shas = {}
+        for mode in protocol.THINKING_MODES:
+            text = model.system_prompts.get(protocol.SYSTEM_PROMPT_OF.get(mode, mode))
+            if text is not None:
+                self._shas[mode] = protocol.sha256_text(text)
+        # set once a sticky CUDA error broke the context: health says "failed", every trajectory is refused
+        self.failed = None
 
     def health(self):
         info = self.model.info()
         answer = {
-            "status": "ok",
+            "status": "ok" if self.failed is None else "failed",
             "protocol": protocol.PROTOCOL,
             "model": {"name": info["name"], "checkpoint": info["checkpoint"], "sha256": info["sha256"]},
+            "weights": dict(info["weights"]),
             "modes": list(self.model.modes),
             "device": info["device"],
             "system_prompts": dict(self._shas),
             "queue": {"capacity": self.max_queue, "in_flight": self._admitted},
         }
+        if self.failed is not None:
+            answer["problem"] = self.failed
         if getattr(self.model, "simulator", False):
             answer["simulator"] = True
         return answer
@@ -63,6 +88,9 @@ class TrajectoryService:
     def trajectory(self, body):
         """Returns (HTTP status, response bytes)."""
         try:
+            if self.failed is not None:
+                # the CUDA context is gone: answering anything but an error would flap between ok and failure
+                raise ProtocolError("internal", "this server is unusable until restarted: %s" % self.failed)
             try:
                 obj = json.loads(body.decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as e:
@@ -113,6 +141,10 @@ class TrajectoryService:
                         if _is_oom(e):
                             self.model.recover_from_oom()
                             raise ProtocolError("out_of_memory", "CUDA out of memory: %s" % e)
+                        if is_sticky_cuda_error(e):
+                            self.failed = "sticky CUDA error at %s: %s: %s" % (
+                                time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), type(e).__name__, e)
+                            self._log("FAILED, restart this server: %s" % self.failed)
                         raise
                     self._log("%s: %d turns in %.1f s" % (rid, len(turns), time.time() - t0))
             finally:
@@ -123,12 +155,17 @@ class TrajectoryService:
                       "model": {"name": info["name"], "checkpoint": info["checkpoint"]}}
             if getattr(self.model, "simulator", False):
                 answer["simulator"] = True
-            answer["turns"] = [{
-                "text": t["text"],
-                "image_png_base64": base64.b64encode(t["png"]).decode("ascii"),
-                "timings_ms": {k: int(round(v)) for k, v in t["timings_ms"].items()},
-                "tokens": dict(t["tokens"]),
-            } for t in turns]
+            answer["turns"] = []
+            for t in turns:
+                turn = {
+                    "text": t["text"],
+                    "image_png_base64": base64.b64encode(t["png"]).decode("ascii"),
+                    "timings_ms": {k: int(round(v)) for k, v in t["timings_ms"].items()},
+                    "tokens": dict(t["tokens"]),
+                }
+                if t.get("crop_box") is not None:
+                    turn["crop_box"] = list(t["crop_box"])
+                answer["turns"].append(turn)
             data = protocol.dumps(answer)
             with self._cache_lock:
                 self._cache[rid] = (key, data)
@@ -187,7 +224,7 @@ def make_server(service, host="127.0.0.1", port=8000, quiet=False):
     return server
 
 
-def main(argv=None):
+def build_parser():
     p = argparse.ArgumentParser(prog="python3 -m irg_server.server", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--host", default="0.0.0.0")
@@ -210,22 +247,44 @@ def main(argv=None):
     p.add_argument("--max-queue", type=int, default=2,
                    help="trajectories admitted at once (1 running + waiting); more are answered busy")
     p.add_argument("--skip-checkpoint-hash", action="store_true",
-                   help="do not hash the checkpoint at start (health then reports sha256 null)")
-    args = p.parse_args(argv)
+                   help="do not hash the checkpoint at start (health then reports sha256 null; needs --weights)")
+    p.add_argument("--weights", choices=("irg", "bagel", "auto"), default="auto",
+                   help="whose weights the checkpoint holds: irg (IRG's, for mode irg) or bagel (BAGEL-7B-MoT, for"
+                        " plain/think/think-2025-06); auto: detected from its SHA-256 in"
+                        " irg_server/known_checkpoints.json, else the server refuses to start")
+    return p
 
-    preset = protocol.load_preset(args.preset)
+
+def main(argv=None):
+    p = build_parser()
+    args = p.parse_args(argv)
+    try:
+        model = build_model(args, p)
+    except ValueError as e:  # bad --device, unknown weights, not an IRG tree: one clear line, no traceback
+        p.exit(2, "irg-server: %s\n" % e)
+    serve(model, args)
+
+
+def build_model(args, p):
     if args.model == "stub":
         from .stub_model import StubModel
-        model = StubModel.from_folder(args.system_prompts) if args.system_prompts else StubModel()
-    else:
-        from .model_irg import IrgModel
-        if not args.official_repo or not args.model_path:
-            p.error("--model irg needs --official-repo and --model-path")
-        model = IrgModel(official_repo=args.official_repo, model_path=args.model_path,
-                         checkpoint=args.checkpoint, bagel_repo=args.bagel_repo,
-                         system_prompts_dir=args.system_prompts, max_latent_size=args.max_latent_size,
-                         device=args.device, hash_checkpoint=not args.skip_checkpoint_hash)
-        model.load()
+        weights = None if args.weights == "auto" else args.weights
+        return (StubModel.from_folder(args.system_prompts, weights=weights) if args.system_prompts
+                else StubModel(weights=weights))
+    from .model_irg import IrgModel, parse_device
+    if not args.official_repo or not args.model_path:
+        p.error("--model irg needs --official-repo and --model-path")
+    parse_device(args.device)
+    model = IrgModel(official_repo=args.official_repo, model_path=args.model_path,
+                     checkpoint=args.checkpoint, bagel_repo=args.bagel_repo,
+                     system_prompts_dir=args.system_prompts, max_latent_size=args.max_latent_size,
+                     device=args.device, hash_checkpoint=not args.skip_checkpoint_hash, weights=args.weights)
+    model.load()
+    return model
+
+
+def serve(model, args):
+    preset = protocol.load_preset(args.preset)
     service = TrajectoryService(model, preset, max_queue=args.max_queue,
                                 log=lambda m: sys.stderr.write(m + "\n"))
     server = make_server(service, args.host, args.port)

@@ -10,6 +10,8 @@ import threading
 import time
 import zlib
 
+from . import protocol
+
 SIM_IRG_PROMPT = "[stub] IRG two-turn system prompt placeholder\n"
 SIM_THINK_PROMPT = "[stub] BAGEL think system prompt placeholder"
 
@@ -37,10 +39,16 @@ class StubModel:
     per image stage) and ``fail_next`` (an exception the next generate raises)."""
 
     simulator = True
-    modes = ("plain", "think", "irg")
+    modes = protocol.MODES
     max_side = 1024
 
-    def __init__(self, system_prompts=None, image_side=64, delay_s=0.0):
+    def __init__(self, system_prompts=None, image_side=64, delay_s=0.0, weights=None, sha256=None):
+        """``weights``: "irg" or "bagel" to stand in for a server holding those weights (health then says which
+        modes they are for); None: no claim, every mode. ``sha256``: the checkpoint hash it reports."""
+        if weights is not None and weights not in protocol.WEIGHTS:
+            raise ValueError("weights must be one of %s or None" % (protocol.WEIGHTS,))
+        self.weights = weights
+        self.sha256 = sha256
         self.system_prompts = dict(system_prompts or {"irg": SIM_IRG_PROMPT, "think": SIM_THINK_PROMPT})
         self.image_side = image_side
         self.delay_s = delay_s
@@ -59,8 +67,11 @@ class StubModel:
         return cls(system_prompts=prompts, **kw)
 
     def info(self):
+        from .model_irg import weights_info
         return {"name": "irg-server stub model (plumbing, not a model)", "checkpoint": "none (stub)",
-                "sha256": None, "device": "cpu (stub)"}
+                "sha256": self.sha256, "device": "cpu (stub)",
+                "weights": weights_info(self.weights, "stub --weights %s" % self.weights if self.weights
+                                        else "stub (no claim)")}
 
     def recover_from_oom(self):
         self.oom_recoveries += 1

@@ -18,7 +18,12 @@ from irg_server.model_irg import read_string_constant  # noqa: E402 - stdlib-onl
 from irg_server.server import TrajectoryService, make_server  # noqa: E402
 from irg_server.stub_model import StubModel  # noqa: E402
 
-SHARED_IRG = os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", "shared", "benchmarks", "irg"))
+# The official system prompts, as the Java tests find them: $IRG_EVAL_DATA, else ../shared/benchmarks beside the
+# repository. With IRG_EVAL_REQUIRE_DATA=1 (CI) a missing folder fails instead of skipping.
+SHARED_IRG = os.path.join(os.environ["IRG_EVAL_DATA"], "irg") if os.environ.get("IRG_EVAL_DATA") else \
+    os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", "shared", "benchmarks", "irg"))
+if os.environ.get("IRG_EVAL_REQUIRE_DATA") == "1" and not os.path.isdir(SHARED_IRG):
+    raise RuntimeError("IRG_EVAL_REQUIRE_DATA=1 but the official IRG system prompts are not at " + SHARED_IRG)
 
 
 def request_body(**over):
@@ -71,7 +76,8 @@ class HealthTest(ServerCase):
         self.assertEqual(200, status)
         self.assertEqual("ok", h["status"])
         self.assertEqual(protocol.PROTOCOL, h["protocol"])
-        self.assertEqual(["plain", "think", "irg"], h["modes"])
+        self.assertEqual(["plain", "think", "think-2025-06", "irg"], h["modes"])
+        self.assertEqual({"kind": None, "modes": list(protocol.MODES), "source": "stub (no claim)"}, h["weights"])
         self.assertIn("not a model", h["model"]["name"])
         self.assertIn("checkpoint", h["model"])
         self.assertIn("sha256", h["model"])
@@ -243,7 +249,7 @@ class PresetAndPromptTest(unittest.TestCase):
         self.assertEqual(4096, p["think"]["max_tokens"])
         self.assertEqual("text_channel", p["turn_params"][1]["cfg_renorm_type"])
         self.assertEqual(4, len(protocol.preset_turn_params(p, 4)))
-        for name in ("irg-paper", "irg-paper-cfg2", "bagel-plain", "bagel-think"):
+        for name in ("irg-paper", "irg-paper-cfg2", "bagel-plain", "bagel-think", "bagel-think-2025-06"):
             self.assertEqual(name, protocol.load_preset(name)["name"])
 
     def test_system_prompt_constant_is_read_without_executing_the_module(self):

@@ -32,7 +32,7 @@ public final class DataCommand implements Runnable {
   /** {@code irg-eval data check}. */
   @Command(name = "check", mixinStandardHelpOptions = true,
       description = "Validate the official files of every registered benchmark and count prompts per category. "
-          + "Exit 1 on a malformed file (file, line and field are named).")
+          + "Exit 2 on a malformed or missing file (file, line and field are named).")
   public static final class Check implements Callable<Integer> {
     @Mixin
     DataDirOption data = new DataDirOption();
@@ -111,7 +111,7 @@ public final class DataCommand implements Runnable {
         });
       }
       out.flush();
-      return failures == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+      return failures == 0 ? ExitCodes.OK : ExitCodes.UNUSABLE_INPUT;
     }
   }
 }

@@ -82,6 +82,40 @@ public final class ImportCommand implements Callable<Integer> {
     return b.load(dir, options);
   }
 
+  /**
+   * An import writes a run of its own: it never touches a run made by {@code run} (whose manifest, summary and
+   * configuration check it would replace), nor an import of other results. The same import again is allowed.
+   */
+  private void refuseForeignRun(String benchmarkId, String resultsHash) throws java.io.IOException {
+    if (!RunStore.isRun(out)) {
+      return;
+    }
+    ObjectNode m = java.nio.file.Files.isRegularFile(out.resolve(RunStore.MANIFEST))
+        ? (ObjectNode) Json.mapper().readTree(out.resolve(RunStore.MANIFEST).toFile()) : null;
+    boolean same = m != null && "import".equals(m.path("kind").asText())
+        && benchmarkId.equals(m.path("import").path("benchmark").asText())
+        && resultsHash.equals(m.path("import").path("sha256").asText());
+    if (!same) {
+      throw new IllegalArgumentException(out + " already holds " + (m != null && "import".equals(m.path("kind").asText())
+          ? "an import of other results" : "a run") + "; import into a new --out (an import never changes a run)");
+    }
+  }
+
+  /** SHA-256 of the official results: of the file, or of every file's relative path and hash for a folder. */
+  static String resultsHash(Path results) throws java.io.IOException {
+    if (java.nio.file.Files.isRegularFile(results)) {
+      return Hashing.sha256(results);
+    }
+    StringBuilder sb = new StringBuilder();
+    try (var s = java.nio.file.Files.walk(results)) {
+      for (Path f : s.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+        sb.append(results.relativize(f).toString().replace('\\', '/')).append(' ').append(Hashing.sha256(f))
+            .append('\n');
+      }
+    }
+    return Hashing.sha256(sb.toString());
+  }
+
   @Override
   public Integer call() throws Exception {
     Registry registry = Registry.discover();
@@ -95,6 +129,8 @@ public final class ImportCommand implements Callable<Integer> {
     PromptSet set = promptSet(b, importer, options);
     List<ScoredSample> samples = importer.read(results, set);
     ObjectMapper mapper = Json.mapper();
+    String resultsHash = resultsHash(results);
+    refuseForeignRun(b.id(), resultsHash);
     try (RunStore store = RunStore.open(out)) {
       store.writePromptSet(set);
       for (ScoredSample s : samples) {
@@ -121,7 +157,7 @@ public final class ImportCommand implements Callable<Integer> {
       man.put("kind", "import");
       man.putObject("harness").put("version", BuildInfo.version()).put("git_commit", BuildInfo.gitCommit());
       man.putObject("import").put("benchmark", b.id()).put("official_results", results.toAbsolutePath().toString())
-          .put("sha256", java.nio.file.Files.isRegularFile(results) ? Hashing.sha256(results) : null)
+          .put("sha256", resultsHash)
           .put("prompt_version", set.version());
       ObjectNode files = man.putObject("data_files").putObject(b.id());
       set.files().forEach(f -> files.putObject(f.path()).put("sha256", f.sha256()).put("bytes", f.bytes()));

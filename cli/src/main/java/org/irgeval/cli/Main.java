@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Evaluate text-to-image models that think, draw, reflect and draw again (IRG, BAGEL) on "
         + "GenEval, WISE, TIIF-Bench, GenAI-Bench and OneIG-Bench.",
     subcommands = {RunCommand.class, ScoreCommand.class, ImportCommand.class, DataCommand.class, ListCommand.class,
-        ReportCommand.class, CompareCommand.class, ThroughputCommand.class,
+        ReportCommand.class, CompareCommand.class, ThroughputCommand.class, MergeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
@@ -33,7 +33,7 @@ public final class Main implements Runnable {
       if (System.getenv("IRG_EVAL_DEBUG") != null) {
         ex.printStackTrace(line.getErr());
       }
-      return ExitCodes.ERROR;
+      return ex instanceof org.irgeval.api.DataException ? ExitCodes.UNUSABLE_INPUT : ExitCodes.ERROR;
     });
     return cl.execute(args);
   }

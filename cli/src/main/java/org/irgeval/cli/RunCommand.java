@@ -52,8 +52,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "RUN", description = "Run directory (default for the demo: runs/demo).")
   Path out;
 
-  @Option(names = "--limit", defaultValue = "-1", description = "Only the first N prompts of each benchmark.")
-  int limit;
+  @Option(names = "--limit", paramLabel = "N", description = "Only the first N prompts of each benchmark (N >= 1).")
+  Integer limit;
 
   @Option(names = "--samples", paramLabel = "K", description = "Images per prompt (default: each benchmark's official count).")
   Integer samples;
@@ -82,14 +82,48 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--generate-only", description = "Store trajectories and images without scoring (score later with 'irg-eval score RUN').")
   boolean generateOnly;
 
+  @Option(names = "--shard", paramLabel = "i/N",
+      description = "Run only shard i of N (0 <= i < N; split by benchmark and prompt id, seeds as in the whole run);"
+          + " each shard needs its own --out. Join the shards with 'irg-eval merge' (docs/slurm.md).")
+  String shard;
+
   @Option(names = "--force-new", description = "Start afresh when RUN holds another configuration (the old directory is kept, renamed).")
   boolean forceNew;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  /** The most image turns a trajectory may have (variants no-reflection, reflection, turn-3, turn-4). */
+  static final int MAX_TURNS = 4;
+
+  /** Every command-line value is checked before any work (a typo must not cost a night of GPU time). */
+  private void validate() {
+    if (limit != null && limit < 1) {
+      throw new IllegalArgumentException("--limit must be >= 1 (leave it out for every prompt): " + limit);
+    }
+    if (samples != null && samples < 1) {
+      throw new IllegalArgumentException("--samples must be >= 1: " + samples);
+    }
+    if (!reflection.equals("on") && !reflection.equals("off")) {
+      throw new IllegalArgumentException("--reflection must be on or off: " + reflection);
+    }
+    if (turns != null && (turns < 1 || turns > MAX_TURNS)) {
+      throw new IllegalArgumentException("--turns must be 1.." + MAX_TURNS + ": " + turns);
+    }
+    if (turns != null && reflection.equals("off") && turns != 1) {
+      throw new IllegalArgumentException("--reflection off means one turn; it contradicts --turns " + turns);
+    }
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("--concurrency must be >= 1: " + concurrency);
+    }
+    if (pipeline != null && !pipeline.equals("irg") && !endpoints.isEmpty()) {
+      throw new IllegalArgumentException("--endpoint is for --pipeline irg, not " + pipeline);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
+    validate();
     Registry registry = Registry.discover();
     boolean demo = pipeline == null;
     Path dataDir = data.resolve();
@@ -115,19 +149,19 @@ public final class RunCommand implements Callable<Integer> {
     if (benches == null) {
       benches = registry.benchmarks().stream().map(Benchmark::id).toList();
     }
-    if (turns != null && turns < 1) {
-      throw new IllegalArgumentException("--turns must be >= 1");
-    }
     // 0 = the pipeline's default (the preset's turn count; 2 for the reference pipeline).
-    int t = "off".equalsIgnoreCase(reflection) ? 1 : turns != null ? turns : 0;
+    int t = "off".equals(reflection) ? 1 : turns != null ? turns : 0;
     PipelineConfig pc = new PipelineConfig(endpoints, preset, concurrency, t,
         KeyValues.parse(pipelineOptions, "--pipeline-opt"), dataDir, images,
         registry::benchmark);
     RunConfig cfg = new RunConfig(runDir.getFileName().toString(), runDir, dataDir, benches,
-        KeyValues.byPrefix(benchOptions, "--bench-opt"), demo ? "reference" : pipeline, pc, samples, seed, limit,
+        KeyValues.byPrefix(benchOptions, "--bench-opt"), demo ? "reference" : pipeline, pc, samples, seed, limit == null ? -1 : limit,
         KeyValues.parse(scorers, "--scorer"), KeyValues.parse(scorerOptions, "--scorer-opt"), judge.settings(),
         generateOnly ? RunConfig.Mode.GENERATE_ONLY : RunConfig.Mode.GENERATE_AND_SCORE, forceNew,
         List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
+    if (shard != null) {
+      cfg = cfg.withShard(org.irgeval.run.Shard.parse(shard));
+    }
     RunResult result = new RunEngine(registry, JudgeBackends::open, spec.commandLine().getErr()).run(cfg);
     if (!withoutAdapter.isEmpty()) {
       DemoData.markWithoutAdapter(result, withoutAdapter);
@@ -140,7 +174,7 @@ public final class RunCommand implements Callable<Integer> {
           false);
       spec.commandLine().getOut().println("demo report (a plumbing check, not a model's score): " + w.html());
     }
-    return ExitCodes.OK;
+    return ExitCodes.of(result);
   }
 
 }

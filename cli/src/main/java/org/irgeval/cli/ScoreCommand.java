@@ -72,10 +72,11 @@ public final class ScoreCommand implements Callable<Integer> {
         dataDir, benches, benchOptions, c.path("pipeline").asText(), pc,
         c.has("samples") ? c.get("samples").asInt() : null, c.path("seed").asLong(), c.path("limit").asInt(-1), chosen,
         KeyValues.parse(scorerOptions, "--scorer-opt"), judge.settings(), RunConfig.Mode.SCORE_ONLY, false,
-        List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
+        List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)))
+        .withShard(c.hasNonNull("shard") ? org.irgeval.run.Shard.parse(c.get("shard").asText()) : null);
     RunResult result = new RunEngine(registry, JudgeBackends::open, spec.commandLine().getErr()).run(cfg);
     new Reports().afterRun(run);
     new SummaryPrinter(spec.commandLine().getOut()).print(result);
-    return ExitCodes.OK;
+    return ExitCodes.of(result);
   }
 }

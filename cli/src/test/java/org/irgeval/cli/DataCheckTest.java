@@ -30,7 +30,7 @@ class DataCheckTest {
   }
 
   @Test
-  void aMalformedLineExitsOneNamingFileLineAndField() throws Exception {
+  void aMalformedLineExitsTwoNamingFileLineAndField() throws Exception {
     Path data = tmp.resolve("data");
     Path prompts = data.resolve("geneval/prompts");
     Files.createDirectories(prompts);
@@ -41,7 +41,7 @@ class DataCheckTest {
         "{\"tag\": \"single_object\", \"include\": [{\"class\": \"bench\", \"count\": 1}], \"prompt\": \"a photo of a bench\"}\n"
             + "{\"tag\": \"single_object\", \"include\": [{\"class\": \"bench\"}], \"prompt\": \"a photo of a bench\"}\n");
     CliTestSupport.Result r = CliTestSupport.run("data", "check", "--data", data.toString(), "--benchmarks", "geneval");
-    assertEquals(1, r.code(), r.out());
+    assertEquals(2, r.code(), r.out());
     assertTrue(r.err().contains("evaluation_metadata.jsonl:2") && r.err().contains("count"), r.err());
   }
 }

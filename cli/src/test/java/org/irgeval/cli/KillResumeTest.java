@@ -66,7 +66,7 @@ class KillResumeTest {
     }
   }
 
-  private static Process startChild(List<String> cliArgs) throws Exception {
+  static Process startChild(List<String> cliArgs) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(cliArgs);

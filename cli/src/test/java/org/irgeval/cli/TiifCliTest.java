@@ -28,7 +28,7 @@ class TiifCliTest {
     assertEquals(25, t.path("lines_per_group").path("Real_Complex").asInt());
     CliTestSupport.Result full = CliTestSupport.run("data", "check", "--data", data, "--benchmarks", "tiif",
         "--bench-opt", "tiif.set=full", "--json");
-    assertEquals(1, full.code(), "the stale comparison questions are refused");
+    assertEquals(2, full.code(), "the stale comparison questions are refused (unusable input)");
     assertTrue(full.err().contains("comparison_eval_prompts.jsonl:24"), full.err());
     CliTestSupport.Result fixed = CliTestSupport.run("data", "check", "--data", data, "--benchmarks", "tiif",
         "--bench-opt", "tiif.set=full", "--bench-opt", "tiif.eval_fix=derived", "--json");

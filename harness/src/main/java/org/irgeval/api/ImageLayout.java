@@ -14,4 +14,19 @@ public interface ImageLayout {
    * {@code root}; atomic per file.
    */
   void write(Path root, Prompt prompt, int sample, byte[] png) throws IOException;
+
+  /**
+   * Puts the stored PNG file {@code png} for (prompt, sample) under {@code root}. A layout that keeps the PNG bytes
+   * unchanged at one path hands that path to {@code placer} (which hard-links where the file system allows, so an
+   * export costs no second copy of the bytes); the default reads the bytes and calls {@link #write}.
+   */
+  default void place(Path root, Prompt prompt, int sample, Path png, FilePlacer placer) throws IOException {
+    write(root, prompt, sample, java.nio.file.Files.readAllBytes(png));
+  }
+
+  /** Puts a file at a target path (by hard link, else by copy); leaves an existing target as it is. */
+  @FunctionalInterface
+  interface FilePlacer {
+    void place(Path source, Path target) throws IOException;
+  }
 }

@@ -32,7 +32,12 @@ public final class JsonLines {
    */
   public static List<Line> read(Path file, String shown, String obtainFrom) throws DataException, IOException {
     ObjectMapper mapper = Json.mapper();
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new DataException(shown, firstBadLine(file), null, "not UTF-8 text (" + e + ")", obtainFrom);
+    }
     List<Line> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
@@ -50,5 +55,25 @@ public final class JsonLines {
       out.add(new Line(i + 1, row));
     }
     return out;
+  }
+
+  /** The 1-based line holding the first byte sequence that is not UTF-8 (0 when none is found). */
+  private static long firstBadLine(Path file) throws IOException {
+    byte[] b = Files.readAllBytes(file);
+    var dec = StandardCharsets.UTF_8.newDecoder();
+    long line = 1;
+    int start = 0;
+    for (int i = 0; i <= b.length; i++) {
+      if (i == b.length || b[i] == '\n') {
+        try {
+          dec.decode(java.nio.ByteBuffer.wrap(b, start, i - start));
+        } catch (java.nio.charset.CharacterCodingException e) {
+          return line;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return 0;
   }
 }

@@ -21,8 +21,40 @@ public final class ConfigFingerprint {
    */
   public static List<String> conflicts(JsonNode earlier, JsonNode current) {
     List<String> out = new ArrayList<>();
-    diff("", earlier, current, out);
+    if (earlier != null && earlier.isObject() && current != null && current.isObject()) {
+      // The shard is compared strictly: absent means every prompt, so a shard's directory never resumes as the
+      // whole run, nor the whole run's directory as a shard.
+      String was = shardOf(earlier);
+      String now = shardOf(current);
+      if (!was.equals(now)) {
+        out.add(SHARD + ": was " + was + ", now " + now);
+      }
+    }
+    diff("", withoutShard(earlier), withoutShard(current), out);
     return out;
+  }
+
+  /** Like {@link #conflicts} but ignoring the shard: the check that shards of one run share a configuration. */
+  public static List<String> conflictsIgnoringShard(JsonNode earlier, JsonNode current) {
+    List<String> out = new ArrayList<>();
+    diff("", withoutShard(earlier), withoutShard(current), out);
+    return out;
+  }
+
+  /** The fingerprint key of {@code --shard i/N}. */
+  public static final String SHARD = "shard";
+
+  private static String shardOf(JsonNode f) {
+    return f.hasNonNull(SHARD) ? f.get(SHARD).asText() : "all prompts (no --shard)";
+  }
+
+  private static JsonNode withoutShard(JsonNode f) {
+    if (f instanceof ObjectNode o && o.has(SHARD)) {
+      ObjectNode c = o.deepCopy();
+      c.remove(SHARD);
+      return c;
+    }
+    return f;
   }
 
   private static void diff(String path, JsonNode a, JsonNode b, List<String> out) {

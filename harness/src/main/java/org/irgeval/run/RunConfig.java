@@ -24,12 +24,29 @@ import org.irgeval.api.PipelineConfig;
  * @param mode           what to do
  * @param forceNew       start afresh even when the run directory holds a different configuration
  * @param argv           the command line, for the manifest
+ * @param shard          the part of the prompts this process runs ({@code --shard i/N}), or null for all
  */
 public record RunConfig(String name, Path runDir, Path dataDir, List<String> benchmarks,
                         Map<String, Map<String, String>> benchOptions, String pipeline, PipelineConfig pipelineConfig,
                         Integer samples, long seed, int limit, Map<String, String> scorers,
                         Map<String, String> scorerOptions, JudgeSettings judge, Mode mode, boolean forceNew,
-                        List<String> argv) {
+                        List<String> argv, Shard shard) {
+  /** An unsharded run (every prompt). */
+  public RunConfig(String name, Path runDir, Path dataDir, List<String> benchmarks,
+                   Map<String, Map<String, String>> benchOptions, String pipeline, PipelineConfig pipelineConfig,
+                   Integer samples, long seed, int limit, Map<String, String> scorers,
+                   Map<String, String> scorerOptions, JudgeSettings judge, Mode mode, boolean forceNew,
+                   List<String> argv) {
+    this(name, runDir, dataDir, benchmarks, benchOptions, pipeline, pipelineConfig, samples, seed, limit, scorers,
+        scorerOptions, judge, mode, forceNew, argv, null);
+  }
+
+  /** This configuration for one shard (null: all prompts). */
+  public RunConfig withShard(Shard s) {
+    return new RunConfig(name, runDir, dataDir, benchmarks, benchOptions, pipeline, pipelineConfig, samples, seed,
+        limit, scorers, scorerOptions, judge, mode, forceNew, argv, s);
+  }
+
   /** What a run does. */
   public enum Mode {
     /** Generate missing trajectories and score everything. */

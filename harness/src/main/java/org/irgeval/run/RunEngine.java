@@ -53,6 +53,10 @@ public final class RunEngine {
 
   public RunResult run(RunConfig cfg) throws Exception {
     List<PromptSet> sets = loadPromptSets(cfg);
+    List<PromptSet> planned = sets; // --shard: the whole plan, of which this process runs its part
+    if (cfg.shard() != null) {
+      sets = sets.stream().map(cfg.shard()::select).toList();
+    }
     if (cfg.forceNew()) {
       moveAside(cfg.runDir());
     }
@@ -91,6 +95,7 @@ public final class RunEngine {
           for (PromptSet set : sets) {
             store.writePromptSet(set);
           }
+          ShardPlan.write(store.dir(), cfg.shard(), planned);
 
           int turns = fingerprint.path("turns").asInt();
           RunPlan plan = RunPlan.of(benches, store, cfg.seed(), turns, generate, score);
@@ -107,18 +112,19 @@ public final class RunEngine {
           try (Progress progress = new Progress(cfg.name(), plan.generations().size(), scoreWork)) {
             outcome = new WorkExecutor(store, pipeline, score, progress, err).execute(plan, byId(benches));
           }
-          OfficialExports.export(store, benches);
+          ObjectNode exports = OfficialExports.export(store, benches);
           ObjectNode summary = new SummaryBuilder(new StratifiedBootstrap(1000, 20250906L))
               .summary(cfg, store, benches, plan, outcome, pipeline, judge, plumbing);
           store.writeJson(RunStore.SUMMARY, summary);
           man.put("ended", Instant.now().toString());
+          man.set("exports", exports); // hard links or copies (and why), docs/architecture.md
           if (judge != null) {
             ArrayNode models = man.putObject("judge_used").putArray("models");
             judge.models().forEach(models::add);
           }
           store.writeJson(RunStore.MANIFEST, man);
           return new RunResult(cfg.runDir(), summary, outcome.generated(), outcome.scored(),
-              outcome.generationFailures(), outcome.scoreIncomplete(), store.repairs());
+              outcome.generationFailures(), outcome.scoreIncomplete(), store.repairs(), outcome.stopped());
         } finally {
           for (BenchmarkRun b : benches) {
             if (b.scorer() != null) {
@@ -190,7 +196,7 @@ public final class RunEngine {
     Benchmark b = registry.benchmark(set.benchmark()).orElseThrow();
     int samples = cfg.samples() != null ? cfg.samples() : b.defaultSamples();
     if (!score) {
-      return new BenchmarkRun(b, set, samples, null, null, false, "generate-only run");
+      return new BenchmarkRun(b, set, samples, null, null, false, RunResult.GENERATE_ONLY);
     }
     if (sp == null) {
       return new BenchmarkRun(b, set, samples, null, null, false, "no scorer registered for " + b.id() + " yet");

@@ -22,6 +22,9 @@ final class RunManifest {
     ObjectNode f = mapper.createObjectNode();
     f.put("seed", cfg.seed());
     f.put("turns", turns(cfg, pipeline, manifest));
+    if (cfg.shard() != null) {
+      f.put("shard", cfg.shard().toString()); // absent = every prompt (ConfigFingerprint compares it strictly)
+    }
     if (pipeline != null) {
       f.put("pipeline", cfg.pipeline());
       f.set("pipeline_settings", mapper.valueToTree(pipeline.settings()));
@@ -88,6 +91,11 @@ final class RunManifest {
     c.set("benchmarks", mapper.valueToTree(cfg.benchmarks()));
     c.set("bench_options", mapper.valueToTree(cfg.benchOptions()));
     c.put("limit", cfg.limit());
+    if (cfg.shard() != null) {
+      c.put("shard", cfg.shard().toString());
+    } else {
+      c.remove("shard");
+    }
     if (cfg.samples() != null) {
       c.put("samples", cfg.samples());
     }

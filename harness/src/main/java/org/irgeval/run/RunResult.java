@@ -14,6 +14,34 @@ import java.util.List;
  * @param generationFailures generations that failed in this session (retried on the next run)
  * @param scoreIncomplete    scorings that failed transiently (retried on the next run)
  * @param repairs            journal repairs done at start
+ * @param stopped            why the run stopped before its work was done (the same command resumes), or null
  */
 public record RunResult(Path runDir, ObjectNode summary, int generated, int scored, List<String> generationFailures,
-                        int scoreIncomplete, List<String> repairs) {}
+                        int scoreIncomplete, List<String> repairs, String stopped) {
+  /** The reason a benchmark of a {@code --generate-only} run has no scores (set by the engine). */
+  public static final String GENERATE_ONLY = "generate-only run";
+
+  /** True when some work failed or was left: counted failures, retried scorings, unscored benchmarks, a stop. */
+  public boolean incomplete() {
+    if (stopped != null || !generationFailures.isEmpty() || scoreIncomplete > 0) {
+      return true;
+    }
+    var it = summary.path("benchmarks").elements();
+    while (it.hasNext()) {
+      var b = it.next();
+      if (!"scored".equals(b.path("status").asText())) {
+        if (GENERATE_ONLY.equals(b.path("reason").asText())) {
+          continue; // scoring was not asked for
+        }
+        return true;
+      }
+      var vs = b.path("variants").elements();
+      while (vs.hasNext()) {
+        if (vs.next().path("failures").asInt() > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

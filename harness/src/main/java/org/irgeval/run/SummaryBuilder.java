@@ -159,10 +159,65 @@ public final class SummaryBuilder {
     a[1] += 1;
   }
 
+  /** Bumped whenever what a summary holds for the same inputs changes (so a stored one is not reused). */
+  static final int FORMAT = 1;
+
+  /**
+   * SHA-256 of everything the per-benchmark results of a summary depend on: both journals (bytes), each benchmark's
+   * prompt set, samples, scorer id and fingerprint, the bootstrap settings and the harness version. Equal hashes
+   * mean the stored results can be reused instead of recomputing the bootstraps.
+   */
+  String inputsHash(RunStore store, List<BenchmarkRun> benches) throws IOException {
+    java.security.MessageDigest md = org.irgeval.util.Hashing.sha256();
+    ObjectNode cfg = mapper.createObjectNode();
+    cfg.put("format", FORMAT);
+    cfg.put("harness", org.irgeval.util.BuildInfo.version() + " " + org.irgeval.util.BuildInfo.gitCommit());
+    cfg.put("bootstrap", bootstrap.toString());
+    ArrayNode bs = cfg.putArray("benchmarks");
+    for (BenchmarkRun b : benches) {
+      ObjectNode e = bs.addObject();
+      e.put("id", b.id());
+      e.put("samples", b.samples());
+      e.put("scorer", b.scorerId());
+      e.put("scorer_fingerprint", b.scorer() == null ? null : b.scorer().fingerprint());
+      e.put("not_scored", b.notScored());
+      e.put("prompts", org.irgeval.util.Hashing.sha256(mapper.writeValueAsBytes(b.prompts())));
+    }
+    md.update(mapper.writeValueAsBytes(cfg));
+    for (String journal : List.of(RunStore.TRAJECTORIES, RunStore.SCORES)) {
+      java.nio.file.Path f = store.dir().resolve(journal);
+      md.update((byte) 0);
+      if (java.nio.file.Files.isRegularFile(f)) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(f)) {
+          byte[] buf = new byte[1 << 16];
+          int n;
+          while ((n = in.read(buf)) > 0) {
+            md.update(buf, 0, n);
+          }
+        }
+      }
+    }
+    return java.util.HexFormat.of().formatHex(md.digest());
+  }
+
   /** The whole {@code summary.json} of a run session. */
   ObjectNode summary(RunConfig cfg, RunStore store, List<BenchmarkRun> benches, RunPlan plan,
                              WorkExecutor.Outcome outcome, Pipeline pipeline, JudgeBackend judge, boolean plumbing)
       throws IOException {
+    long t0 = System.nanoTime();
+    String inputs = inputsHash(store, benches);
+    com.fasterxml.jackson.databind.JsonNode previous = null;
+    java.nio.file.Path prevFile = store.dir().resolve(RunStore.SUMMARY);
+    if (java.nio.file.Files.isRegularFile(prevFile)) {
+      try {
+        com.fasterxml.jackson.databind.JsonNode p = mapper.readTree(prevFile.toFile());
+        if (inputs.equals(p.path("inputs_sha256").asText())) {
+          previous = p.path("benchmarks");
+        }
+      } catch (IOException e) {
+        previous = null; // unreadable: recompute
+      }
+    }
     ObjectNode s = mapper.createObjectNode();
     s.put("run", cfg.name());
     s.put("plumbing", plumbing);
@@ -185,14 +240,18 @@ public final class SummaryBuilder {
         continue;
       }
       e.put("status", "scored");
+      com.fasterxml.jackson.databind.JsonNode old = previous == null ? null : previous.path(b.id());
+      boolean reuse = old != null && old.path("variants").isObject();
       ObjectNode vs = e.putObject("variants");
       Map<String, List<ScoredSample>> variants = SummaryBuilder.byVariant(b, store.scores());
       for (Map.Entry<String, List<ScoredSample>> v : variants.entrySet()) {
-        vs.set(v.getKey(), variant(b, v.getValue()));
+        vs.set(v.getKey(), reuse && old.path("variants").get(v.getKey()) instanceof ObjectNode o ? o.deepCopy()
+            : variant(b, v.getValue()));
         b.benchmark().writeOfficialResults(store.dir().resolve("exports").resolve(b.id()).resolve(v.getKey()), b.prompts(),
             v.getValue());
       }
-      ObjectNode effects = effects(b, variants);
+      ObjectNode effects = reuse ? (old.get("effects") instanceof ObjectNode o ? o.deepCopy()
+          : mapper.createObjectNode()) : effects(b, variants);
       if (!effects.isEmpty()) {
         e.set("effects", effects);
       }
@@ -209,6 +268,11 @@ public final class SummaryBuilder {
     if (judge != null) {
       s.set("judge", mapper.valueToTree(judge.usage()));
     }
+    s.put("inputs_sha256", inputs);
+    ObjectNode how = s.putObject("summary_computation");
+    how.put("reused", previous != null);
+    how.put("seconds", (System.nanoTime() - t0) / 1e9);
+    how.put("bootstrap_threads", bootstrap.threads());
     return s;
   }
 }

@@ -2,6 +2,7 @@ package org.irgeval.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.irgeval.api.Generation;
 import org.irgeval.api.GenerationRequest;
 import org.irgeval.api.Pipeline;
+import org.irgeval.api.RunStopException;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScoreOutcome;
 import org.irgeval.api.ScoreRecord;
@@ -30,6 +32,10 @@ import org.irgeval.store.RunStore;
  * static sharding); each stores its trajectory (fsynced) before taking the next request and hands the
  * trajectory's images to the scorer's own bounded pool, so generation and scoring overlap. Failures of one
  * item are counted and reported, never fatal; a failure of the run store is fatal (nothing would be saved).
+ *
+ * <p>The run stops early, keeping everything finished, when a scorer or the pipeline throws a
+ * {@link RunStopException} (e.g. the judge refuses the key), or when {@link #CONSECUTIVE_FAILURES_TO_STOP}
+ * generations in a row failed (every endpoint down): a night of GPU time is not spent on retries nobody sees.
  */
 final class WorkExecutor {
   private final RunStore store;
@@ -44,9 +50,18 @@ final class WorkExecutor {
   private final AtomicInteger scoreIncomplete = new AtomicInteger();
   private final AtomicInteger generated = new AtomicInteger();
   private final AtomicInteger scored = new AtomicInteger();
+  private final AtomicReference<String> stopped = new AtomicReference<>();
+  private final AtomicInteger consecutiveGenerationFailures = new AtomicInteger();
 
-  /** What one execution did. */
-  record Outcome(int generated, int scored, List<String> generationFailures, int scoreIncomplete) {}
+  /** Generations failing in a row that stop the run (the pipeline has its own retries and endpoint pool). */
+  static final int CONSECUTIVE_FAILURES_TO_STOP = 25;
+
+  /**
+   * What one execution did.
+   *
+   * @param stopped why the run stopped early, or null
+   */
+  record Outcome(int generated, int scored, List<String> generationFailures, int scoreIncomplete, String stopped) {}
 
   WorkExecutor(RunStore store, Pipeline pipeline, boolean scoreNew, Progress progress, PrintWriter err) {
     this.store = store;
@@ -93,12 +108,13 @@ final class WorkExecutor {
       }
       throw new IllegalStateException(t);
     }
-    return new Outcome(generated.get(), scored.get(), List.copyOf(generationFailures), scoreIncomplete.get());
+    return new Outcome(generated.get(), scored.get(), List.copyOf(generationFailures), scoreIncomplete.get(),
+        stopped.get());
   }
 
   private void generateLoop(ConcurrentLinkedQueue<GenerationRequest> queue, Map<String, BenchmarkRun> benches) {
     GenerationRequest req;
-    while (fatal.get() == null && (req = queue.poll()) != null) {
+    while (fatal.get() == null && stopped.get() == null && (req = queue.poll()) != null) {
       long t0 = System.nanoTime();
       Generation g;
       try {
@@ -106,10 +122,25 @@ final class WorkExecutor {
         if (g.turns().isEmpty()) {
           throw new IllegalStateException("pipeline returned no turns");
         }
+        for (var turn : g.turns()) {
+          try {
+            org.irgeval.util.PngCheck.decode(turn.png());
+          } catch (IOException bad) {
+            // Counted like any failed generation and retried by the next run, never stored as a success.
+            throw new IOException("turn " + (g.turns().indexOf(turn) + 1) + ": " + bad.getMessage(), bad);
+          }
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } catch (RunStopException e) {
+        stop(e.getMessage());
+        return;
       } catch (Exception e) {
+        if (consecutiveGenerationFailures.incrementAndGet() >= CONSECUTIVE_FAILURES_TO_STOP) {
+          stop(CONSECUTIVE_FAILURES_TO_STOP + " generations failed in a row (last: " + req.id() + ": " + e.getMessage()
+              + "); the generator looks down — check the endpoints, then run the same command again to resume");
+        }
         generationFailures.add(req.id() + ": " + e.getMessage());
         if (generationFailures.size() <= 5) {
           err.println("generation failed: " + req.id() + ": " + e.getMessage());
@@ -123,6 +154,7 @@ final class WorkExecutor {
       }
       try {
         Trajectory traj = store.putTrajectory(req, g, (System.nanoTime() - t0) / 1_000_000);
+        consecutiveGenerationFailures.set(0);
         generated.incrementAndGet();
         progress.generated();
         if (scoreNew) {
@@ -152,15 +184,26 @@ final class WorkExecutor {
   }
 
   private void scoreOne(RunPlan.ScoreTask task) throws IOException {
-    if (fatal.get() != null) {
+    if (fatal.get() != null || stopped.get() != null) {
       return;
     }
     Path image = store.dir().resolve(task.turn().image());
+    String problem = imageProblem(image, task.turn().sha256());
+    if (problem != null) {
+      store.invalidate(task.trajectory(), problem);
+      err.println(problem + "; " + task.trajectory().id() + " will be generated again by the next run");
+      scoreIncomplete.incrementAndGet();
+      progress.failed(false);
+      return;
+    }
     long t0 = System.nanoTime();
     ScoreOutcome out;
     try {
       out = task.bench().scorer().score(new ScoringInput(task.prompt(), task.trajectory().sample(),
           task.turn().variant(), image, task.turn().text()));
+    } catch (RunStopException e) {
+      stop(e.getMessage());
+      return;
     } catch (Exception e) {
       // Transient by contract: nothing stored, a rerun tries again.
       if (scoreIncomplete.incrementAndGet() <= 5) {
@@ -173,6 +216,26 @@ final class WorkExecutor {
         (System.nanoTime() - t0) / 1_000_000));
     scored.incrementAndGet();
     progress.scored();
+  }
+
+  /** Null when the stored image is there and is the one generated (its recorded SHA-256), else what is wrong. */
+  private static String imageProblem(Path image, String sha256) {
+    try {
+      if (!Files.isRegularFile(image)) {
+        return "image missing: " + image;
+      }
+      return sha256 == null || sha256.equals(org.irgeval.util.Hashing.sha256(image)) ? null
+          : "image changed on disk since it was generated (SHA-256 differs): " + image;
+    } catch (IOException e) {
+      return "image unreadable: " + image + " (" + e.getMessage() + ")";
+    }
+  }
+
+  /** Stops taking new work; said once. */
+  private void stop(String why) {
+    if (stopped.compareAndSet(null, why)) {
+      err.println("run stopped: " + why);
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

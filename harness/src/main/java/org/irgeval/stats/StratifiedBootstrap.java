@@ -24,8 +24,71 @@ public final class StratifiedBootstrap {
   private final long seed;
 
   public StratifiedBootstrap(int replicates, long seed) {
+    this(replicates, seed, defaultThreads());
+  }
+
+  /**
+   * @param threads how many threads evaluate the replicates (1 = the calling thread only). The resampled prompts of
+   *                every replicate are drawn first, in order, from one generator seeded with {@code seed}, so the
+   *                result is the same for any thread count.
+   */
+  public StratifiedBootstrap(int replicates, long seed, int threads) {
     this.replicates = replicates;
     this.seed = seed;
+    this.threads = Math.max(1, threads);
+  }
+
+  private final int threads;
+
+  public int threads() {
+    return threads;
+  }
+
+  /** Replicates and seed (what decides the numbers; the thread count does not). */
+  @Override
+  public String toString() {
+    return "stratified bootstrap, " + replicates + " replicates, seed " + seed;
+  }
+
+  /** All cores, unless the system property {@code irgeval.bootstrap.threads} says otherwise. */
+  static int defaultThreads() {
+    String p = System.getProperty("irgeval.bootstrap.threads");
+    if (p != null && !p.isBlank()) {
+      return Math.max(1, Integer.parseInt(p.trim()));
+    }
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Evaluates {@code f} for replicates 0..n-1 on {@link #threads} threads; results in replicate order. */
+  private <T> List<T> evaluate(int n, java.util.function.IntFunction<T> f) {
+    List<T> out = new ArrayList<>(java.util.Collections.nCopies(n, null));
+    if (threads == 1 || n < 2) {
+      for (int i = 0; i < n; i++) {
+        out.set(i, f.apply(i));
+      }
+      return out;
+    }
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+    try {
+      Object[] res = new Object[n];
+      pool.submit(() -> java.util.stream.IntStream.range(0, n).parallel().forEach(i -> res[i] = f.apply(i))).get();
+      for (int i = 0; i < n; i++) {
+        @SuppressWarnings("unchecked")
+        T t = (T) res[i];
+        out.set(i, t);
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("bootstrap interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** A paired difference: the point estimate, its 95% CI and a two-sided bootstrap p-value for "no difference". */
@@ -42,10 +105,14 @@ public final class StratifiedBootstrap {
       return null;
     }
     RandomGenerator rnd = new MersenneTwister(seed);
+    int[][] draws = new int[replicates][];
+    for (int i = 0; i < replicates; i++) {
+      draws[i] = r.drawSources(rnd);
+    }
+    List<Double> stats = evaluate(replicates, i -> statistic.apply(r.build(draws[i]).get(0)));
     double[] values = new double[replicates];
     int n = 0;
-    for (int i = 0; i < replicates; i++) {
-      Double v = statistic.apply(r.draw(rnd).get(0));
+    for (Double v : stats) {
       if (v != null && !v.isNaN()) {
         values[n++] = v;
       }
@@ -82,12 +149,19 @@ public final class StratifiedBootstrap {
       return null;
     }
     RandomGenerator rnd = new MersenneTwister(seed);
+    int[][] draws = new int[replicates][];
+    for (int i = 0; i < replicates; i++) {
+      draws[i] = r.drawSources(rnd);
+    }
+    List<Double[]> pairs = evaluate(replicates, i -> {
+      List<List<ScoredSample>> rep = r.build(draws[i]);
+      return new Double[] {statistic.apply(rep.get(0)), statistic.apply(rep.get(1))};
+    });
     double[] d = new double[replicates];
     int n = 0;
-    for (int i = 0; i < replicates; i++) {
-      List<List<ScoredSample>> rep = r.draw(rnd);
-      Double va = statistic.apply(rep.get(0));
-      Double vb = statistic.apply(rep.get(1));
+    for (Double[] p : pairs) {
+      Double va = p[0];
+      Double vb = p[1];
       if (va == null || vb == null || va.isNaN() || vb.isNaN()) {
         continue;
       }
@@ -162,11 +236,28 @@ public final class StratifiedBootstrap {
       return build(id -> id);
     }
 
-    List<List<ScoredSample>> draw(RandomGenerator rnd) {
-      Map<String, String> source = new LinkedHashMap<>();
+    /**
+     * One replicate's draw: for every slot (strata in order, slots in order) the position, within its stratum, of
+     * the prompt whose scores it takes. Consumes the generator exactly as the single-threaded draw always did.
+     */
+    int[] drawSources(RandomGenerator rnd) {
+      int[] src = new int[slots()];
+      int k = 0;
+      for (List<String> ids : strata.values()) {
+        for (int j = 0; j < ids.size(); j++) {
+          src[k++] = rnd.nextInt(ids.size());
+        }
+      }
+      return src;
+    }
+
+    /** The resampled lists of a draw from {@link #drawSources}. */
+    List<List<ScoredSample>> build(int[] src) {
+      Map<String, String> source = new java.util.HashMap<>();
+      int k = 0;
       for (List<String> ids : strata.values()) {
         for (String slot : ids) {
-          source.put(slot, ids.get(rnd.nextInt(ids.size())));
+          source.put(slot, ids.get(src[k++]));
         }
       }
       return build(source::get);

@@ -39,24 +39,27 @@ public record RunSnapshot(Path dir, JsonNode manifest, JsonNode summary, Map<Str
     if (!Files.isRegularFile(summaryFile)) {
       throw new IOException(dir + " is not a run directory (no " + RunStore.SUMMARY + ")");
     }
-    JsonNode summary = mapper.readTree(summaryFile.toFile());
+    JsonNode summary = named(summaryFile, () -> mapper.readTree(summaryFile.toFile()));
     Path manifestFile = dir.resolve(RunStore.MANIFEST);
-    JsonNode manifest = Files.isRegularFile(manifestFile) ? mapper.readTree(manifestFile.toFile()) : null;
+    JsonNode manifest = Files.isRegularFile(manifestFile) ? named(manifestFile, () -> mapper.readTree(manifestFile.toFile()))
+        : null;
     Map<String, Trajectory> trajectories = new LinkedHashMap<>();
-    for (JsonNode n : lines(dir.resolve(RunStore.TRAJECTORIES), mapper)) {
-      Trajectory t = mapper.treeToValue(n, Trajectory.class);
+    Path tf = dir.resolve(RunStore.TRAJECTORIES);
+    for (JsonNode n : lines(tf, mapper)) {
+      Trajectory t = named(tf, () -> mapper.treeToValue(n, Trajectory.class));
       trajectories.putIfAbsent(t.id(), t);
     }
     List<ScoreRecord> scores = new ArrayList<>();
-    for (JsonNode n : lines(dir.resolve(RunStore.SCORES), mapper)) {
-      scores.add(RunStore.fromLine(mapper.treeToValue(n, RunStore.ScoreLine.class)));
+    Path sf = dir.resolve(RunStore.SCORES);
+    for (JsonNode n : lines(sf, mapper)) {
+      scores.add(named(sf, () -> RunStore.fromLine(mapper.treeToValue(n, RunStore.ScoreLine.class))));
     }
     Map<String, PromptSet> prompts = new LinkedHashMap<>();
     Path pdir = dir.resolve(RunStore.PROMPTS);
     if (Files.isDirectory(pdir)) {
       try (Stream<Path> s = Files.list(pdir)) {
         for (Path f : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-          PromptSet set = mapper.readValue(f.toFile(), PromptSet.class);
+          PromptSet set = named(f, () -> mapper.readValue(f.toFile(), PromptSet.class));
           prompts.put(set.benchmark(), set);
         }
       }
@@ -75,12 +78,31 @@ public record RunSnapshot(Path dir, JsonNode manifest, JsonNode summary, Map<Str
     return Optional.ofNullable(prompts.get(benchmark));
   }
 
+  private interface Read<T> {
+    T get() throws IOException;
+  }
+
+  /** A read whose Jackson or record error names the file (found by StoreFuzzTest: "Cannot construct ..." alone). */
+  private static <T> T named(Path file, Read<T> read) throws IOException {
+    try {
+      T v = read.get();
+      if (v == null) {
+        throw new IOException(file + ": empty or JSON null");
+      }
+      return v;
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new IOException(file + ": " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e), e);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IOException(file + ": not UTF-8 text (" + e + ")", e);
+    }
+  }
+
   private static List<JsonNode> lines(Path file, ObjectMapper mapper) throws IOException {
     List<JsonNode> out = new ArrayList<>();
     if (!Files.isRegularFile(file)) {
       return out;
     }
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = named(file, () -> Files.readAllLines(file, StandardCharsets.UTF_8));
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
       if (l.isBlank()) {

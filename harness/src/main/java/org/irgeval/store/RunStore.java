@@ -45,19 +45,30 @@ public final class RunStore implements AutoCloseable {
   private final Map<String, Trajectory> trajectories = new ConcurrentHashMap<>();
   private final Map<ScoreKey, ScoreRecord> scores = new ConcurrentHashMap<>();
   private final List<String> repairs = new ArrayList<>();
+  private final RunLock lock;
+  /** Trajectories set aside in this session (their images damaged): no score of them is stored any more. */
+  private final java.util.Set<String> invalidated = ConcurrentHashMap.newKeySet();
 
-  private RunStore(Path dir) throws IOException {
+  private RunStore(Path dir, RunLock lock) throws IOException {
     this.dir = dir;
-    Files.createDirectories(dir);
+    this.lock = lock;
     trajectoryLog = JsonlLog.open(dir.resolve(TRAJECTORIES), mapper);
     scoreLog = JsonlLog.open(dir.resolve(SCORES), mapper);
     for (JsonNode n : trajectoryLog.records()) {
       Trajectory t = mapper.treeToValue(n, Trajectory.class);
       trajectories.put(t.id(), t);
     }
+    dropTrajectoriesWithMissingImages();
     for (JsonNode n : scoreLog.records()) {
-      ScoreRecord r = fromLine(mapper.treeToValue(n, ScoreLine.class));
-      scores.put(r.key(), r);
+      ScoreLine line = mapper.treeToValue(n, ScoreLine.class);
+      ScoreRecord r = fromLine(line);
+      // A score of an image that was generated again since (its hash differs, or it is to be generated again) is
+      // void: the later line for the same key, if any, replaces it.
+      if (line.imageSha256() == null || line.imageSha256().equals(imageSha(r.key()))) {
+        scores.put(r.key(), r);
+      } else {
+        scores.remove(r.key());
+      }
     }
     if (trajectoryLog.repair() != null) {
       repairs.add(trajectoryLog.repair());
@@ -67,9 +78,42 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
-  /** Opens (or creates) a run directory and reloads its journals, repairing a torn last line. */
+  /**
+   * Opens (or creates) a run directory, takes its lock ({@link RunLock}) and reloads its journals, repairing a torn
+   * last line. A folder that holds other files but no run is refused, so a mistyped {@code --out} never writes a
+   * run into someone's data.
+   */
   public static RunStore open(Path dir) throws IOException {
-    return new RunStore(dir);
+    if (Files.isDirectory(dir) && !isRun(dir)) {
+      try (var s = Files.list(dir)) {
+        if (s.findAny().isPresent()) {
+          throw new NotARunException(dir + " is not empty and holds no irg-eval run (no " + MANIFEST + ", "
+              + TRAJECTORIES + " or " + SCORES + "): choose another --out");
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    RunLock lock = RunLock.acquire(dir);
+    try {
+      return new RunStore(dir, lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** True when {@code dir} holds a run's files. */
+  public static boolean isRun(Path dir) {
+    return Files.exists(dir.resolve(MANIFEST)) || Files.exists(dir.resolve(TRAJECTORIES))
+        || Files.exists(dir.resolve(SCORES)) || Files.exists(dir.resolve(SUMMARY))
+        || Files.exists(dir.resolve(RunLock.FILE));
+  }
+
+  /** A folder that is not a run directory. */
+  public static final class NotARunException extends IOException {
+    public NotARunException(String message) {
+      super(message);
+    }
   }
 
   public Path dir() {
@@ -138,10 +182,58 @@ public final class RunStore implements AutoCloseable {
     return traj;
   }
 
-  /** Appends one score line (fsynced); a key already stored is not written again. */
+  /** Appends one score line (fsynced), with the hash of the image it scored; a key already stored is not written again. */
   public void putScore(ScoreRecord record) throws IOException {
-    if (scores.putIfAbsent(record.key(), record) == null) {
-      scoreLog.append(toLine(record));
+    ScoreKey k = record.key();
+    if (invalidated.contains(GenerationRequest.idOf(k.benchmark(), k.promptId(), k.sample()))) {
+      return; // its trajectory is to be generated again: this score would describe an image that is going away
+    }
+    if (scores.putIfAbsent(k, record) == null) {
+      scoreLog.append(toLine(record, imageSha(k)));
+    }
+  }
+
+  /**
+   * Forgets a trajectory whose stored image is gone or damaged (its file is set aside as {@code <image>.bad}), so
+   * the next run generates it again and scores the new images; said once with the path.
+   */
+  public synchronized void invalidate(Trajectory t, String why) throws IOException {
+    invalidated.add(t.id());
+    if (trajectories.remove(t.id()) == null) {
+      return;
+    }
+    for (Trajectory.Turn turn : t.turns()) {
+      Path f = dir.resolve(turn.image());
+      if (Files.exists(f)) {
+        Files.move(f, f.resolveSibling(f.getFileName() + ".bad"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      scores.keySet().removeIf(k -> k.benchmark().equals(t.benchmark()) && k.promptId().equals(t.promptId())
+          && k.sample() == t.sample());
+    }
+    repairs.add(why + "; trajectory " + t.id() + " will be generated again");
+  }
+
+  /** The recorded SHA-256 of the image a score key refers to, or null (an imported score has no image). */
+  private String imageSha(ScoreKey k) {
+    Trajectory t = trajectories.get(GenerationRequest.idOf(k.benchmark(), k.promptId(), k.sample()));
+    if (t == null) {
+      return null;
+    }
+    return t.turns().stream().filter(turn -> turn.variant().equals(k.variant())).map(Trajectory.Turn::sha256)
+        .findFirst().orElse(null);
+  }
+
+  /** A trajectory whose image file is gone (deleted, a disk restored without it) is generated again. */
+  private void dropTrajectoriesWithMissingImages() {
+    for (Trajectory t : List.copyOf(trajectories.values())) {
+      for (Trajectory.Turn turn : t.turns()) {
+        if (!Files.isRegularFile(dir.resolve(turn.image()))) {
+          trajectories.remove(t.id());
+          repairs.add("image missing: " + dir.resolve(turn.image()) + "; trajectory " + t.id()
+              + " will be generated again");
+          break;
+        }
+      }
     }
   }
 
@@ -171,14 +263,20 @@ public final class RunStore implements AutoCloseable {
     AtomicFiles.write(dir.resolve(name), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
   }
 
-  /** The flat shape of a {@code scores.jsonl} line. */
+  /**
+   * The flat shape of a {@code scores.jsonl} line.
+   *
+   * @param imageSha256 the SHA-256 of the image scored (null for imported scores and lines written before it was
+   *                    recorded)
+   */
   record ScoreLine(String benchmark, String promptId, int sample, String variant, String scorer,
-                   Map<String, Double> values, JsonNode detail, String raw, String error, long millis) {}
+                   Map<String, Double> values, JsonNode detail, String raw, String error, long millis,
+                   String imageSha256) {}
 
-  private static ScoreLine toLine(ScoreRecord r) {
+  private static ScoreLine toLine(ScoreRecord r, String imageSha256) {
     ScoreKey k = r.key();
     return new ScoreLine(k.benchmark(), k.promptId(), k.sample(), k.variant(), k.scorer(),
-        new LinkedHashMap<>(r.values()), r.detail(), r.raw(), r.error(), r.millis());
+        new LinkedHashMap<>(r.values()), r.detail(), r.raw(), r.error(), r.millis(), imageSha256);
   }
 
   static ScoreRecord fromLine(ScoreLine l) {
@@ -188,7 +286,11 @@ public final class RunStore implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    trajectoryLog.close();
-    scoreLog.close();
+    try {
+      trajectoryLog.close();
+      scoreLog.close();
+    } finally {
+      lock.close();
+    }
   }
 }

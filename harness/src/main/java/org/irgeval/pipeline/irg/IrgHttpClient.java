@@ -52,23 +52,32 @@ final class IrgHttpClient implements AutoCloseable {
     return send(req);
   }
 
+  /**
+   * The largest answer read: four 1024² PNG turns in base64 are about 8 MB; this only stops a runaway body from
+   * exhausting the JVM (docs/reliability.md).
+   */
+  static final long MAX_BODY_BYTES = 256L << 20;
+
   private String send(HttpRequest req) throws EndpointCallException, InterruptedException {
-    HttpResponse<String> resp;
+    HttpResponse<byte[]> resp;
     try {
-      resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      // The whole exchange, body included, within the request's timeout (HttpRequest.timeout alone covers only the
+      // headers: a server trickling its body would hang the run), and no body past MAX_BODY_BYTES.
+      resp = org.irgeval.util.BoundedHttp.send(http, req, MAX_BODY_BYTES, req.timeout().orElse(requestTimeout));
     } catch (HttpTimeoutException e) {
       throw new EndpointCallException(ErrorCode.NETWORK, 0, req.uri() + ": timed out after "
           + req.timeout().map(Duration::toString).orElse("?"), e);
     } catch (IOException e) {
       throw new EndpointCallException(ErrorCode.NETWORK, 0, req.uri() + ": " + e, e);
     }
+    String body = new String(resp.body(), StandardCharsets.UTF_8);
     if (resp.statusCode() == 200) {
-      return resp.body();
+      return body;
     }
     String code = null;
-    String message = resp.body();
+    String message = body;
     try {
-      JsonNode err = json.readTree(resp.body()).path("error");
+      JsonNode err = json.readTree(body).path("error");
       if (err.isObject()) {
         code = err.path("code").asText(null);
         message = err.path("message").asText(message);

@@ -33,6 +33,18 @@ public final class IrgPipeline implements Pipeline {
   private final ObjectMapper json = Json.mapper();
   private final int parallelism;
   private volatile boolean plumbing;
+  /** Guards the checkpoint identity of the pool below. */
+  private final Object identityLock = new Object();
+  /** Set once {@link IrgPipeline} has compared the endpoints that answered at open. */
+  private boolean poolEstablished;
+  /** The pool's checkpoint SHA-256 (null: unknown, or mixed under allow_mixed_checkpoints). */
+  private String poolSha;
+  /** The pool's weights kind, as the endpoints that answered at open report it (null: no claim / mixed). */
+  private String poolWeights;
+  /** url -> checkpoint sha256 (or "null") of every endpoint whose health was read. */
+  private final Map<String, String> checkpoints = new java.util.TreeMap<>();
+  /** Endpoints admitted although their weights are not meant for the preset's mode (allow_weights_mismatch). */
+  private final Map<String, String> weightsMismatches = new java.util.TreeMap<>();
 
   /**
    * Opens the pipeline: reads the system prompt and asks every endpoint for its health. Endpoints that do not
@@ -89,6 +101,40 @@ public final class IrgPipeline implements Pipeline {
     if (reachable == 0) {
       throw new IllegalArgumentException("no usable IRG endpoint: " + String.join("; ", problems));
     }
+    establishCheckpoint(eps);
+  }
+
+  /**
+   * The endpoints that answered at open must report one and the same checkpoint SHA-256 (an unknown hash counts as
+   * a different one when there is more than one endpoint), unless {@code allow_mixed_checkpoints=true}: a pool
+   * mixing checkpoints would silently mix two models' images in one table.
+   */
+  private void establishCheckpoint(List<Endpoint> eps) {
+    Map<String, String> seen = new java.util.TreeMap<>();
+    java.util.Set<String> kinds = new java.util.TreeSet<>();
+    for (Endpoint e : eps) {
+      if (e.health != null && e.state != Endpoint.State.REFUSED) {
+        seen.put(e.uri.toString(), String.valueOf(e.health.checkpointSha256()));
+        kinds.add(e.health.weights() == null ? "null" : String.valueOf(e.health.weights().kind()));
+      }
+    }
+    java.util.Set<String> distinct = new java.util.TreeSet<>(seen.values());
+    boolean disagree = distinct.size() > 1 || (seen.size() > 1 && distinct.contains("null"));
+    if (disagree && !options.allowMixedCheckpoints()) {
+      throw new IllegalArgumentException("the --endpoint servers do not hold one known checkpoint (checkpoint SHA-256"
+          + " by endpoint: " + seen + "; null = not hashed): a run over them would mix models. Start every server"
+          + " on the same checkpoint file (and without --skip-checkpoint-hash), or pass --pipeline-opt"
+          + " allow_mixed_checkpoints=true to run anyway (recorded in the manifest and the run settings)");
+    }
+    synchronized (identityLock) {
+      checkpoints.putAll(seen);
+      poolSha = disagree || distinct.isEmpty() ? null : distinct.iterator().next();
+      if ("null".equals(poolSha)) {
+        poolSha = null;
+      }
+      poolWeights = kinds.size() == 1 && !kinds.contains("null") ? kinds.iterator().next() : null;
+      poolEstablished = true;
+    }
   }
 
   /**
@@ -105,6 +151,11 @@ public final class IrgPipeline implements Pipeline {
     e.health = h;
     if (h.isSimulator()) {
       plumbing = true;
+    }
+    String identity = checkIdentity(e, h);
+    if (identity != null) {
+      pool.refuse(e, identity);
+      return identity;
     }
     if (h.modes() != null && !h.modes().contains(preset.mode().wire())) {
       String why = "serves modes " + h.modes() + ", not " + preset.mode().wire() + " (preset " + preset.name() + ")";
@@ -126,6 +177,54 @@ public final class IrgPipeline implements Pipeline {
     return null;
   }
 
+  /**
+   * Null when the endpoint's weights are meant for the preset's mode and (once the pool is established) its
+   * checkpoint hash is the pool's; otherwise why it is refused for the run. The overrides
+   * {@code allow_weights_mismatch} / {@code allow_mixed_checkpoints} admit it and are recorded.
+   */
+  private String checkIdentity(Endpoint e, HealthAnswer h) {
+    String mode = preset.mode().wire();
+    HealthAnswer.Weights w = h.weights();
+    if (w == null || w.modes() == null) {
+      if (!h.isSimulator() && !options.allowWeightsMismatch()) {
+        return "its health answer says nothing about its weights (no 'weights'; a server older than the checkpoint"
+            + " check, docs/protocol.md), so preset " + preset.name() + " (mode " + mode + ") cannot be checked"
+            + " against them; pass --pipeline-opt allow_weights_mismatch=true to run anyway";
+      }
+    } else if (!w.modes().contains(mode)) {
+      String why = "holds " + w.kind() + " weights (" + w.source() + "), meant for modes " + w.modes() + ", not for"
+          + " mode " + mode + " of preset " + preset.name();
+      if (!options.allowWeightsMismatch()) {
+        return why + ": start it with the weights the preset needs, or pass --pipeline-opt"
+            + " allow_weights_mismatch=true to run anyway (recorded in the manifest and the run settings)";
+      }
+      synchronized (identityLock) {
+        weightsMismatches.put(e.uri.toString(), why);
+      }
+    }
+    String sha = h.checkpointSha256();
+    synchronized (identityLock) {
+      if (poolEstablished && !options.allowMixedCheckpoints() && !java.util.Objects.equals(sha, poolSha)) {
+        return "its checkpoint SHA-256 is " + sha + ", the pool's is " + poolSha + " (" + checkpoints + "): a run"
+            + " over both would mix models; pass --pipeline-opt allow_mixed_checkpoints=true to run anyway";
+      }
+      if (poolEstablished) {
+        checkpoints.put(e.uri.toString(), String.valueOf(sha));
+      }
+    }
+    return null;
+  }
+
+  /** Tests: the pool's endpoints, in --endpoint order. */
+  List<Endpoint> endpointsForTest() {
+    return pool.endpoints();
+  }
+
+  /** Tests: one health check of {@code e}, as the pool's probes do it. */
+  String probeForTest(Endpoint e) throws InterruptedException {
+    return probe(e);
+  }
+
   @Override
   public Map<String, Object> settings() {
     Map<String, Object> s = new LinkedHashMap<>();
@@ -143,6 +242,23 @@ public final class IrgPipeline implements Pipeline {
     if (systemPrompt != null) {
       s.put("system_prompt", Map.of("file", "irg/" + systemPrompt.file(), "sha256", systemPrompt.sha256()));
     }
+    if (preset.mode() != Mode.IRG) {
+      // the BAGEL modes' images are the official img.crop(img.getbbox()) (docs/protocol.md, crop_box)
+      s.put("postprocess", "crop to bbox (ByteDance-Seed/Bagel@056b5fd eval/gen/gen_images_mp_wise.py:348)");
+    }
+    synchronized (identityLock) {
+      // a resumed run against another checkpoint would mix two models' images: the checkpoint is a setting
+      Map<String, Object> ckpt = new LinkedHashMap<>();
+      ckpt.put("sha256", poolSha);
+      ckpt.put("weights", poolWeights);
+      if (options.allowMixedCheckpoints()) {
+        ckpt.put("allow_mixed_checkpoints", true);
+      }
+      if (options.allowWeightsMismatch()) {
+        ckpt.put("allow_weights_mismatch", true);
+      }
+      s.put("checkpoint", ckpt);
+    }
     s.put("seeding", "per sample: Seeds.derive(run seed, benchmark, prompt id, sample)");
     return s;
   }
@@ -159,6 +275,18 @@ public final class IrgPipeline implements Pipeline {
       eps.add(m);
     }
     f.put("endpoints", eps);
+    synchronized (identityLock) {
+      Map<String, Object> id = new LinkedHashMap<>();
+      id.put("sha256", poolSha);
+      id.put("weights", poolWeights);
+      id.put("by_endpoint", new java.util.TreeMap<>(checkpoints));
+      id.put("allow_weights_mismatch", options.allowWeightsMismatch());
+      id.put("allow_mixed_checkpoints", options.allowMixedCheckpoints());
+      id.put("weights_mismatches", new java.util.TreeMap<>(weightsMismatches));
+      java.util.Set<String> distinct = new java.util.TreeSet<>(checkpoints.values());
+      id.put("mixed", distinct.size() > 1 || (checkpoints.size() > 1 && distinct.contains("null")));
+      f.put("checkpoint", id);
+    }
     f.put("preset_description", preset.description());
     f.put("preset_sources", preset.sources());
     f.put("preset_notes", preset.notes());
@@ -262,6 +390,9 @@ public final class IrgPipeline implements Pipeline {
     } catch (JsonProcessingException e) {
       throw invalid(ep, "unreadable JSON: " + e.getOriginalMessage());
     }
+    if (r == null) {
+      throw invalid(ep, "the answer is JSON null");
+    }
     if (!request.id().equals(r.id())) {
       throw invalid(ep, "answered id '" + r.id() + "' for request '" + request.id() + "'");
     }
@@ -276,15 +407,18 @@ public final class IrgPipeline implements Pipeline {
     List<GeneratedTurn> out = new ArrayList<>();
     for (int i = 0; i < r.turns().size(); i++) {
       TrajectoryResponse.Turn t = r.turns().get(i);
+      if (t == null) {
+        throw invalid(ep, "turn " + (i + 1) + " is null");
+      }
       byte[] png;
       try {
         png = Base64.getDecoder().decode(t.imagePngBase64() == null ? "" : t.imagePngBase64());
       } catch (IllegalArgumentException e) {
         throw invalid(ep, "turn " + (i + 1) + ": image_png_base64 is not base64");
       }
-      checkPng(ep, i + 1, png, sim);
+      checkPng(ep, i + 1, png, sim, t.cropBox());
       out.add(new GeneratedTurn(t.text() == null ? "" : t.text(), png,
-          t.timingsMs() == null ? Map.of() : t.timingsMs(), t.tokens() == null ? Map.of() : t.tokens()));
+          withoutNulls(t.timingsMs()), withoutNulls(t.tokens()))); // {"image": null} is no timing, not an NPE
     }
     Map<String, String> model = new LinkedHashMap<>();
     if (r.model() != null) {
@@ -304,17 +438,46 @@ public final class IrgPipeline implements Pipeline {
   }
 
   /** PNG signature, and for a real model the requested size (IHDR width/height, big-endian at 16..23). */
-  private void checkPng(Endpoint ep, int turn, byte[] png, boolean sim) throws EndpointCallException {
+  private void checkPng(Endpoint ep, int turn, byte[] png, boolean sim, List<Integer> cropBox)
+      throws EndpointCallException {
     if (png.length < 24 || !java.util.Arrays.equals(java.util.Arrays.copyOf(png, 8), PNG_SIGNATURE)) {
       throw invalid(ep, "turn " + turn + ": image is not a PNG");
     }
     int w = java.nio.ByteBuffer.wrap(png, 16, 4).getInt();
     int h = java.nio.ByteBuffer.wrap(png, 20, 4).getInt();
-    // the simulator draws small images on purpose (plumbing); a model must draw the requested size
-    if (!sim && (w != preset.width() || h != preset.height())) {
-      throw invalid(ep, "turn " + turn + ": image is " + w + "x" + h + ", requested " + preset.width() + "x"
-          + preset.height());
+    // the simulator draws small images on purpose (plumbing); a model must draw the requested size, or the crop
+    // box it reports (BAGEL modes: img.crop(img.getbbox()), inside the requested frame)
+    if (sim) {
+      return;
     }
+    int ew = preset.width();
+    int eh = preset.height();
+    if (cropBox != null) {
+      if (preset.mode() == Mode.IRG || cropBox.size() != 4 || cropBox.contains(null) || cropBox.get(0) < 0
+          || cropBox.get(1) < 0 || cropBox.get(2) > ew || cropBox.get(3) > eh || cropBox.get(0) >= cropBox.get(2)
+          || cropBox.get(1) >= cropBox.get(3)) {
+        throw invalid(ep, "turn " + turn + ": crop_box " + cropBox + " is not a box inside " + ew + "x" + eh
+            + (preset.mode() == Mode.IRG ? " (mode irg is never cropped)" : ""));
+      }
+      ew = cropBox.get(2) - cropBox.get(0);
+      eh = cropBox.get(3) - cropBox.get(1);
+    }
+    if (w != ew || h != eh) {
+      throw invalid(ep, "turn " + turn + ": image is " + w + "x" + h + ", expected " + ew + "x" + eh
+          + (cropBox == null ? "" : " (crop_box " + cropBox + ")"));
+    }
+  }
+
+  private static <V> Map<String, V> withoutNulls(Map<String, V> m) {
+    Map<String, V> out = new LinkedHashMap<>();
+    if (m != null) {
+      m.forEach((k, v) -> {
+        if (k != null && v != null) {
+          out.put(k, v);
+        }
+      });
+    }
+    return out;
   }
 
   private static EndpointCallException invalid(Endpoint ep, String why) {

@@ -11,6 +11,12 @@ public enum Mode {
   PLAIN(false, "plain"),
   /** BAGEL self-CoT: one think text, then one image (gen_images_mp_wise.py --think). */
   THINK(true, "think"),
+  /**
+   * BAGEL self-CoT as BAGEL's WISE script ran it before Bagel@db7e7c3 (2025-07-02): the think is sampled with the
+   * prompt prefilled a second time (Bagel@738a570 eval/gen/gen_images_mp_wise.py:82-97, = IRG's
+   * SFT/eval/gen/gen_images_mp_wise.py:99-118).
+   */
+  THINK_2025_06(true, "think-2025-06"),
   /** IRG: think, image, then turns-1 reflection turns (tiif_multi_turn_gen.py). */
   IRG(true, "irg");
 

@@ -31,11 +31,15 @@ public record Preset(String name, String description, Mode mode, int defaultTurn
                      ThinkParams think, String systemPrompt, List<TurnParams> turnParams, Map<String, String> sources,
                      List<String> notes) {
   /** The presets shipped on the class path, in display order. */
-  public static final List<String> NAMES = List.of("irg-paper", "irg-paper-cfg2", "bagel-plain", "bagel-think");
+  public static final List<String> NAMES = List.of("irg-paper", "irg-paper-cfg2", "bagel-plain", "bagel-think",
+      "bagel-think-2025-06");
   /** The preset used when {@code --preset} is not given. */
   public static final String DEFAULT = "irg-paper";
 
   public Preset {
+    if (name == null || mode == null || turnParams == null || sources == null) {
+      throw new IllegalArgumentException("preset " + name + ": name, mode, turn_params and sources are required");
+    }
     turnParams = List.copyOf(turnParams);
     sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     notes = notes == null ? List.of() : List.copyOf(notes);

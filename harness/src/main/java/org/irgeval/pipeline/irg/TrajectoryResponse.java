@@ -24,8 +24,16 @@ public record TrajectoryResponse(String id, Long seed, Map<String, String> model
    * @param text           the turn's think / reflection text as the model produced it
    * @param imagePngBase64 the turn's image, PNG, base64 (RFC 4648, no line breaks)
    * @param timingsMs      per-stage wall-clock milliseconds on the server ("text", "image", ...)
-   * @param tokens         token counts ("text": generated tokens)
+   * @param tokens         token counts ("text": tokens sampled, the start token not counted)
+   * @param cropBox        [left, top, right, bottom] of the official {@code img.crop(img.getbbox())} the server
+   *                       applied (BAGEL modes); the PNG is that box. Null: uncropped
    */
-  @JsonPropertyOrder({"text", "image_png_base64", "timings_ms", "tokens"})
-  public record Turn(String text, String imagePngBase64, Map<String, Long> timingsMs, Map<String, Integer> tokens) {}
+  @JsonPropertyOrder({"text", "image_png_base64", "timings_ms", "tokens", "crop_box"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Turn(String text, String imagePngBase64, Map<String, Long> timingsMs, Map<String, Integer> tokens,
+                     List<Integer> cropBox) {
+    public Turn(String text, String imagePngBase64, Map<String, Long> timingsMs, Map<String, Integer> tokens) {
+      this(text, imagePngBase64, timingsMs, tokens, null);
+    }
+  }
 }

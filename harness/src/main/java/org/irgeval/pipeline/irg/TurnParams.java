@@ -10,8 +10,8 @@ import java.util.Set;
  * the request's {@code turn_params}.
  *
  * @param timesteps     {@code num_timesteps}: points of the flow schedule (50 means 49 Euler steps)
- * @param cfgTextScale  {@code cfg_text_scale}; 1.0 switches text CFG off
- * @param cfgImgScale   {@code cfg_img_scale}; 1.0 switches image CFG off (turn 1 never has one)
+ * @param cfgTextScale  {@code cfg_text_scale} &gt;= 1; 1.0 switches text CFG off (and with it image CFG)
+ * @param cfgImgScale   {@code cfg_img_scale} &gt;= 1; 1.0 switches image CFG off (turn 1 never has one)
  * @param cfgInterval   {@code cfg_interval} [lo, hi]: CFG applies where lo &lt; t &lt;= hi
  * @param cfgRenormType {@code cfg_renorm_type}: "global", "channel" or "text_channel"
  * @param cfgRenormMin  {@code cfg_renorm_min}: lower clamp of the renorm scale
@@ -29,8 +29,16 @@ public record TurnParams(int timesteps, double cfgTextScale, double cfgImgScale,
       // linspace(1, 0, n) with n < 2 gives no Euler step at all (bagel.py generate_image)
       throw new IllegalArgumentException("timesteps must be >= 2: " + timesteps);
     }
-    if (cfgTextScale < 0 || cfgImgScale < 0) {
-      throw new IllegalArgumentException("CFG scales must be >= 0: text " + cfgTextScale + ", image " + cfgImgScale);
+    if (cfgTextScale < 1 || cfgImgScale < 1) {
+      // Bagel._forward_flow applies a guidance only where its scale is > 1.0 (IRG@3eee315
+      // SFT/modeling/bagel/bagel.py:913, :929, :945): below 1 would silently mean off
+      throw new IllegalArgumentException("CFG scales must be >= 1 (1.0 = off): text " + cfgTextScale + ", image "
+          + cfgImgScale);
+    }
+    if (cfgImgScale > 1 && cfgTextScale <= 1) {
+      // the image-CFG combination sits inside `if cfg_text_scale > 1.0:` (bagel.py:945-966)
+      throw new IllegalArgumentException("cfg_img_scale " + cfgImgScale + " needs cfg_text_scale > 1: _forward_flow"
+          + " applies image guidance only inside text guidance (bagel.py:945-966), so it would silently be off");
     }
     if (cfgInterval == null || cfgInterval.size() != 2 || cfgInterval.get(0) == null || cfgInterval.get(1) == null
         || cfgInterval.get(0) < 0 || cfgInterval.get(1) > 1 || cfgInterval.get(0) > cfgInterval.get(1)) {

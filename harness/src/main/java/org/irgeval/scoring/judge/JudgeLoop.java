@@ -9,6 +9,7 @@ import org.irgeval.api.Judge;
 import org.irgeval.api.JudgeException;
 import org.irgeval.api.JudgeReply;
 import org.irgeval.api.JudgeRequest;
+import org.irgeval.api.RunStopException;
 import org.irgeval.util.Json;
 
 /**
@@ -91,7 +92,12 @@ public final class JudgeLoop {
     }
   }
 
-  public <T> Result<T> ask(Protocol<T> protocol) throws JudgeException {
+  /**
+   * @throws JudgeException   when every attempt died on a transient error (nothing is stored; a rerun asks again)
+   * @throws RunStopException when the judge refuses the credentials: the run stops and stores nothing for this
+   *                          image, so a rerun with a good key asks again
+   */
+  public <T> Result<T> ask(Protocol<T> protocol) throws JudgeException, RunStopException {
     ArrayNode attempts = mapper.createArrayNode();
     String lastText = null;
     String lastProblem = null;
@@ -110,6 +116,10 @@ public final class JudgeLoop {
       try {
         reply = judge.complete(req);
       } catch (JudgeException e) {
+        if (e.isAuthentication()) {
+          throw new RunStopException(e.getMessage() + " — the run stops here and keeps what it has; fix the key"
+              + " (--judge-key-env) and run the same command again", e);
+        }
         a.put("error", e.getMessage());
         lastProblem = e.getMessage();
         if (e.isTransient()) {

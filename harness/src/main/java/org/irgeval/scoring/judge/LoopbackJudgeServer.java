@@ -65,7 +65,8 @@ public final class LoopbackJudgeServer implements AutoCloseable {
 
   /** A fault to inject instead of (or before) the normal answer. */
   public record Fault(Kind kind, int retryAfterSeconds, Duration delay) {
-    public enum Kind { NONE, RATE_LIMIT, SERVER_ERROR, DELAY, MALFORMED, BAD_REQUEST, UNAUTHORIZED }
+    public enum Kind { NONE, RATE_LIMIT, SERVER_ERROR, DELAY, MALFORMED, BAD_REQUEST, UNAUTHORIZED, SLOW_BODY, RESET,
+      HUGE_BODY }
 
     public static Fault none() {
       return new Fault(Kind.NONE, 0, Duration.ZERO);
@@ -94,6 +95,21 @@ public final class LoopbackJudgeServer implements AutoCloseable {
     /** HTTP 401, as a provider answers a missing or wrong key. */
     public static Fault unauthorized() {
       return new Fault(Kind.UNAUTHORIZED, 0, Duration.ZERO);
+    }
+
+    /** HTTP 200 headers at once, then the body one byte per {@code perByte}: hangs a client without a deadline. */
+    public static Fault slowBody(Duration perByte) {
+      return new Fault(Kind.SLOW_BODY, 0, perByte);
+    }
+
+    /** The connection is closed without an answer. */
+    public static Fault reset() {
+      return new Fault(Kind.RESET, 0, Duration.ZERO);
+    }
+
+    /** HTTP 200 with a 64 MiB body: exhausts a client that reads bodies without a size limit. */
+    public static Fault hugeBody() {
+      return new Fault(Kind.HUGE_BODY, 0, Duration.ZERO);
     }
 
     /** HTTP 400 (never retried by a correct client). */
@@ -263,6 +279,34 @@ public final class LoopbackJudgeServer implements AutoCloseable {
             return;
           }
           case DELAY -> sleep(fault.delay());
+          case RESET -> {
+            ex.close();
+            return;
+          }
+          case SLOW_BODY -> {
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream out = ex.getResponseBody()) {
+              for (byte b : mapper.writeValueAsBytes(response(n, body, raw.length, Answer.text("slow")))) {
+                out.write(b);
+                out.flush();
+                sleep(fault.delay());
+              }
+            }
+            return;
+          }
+          case HUGE_BODY -> {
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream out = ex.getResponseBody()) {
+              byte[] chunk = new byte[1 << 16];
+              java.util.Arrays.fill(chunk, (byte) ' ');
+              for (int i = 0; i < 1024; i++) {
+                out.write(chunk);
+              }
+            }
+            return;
+          }
           default -> { }
         }
       }

@@ -15,6 +15,7 @@ import org.irgeval.api.Judge;
 import org.irgeval.api.JudgeException;
 import org.irgeval.api.JudgeReply;
 import org.irgeval.api.JudgeRequest;
+import org.irgeval.util.BoundedHttp;
 
 /**
  * One model behind the shared client of {@link OpenAiJudgeFactory}: cache lookup, then up to
@@ -68,7 +69,9 @@ final class OpenAiJudge implements Judge {
         int status = resp.statusCode();
         if (status == 200) {
           try {
-            JudgeReply reply = shared.responses().parse(resp.body());
+            // A reply that echoes the key (a misconfigured proxy, a prompt-injected judge) must not carry it into
+            // scores.jsonl or the cache: everything stored comes from this redacted copy.
+            JudgeReply reply = redacted(shared.responses().parse(resp.body()));
             shared.usage().tokens(model, reply.promptTokens(), reply.completionTokens());
             store(hash, key, reply);
             return reply;
@@ -86,7 +89,8 @@ final class OpenAiJudge implements Judge {
           shared.usage().failure(model);
           throw new JudgeException(shared.redact("judge " + model + " at " + cfg.chatCompletionsUri() + " refused"
               + " the request: HTTP " + status + ": " + ChatResponses.snippet(text(resp.body()))
-              + (status == 401 || status == 403 ? shared.missingKeyHint() : "")), false, null);
+              + (status == 401 || status == 403 ? shared.missingKeyHint() : "")), false, status == 401 || status == 403,
+              null);
         }
       } catch (HttpTimeoutException e) {
         lastProblem = "no response within " + cfg.timeout().toSeconds() + " s";
@@ -127,10 +131,21 @@ final class OpenAiJudge implements Judge {
     shared.slots().acquire();
     try {
       shared.usage().sent(model);
-      return shared.http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      // The whole exchange, body included, within the timeout, and no body past MAX_BODY_BYTES.
+      return BoundedHttp.send(shared.http(), b.build(), MAX_BODY_BYTES, cfg.timeout());
     } finally {
       shared.slots().release();
     }
+  }
+
+  private JudgeReply redacted(JudgeReply r) {
+    java.util.function.Function<java.util.Map<String, Double>, java.util.Map<String, Double>> tokens = m -> {
+      java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+      m.forEach((k, v) -> out.merge(shared.redact(k), v, Math::max));
+      return java.util.Collections.unmodifiableMap(out);
+    };
+    return new JudgeReply(shared.redact(r.text()), tokens.apply(r.firstTokenTopLogprobs()),
+        r.tokenLogprobs().stream().map(tokens).toList(), r.promptTokens(), r.completionTokens(), r.cached());
   }
 
   private void store(String hash, ObjectNode key, JudgeReply reply) {
@@ -141,6 +156,9 @@ final class OpenAiJudge implements Judge {
       System.err.println("warning: judge cache write failed: " + e.getMessage());
     }
   }
+
+  /** The largest judge response read (a chat completion with logprobs is a few kB; this only stops a runaway body). */
+  static final long MAX_BODY_BYTES = 32L << 20;
 
   static boolean retryable(int status) {
     return status == 408 || status == 409 || status == 429 || status >= 500;

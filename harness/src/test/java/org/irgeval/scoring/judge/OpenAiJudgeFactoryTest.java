@@ -373,4 +373,29 @@ class OpenAiJudgeFactoryTest {
       assertTrue(factory(config(server.baseUrl(), 0)).open("m").complete(request("x", png(1))).cached());
     }
   }
+
+  @Test
+  void aReplyEchoingTheKeyIsStoredRedactedAndA401StopsTheRun() throws Exception {
+    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("your key is " + SECRET + " ok"))) {
+      JudgeConfig c = new JudgeConfig(server.baseUrl(), null, "ECHO_KEY", 2, 0, 0, Duration.ofSeconds(5), null, null);
+      OpenAiJudgeFactory f = new OpenAiJudgeFactory(c, tmp.resolve("cache-echo"), Map.of("ECHO_KEY", SECRET)::get,
+          FAST_BACKOFF);
+      JudgeReply reply = f.open("m").complete(request("hi", png(3)));
+      assertEquals("your key is [redacted] ok", reply.text());
+      try (var files = java.nio.file.Files.walk(tmp.resolve("cache-echo"))) {
+        for (Path p : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+          assertFalse(java.nio.file.Files.readString(p).contains(SECRET), "the cache never holds the key: " + p);
+        }
+      }
+      f.close();
+    }
+    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("x"),
+        (n, r) -> LoopbackJudgeServer.Fault.unauthorized())) {
+      OpenAiJudgeFactory f = factory(config(server.baseUrl(), 3));
+      JudgeException e = assertThrows(JudgeException.class, () -> f.open("m").complete(request("hi", png(4))));
+      assertTrue(e.isAuthentication() && !e.isTransient(), e.getMessage());
+      assertEquals(1, server.requests(), "an authentication failure is not retried");
+      f.close();
+    }
+  }
 }

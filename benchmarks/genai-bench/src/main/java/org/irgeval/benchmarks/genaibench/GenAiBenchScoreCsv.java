@@ -27,7 +27,12 @@ final class GenAiBenchScoreCsv {
     if (!Files.isRegularFile(file)) {
       throw new DataException(shown, 0, null, "no such file", null);
     }
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new DataException(shown, 0, null, "not UTF-8 text (" + e + ")", null);
+    }
     List<Row> out = new ArrayList<>();
     Map<String, Long> seen = new HashMap<>();
     int columns = -1;

@@ -84,6 +84,17 @@ public final class GenEvalImageLayout implements ImageLayout {
     AtomicFiles.write(dir.resolve("samples").resolve(sampleName(sample)), png);
   }
 
+  @Override
+  public void place(Path root, Prompt prompt, int sample, Path png, FilePlacer placer) throws IOException {
+    Path dir = folder(root, prompt);
+    Path meta = dir.resolve("metadata.jsonl");
+    String text = PyJson.dumps(prompt.metadata());
+    if (!Files.exists(meta) || !Files.readString(meta, StandardCharsets.UTF_8).equals(text)) {
+      AtomicFiles.write(meta, text);
+    }
+    placer.place(png, dir.resolve("samples").resolve(sampleName(sample)));
+  }
+
   private void checkMetadata(Path dir, Prompt prompt) throws IOException {
     Path meta = dir.resolve("metadata.jsonl");
     if (!Files.exists(meta)) {

@@ -81,7 +81,12 @@ public final class GenEvalResultsImporter implements OfficialResultsImporter {
         throw new DataException(name, ln, "filename", "expected <dir>/<digits>/samples/<digits>.png, found '"
             + filename + "'", null);
       }
-      int sample = Integer.parseInt(m.group(2).replaceFirst("^0+(?=.)", ""));
+      int sample;
+      try {
+        sample = Integer.parseInt(m.group(2).replaceFirst("^0+(?=.)", ""));
+      } catch (NumberFormatException e) {
+        throw new DataException(name, ln, "filename", "sample number out of range in '" + filename + "'", null);
+      }
       if (!seen.add(prompt.id() + "/" + sample)) {
         throw new DataException(name, ln, "filename", "a second result for prompt " + prompt.id() + " sample "
             + sample, null);
@@ -119,7 +124,13 @@ public final class GenEvalResultsImporter implements OfficialResultsImporter {
         throw new DataException(name, line.number(), "filename", "expected <dir>/<digits>/samples/<digits>.png with"
             + " an object as metadata, found '" + filename + "'", null);
       }
-      int index = Integer.parseInt(m.group(1));
+      int index;
+      try {
+        index = Integer.parseInt(m.group(1));
+      } catch (NumberFormatException e) {
+        throw new DataException(name, line.number(), "filename", "prompt folder number out of range in '" + filename
+            + "'", null);
+      }
       String tag = text(line.row(), "tag", name, line.number());
       byMetadata.computeIfAbsent(metadata, k -> new Prompt(String.format("%05d", index), index,
           meta.path("prompt").asText(""), tag, meta));

@@ -32,6 +32,9 @@ import org.irgeval.api.VariantSummary;
 final class TiifAggregator {
   static final String CORRECT = "correct";
   static final String TOTAL = "total";
+  /** Supplementary text metrics of {@code text} images (TiifTextMetrics), never in the overall. */
+  static final String GNED = "gned";
+  static final String RECALL = "recall";
 
   VariantSummary aggregate(PromptSet prompts, List<ScoredSample> samples) {
     // length -> type -> {correct, total}
@@ -96,6 +99,10 @@ final class TiifAggregator {
       extra.put(length + "/advanced_following", advanced == null ? null : 100 * advanced);
     }
     extra.put("type_accuracy", typeAcc);
+    Map<String, Object> textOcr = textOcr(samples);
+    if (!textOcr.isEmpty()) {
+      extra.put("text_ocr", textOcr);
+    }
     Double overall = null;
     if (lengthOverall.size() == TiifPromptLoader.LENGTHS.size()) {
       overall = lengthOverall.values().stream().mapToDouble(Double::doubleValue).sum() / lengthOverall.size();
@@ -111,6 +118,39 @@ final class TiifAggregator {
           + " scripts leave out images without a result file");
     }
     return new VariantSummary(overall, scoredPrompts.size(), images, categories, extra, failures, notes);
+  }
+
+  /**
+   * Per length: the plain means of GNED and recall over the {@code text} images that have them
+   * (process_json_file l.112-144 averages over the images of a folder), and how many images that was.
+   */
+  private static Map<String, Object> textOcr(List<ScoredSample> samples) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String length : TiifPromptLoader.LENGTHS) {
+      double[] g = new double[2];
+      double[] r = new double[2];
+      for (ScoredSample s : samples) {
+        if (s.score().failed() || !length.equals(s.prompt().metadata().path("length").asText())) {
+          continue;
+        }
+        if (s.score().values().containsKey(GNED)) {
+          g[0] += s.score().value(GNED);
+          g[1]++;
+        }
+        if (s.score().values().containsKey(RECALL)) {
+          r[0] += s.score().value(RECALL);
+          r[1]++;
+        }
+      }
+      if (g[1] > 0) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("gned", g[0] / g[1]);
+        m.put("recall", r[1] > 0 ? r[0] / r[1] : null);
+        m.put("images", (int) g[1]);
+        out.put(length, m);
+      }
+    }
+    return out;
   }
 
   /** The unweighted mean of the defined values of {@code types}, or null when none is defined. */

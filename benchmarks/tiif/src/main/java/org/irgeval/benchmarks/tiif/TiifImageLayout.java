@@ -65,6 +65,13 @@ final class TiifImageLayout implements ImageLayout {
     AtomicFiles.write(dir.resolve(stem(prompt, sample) + ".png"), png);
   }
 
+  @Override
+  public void place(Path root, Prompt prompt, int sample, Path png, FilePlacer placer) throws IOException {
+    Path dir = root.resolve(prompt.metadata().path("type").asText()).resolve(MODEL)
+        .resolve(prompt.metadata().path("length").asText() + "_description");
+    placer.place(png, dir.resolve(stem(prompt, sample) + ".png"));
+  }
+
   private static String stem(Prompt prompt, int sample) {
     int line = prompt.metadata().path("line_idx").asInt();
     return sample == 0 ? Integer.toString(line) : line + "_s" + sample;

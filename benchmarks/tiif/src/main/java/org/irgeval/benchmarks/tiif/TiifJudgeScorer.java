@@ -16,6 +16,7 @@ import org.irgeval.api.ScoreOutcome;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScoringInput;
 import org.irgeval.scoring.judge.JudgeLoop;
+import org.irgeval.scoring.ocr.OcrEngine;
 import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
 
@@ -38,11 +39,16 @@ final class TiifJudgeScorer implements Scorer {
   private final long seed;
   private final int concurrency;
   private final String plumbingNote;
+  private final OcrEngine ocr;
   private final ObjectMapper mapper = Json.mapper();
 
-  /** @param plumbingNote null for a real judge; otherwise the label every detail carries */
+  /**
+   * @param plumbingNote null for a real judge; otherwise the label every detail carries
+   * @param ocr          the OCR of the supplementary text metrics of {@code text} prompts, or null (owned: closed
+   *                     with this scorer)
+   */
   TiifJudgeScorer(Judge judge, TiifTemplates templates, TiifJudgeProtocol protocol, int attempts, long seed,
-                  int concurrency, String plumbingNote) {
+                  int concurrency, String plumbingNote, OcrEngine ocr) {
     this.judge = judge;
     this.templates = templates;
     this.protocol = protocol;
@@ -50,13 +56,15 @@ final class TiifJudgeScorer implements Scorer {
     this.seed = seed;
     this.concurrency = concurrency;
     this.plumbingNote = plumbingNote;
+    this.ocr = ocr;
   }
 
   @Override
   public String fingerprint() {
     return "tiif-judge/1 model=" + judge.model() + " protocol=" + protocol.id() + " temperature="
         + protocol.temperature() + " attempts=" + attempts + " judge_seed=" + seed + " templates_sha256="
-        + templates.sha256() + " parser=extract_yes_no" + (plumbingNote != null ? " plumbing" : "");
+        + templates.sha256() + " parser=extract_yes_no" + (ocr != null ? " ocr=" + ocr.fingerprint() : "")
+        + (plumbingNote != null ? " plumbing" : "");
   }
 
   @Override
@@ -116,7 +124,34 @@ final class TiifJudgeScorer implements Scorer {
     Map<String, Double> values = new LinkedHashMap<>();
     values.put(TiifAggregator.CORRECT, (double) correct);
     values.put(TiifAggregator.TOTAL, (double) gt.size());
+    if (ocr != null && "text".equals(meta.path("type").asText())) {
+      textMetrics(png, questions, values, detail);
+    }
     return ScoreOutcome.of(values, detail, r.text());
+  }
+
+  /** GNED and recall of the image's OCR against the words its questions ask for (cal_gned_and_recall_models.py). */
+  private void textMetrics(byte[] png, List<String> questions, Map<String, Double> values, ObjectNode detail) {
+    List<String> gt = TiifTextMetrics.groundTruth(questions);
+    try {
+      List<String> texts = ocr.read(png).stream().map(org.irgeval.scoring.ocr.OcrLine::text).toList();
+      detail.set("ocr", mapper.valueToTree(texts));
+      List<String> tokens = TiifTextMetrics.tokens(texts);
+      values.put(TiifAggregator.GNED, TiifTextMetrics.gned(tokens, gt));
+      if (!gt.isEmpty()) {
+        values.put(TiifAggregator.RECALL, TiifTextMetrics.recall(tokens, gt));
+      }
+    } catch (org.irgeval.scoring.ocr.OcrException e) {
+      // The yes/no judgement stands; the supplementary metric is left out for this image, with the reason.
+      detail.put("ocr_error", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (ocr != null) {
+      ocr.close();
+    }
   }
 
   /** The per-image JSON of eval_with_vlm.py l.198-209 (model_pred empty when no reply parsed). */

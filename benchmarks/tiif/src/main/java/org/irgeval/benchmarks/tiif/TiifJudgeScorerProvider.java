@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.tiif;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,12 @@ import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerProvider;
 import org.irgeval.api.ScorerUnavailableException;
+import org.irgeval.scoring.ocr.ImportedOcr;
+import org.irgeval.scoring.ocr.OcrEngine;
+import org.irgeval.scoring.ocr.OcrModelFiles;
+import org.irgeval.scoring.ocr.OcrModels;
+import org.irgeval.scoring.ocr.PpOcrEngine;
+import org.irgeval.scoring.ocr.PpOcrSettings;
 
 /**
  * {@code tiif-judge}: the TIIF yes/no judge protocol through the run's OpenAI-compatible judge. The official
@@ -20,6 +27,9 @@ public final class TiifJudgeScorerProvider implements ScorerProvider {
   static final String PROTOCOL = "judge_protocol";
   static final String ATTEMPTS = "judge_attempts";
   static final String SEED = "judge_seed";
+  static final String TEXT_OCR = "text_ocr";
+  static final String OCR_MODELS = "ocr_models";
+  static final String OCR_RESULTS = "ocr_results";
   /** Images waiting on the judge at once; the client bounds HTTP concurrency itself. */
   static final int DEFAULT_CONCURRENCY = 16;
   /** The IRG release's own TIIF judge script gives up after 3 retries (tiif_multi_turn_eval.py l.499-531). */
@@ -63,7 +73,13 @@ public final class TiifJudgeScorerProvider implements ScorerProvider {
         OptionSpec.of(ATTEMPTS, OptionSpec.Type.POSITIVE_INT, "judge calls per image while the answer count is wrong"
             + " (default " + DEFAULT_ATTEMPTS + "; the official script retries without end)"),
         OptionSpec.of(SEED, OptionSpec.Type.NON_NEGATIVE_INT, "seed of the official protocol's template draw"
-            + " (default 0)"));
+            + " (default 0)"),
+        OptionSpec.choice(TEXT_OCR, "the supplementary text metrics (GNED, recall) of the text prompts: none"
+            + " (default), ppocr (PP-OCRv4 in-process, docs/ocr.md) or imported (--scorer-opt ocr_results=FILE)",
+            "none", "ppocr", "imported"),
+        OptionSpec.of(OCR_MODELS, OptionSpec.Type.TEXT, "folder of the PP-OCR model files (default: $"
+            + OcrModels.ENV + ", then the user cache)"),
+        OptionSpec.of(OCR_RESULTS, OptionSpec.Type.TEXT, "OCR made elsewhere: JSON lines {image_sha256, texts}"));
   }
 
   @Override
@@ -80,6 +96,30 @@ public final class TiifJudgeScorerProvider implements ScorerProvider {
     return new TiifJudgeScorer(judge, TiifTemplates.load(context.dataDir()),
         TiifJudgeProtocol.of(o.getOrDefault(PROTOCOL, "deterministic")),
         Integer.parseInt(o.getOrDefault(ATTEMPTS, Integer.toString(DEFAULT_ATTEMPTS))),
-        Long.parseLong(o.getOrDefault(SEED, "0")), context.concurrency(DEFAULT_CONCURRENCY), plumbingNote);
+        Long.parseLong(o.getOrDefault(SEED, "0")), context.concurrency(DEFAULT_CONCURRENCY), plumbingNote, ocr(o));
+  }
+
+  /** The OCR engine of the text metrics, or null for none. */
+  static OcrEngine ocr(Map<String, String> o) throws Exception {
+    switch (o.getOrDefault(TEXT_OCR, "none")) {
+      case "ppocr": {
+        OcrModelFiles files;
+        try {
+          files = OcrModels.standard().locate(o.containsKey(OCR_MODELS) ? Path.of(o.get(OCR_MODELS)) : null);
+        } catch (java.io.IOException e) {
+          throw new ScorerUnavailableException("text_ocr=ppocr: " + e.getMessage());
+        }
+        return PpOcrEngine.open(files, PpOcrSettings.defaults());
+      }
+      case "imported": {
+        String f = o.get(OCR_RESULTS);
+        if (f == null) {
+          throw new ScorerUnavailableException("text_ocr=imported needs --scorer-opt " + OCR_RESULTS + "=FILE");
+        }
+        return ImportedOcr.load(Path.of(f));
+      }
+      default:
+        return null;
+    }
   }
 }

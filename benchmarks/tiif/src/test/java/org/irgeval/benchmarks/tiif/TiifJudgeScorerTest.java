@@ -120,4 +120,35 @@ class TiifJudgeScorerTest {
         List.of(1, 2, 3, 4, 5, 6).stream().map(a -> p.template(3, "ab12", "x", a, 1)).toList(),
         "judge_seed changes the draws");
   }
+
+  @Test
+  void textPromptsGetGnedAndRecallFromTheOcrBesideTheJudgement() throws Exception {
+    var meta = org.irgeval.util.Json.mapper().createObjectNode();
+    meta.put("type", "text");
+    meta.put("length", "short");
+    meta.put("line_idx", 0);
+    var eval = meta.putObject("eval");
+    eval.putArray("yn_question_list").add("Is the text 'drink' in the image?").add("Is the text 'tea' in the image?");
+    eval.putArray("yn_answer_list").add("Yes").add("Yes");
+    Prompt text = new Prompt("text/short/0", 0, "A sign that says \"drink\" and \"tea\".", "short/Advanced_Text Generation",
+        meta);
+    Path ocr = tmp.resolve("ocr.jsonl");
+    Files.writeString(ocr, "{\"image_sha256\": \"" + org.irgeval.util.Hashing.sha256(Files.readAllBytes(image))
+        + "\", \"texts\": [\"DRINK te\"]}\n");
+    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> LoopbackJudgeServer.Answer.text("yes\nno"))) {
+      OpenAiJudgeFactory f = new OpenAiJudgeFactory(new JudgeConfig(server.baseUrl(), null, null, 2, 0, 0,
+          Duration.ofSeconds(10), null, null), tmp.resolve("c-ocr"));
+      try (Scorer s = new TiifJudgeScorerProvider().open(new ScorerContext(data, Map.of("text_ocr", "imported",
+          "ocr_results", ocr.toString()), tmp.resolve("s"), Optional.of(f), prompts, OptionalInt.empty()))) {
+        ScoreOutcome o = s.score(new ScoringInput(text, 0, "reflection", image, null));
+        assertEquals(1.0, o.values().get("correct"));
+        // tokens [drink, te] vs [drink, tea]: GNED = (0 + 1/3) / 2; recall: "te" is 1/3 > 0.3 from "tea" -> 1/2
+        assertEquals(1.0 / 6, o.values().get("gned"), 1e-12);
+        assertEquals(0.5, o.values().get("recall"), 1e-12);
+        assertEquals("DRINK te", o.detail().get("ocr").get(0).asText());
+      } finally {
+        f.close();
+      }
+    }
+  }
 }

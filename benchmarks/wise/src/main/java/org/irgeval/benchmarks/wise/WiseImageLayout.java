@@ -25,6 +25,11 @@ final class WiseImageLayout implements ImageLayout {
     AtomicFiles.write(path(root, prompt, sample), png);
   }
 
+  @Override
+  public void place(Path root, Prompt prompt, int sample, Path png, FilePlacer placer) throws IOException {
+    placer.place(png, path(root, prompt, sample));
+  }
+
   static Path path(Path root, Prompt prompt, int sample) {
     if (!prompt.id().matches("[0-9]{1,9}")) {
       throw new IllegalArgumentException("a WISE prompt id is a prompt_id integer: " + prompt.id());

@@ -85,7 +85,12 @@ final class WiseResultsImporter implements OfficialResultsImporter {
     List<ScoredSample> out = new ArrayList<>();
     for (Path f : files) {
       String shown = f.toString();
-      List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new DataException(shown, 0, null, "not UTF-8 text (" + e + ")", null);
+      }
       for (int i = 0; i < lines.size(); i++) {
         long ln = i + 1;
         String line = lines.get(i);

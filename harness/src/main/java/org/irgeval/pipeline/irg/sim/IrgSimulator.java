@@ -176,10 +176,14 @@ public final class IrgSimulator implements AutoCloseable {
     Map<String, String> model = new LinkedHashMap<>();
     model.put("name", MODEL_NAME + " [" + config.name() + "]");
     model.put("checkpoint", "none (simulator)");
-    model.put("sha256", Hashing.sha256("irg-protocol-simulator"));
+    model.put("sha256", config.checkpointSha256());
+    String kind = config.weights();
+    HealthAnswer.Weights weights = kind == null
+        ? new HealthAnswer.Weights(null, config.modes(), "simulator (no claim)")
+        : new HealthAnswer.Weights(kind, SimConfig.WEIGHTS_MODES.get(kind), "simulator --weights " + kind);
     int cap = config.capacity();
-    return new HealthAnswer("ok", HealthAnswer.PROTOCOL, model, config.modes(), "loopback simulator, no GPU",
-        true, config.systemPrompts().isEmpty() ? null : config.systemPrompts(),
+    return new HealthAnswer("ok", null, HealthAnswer.PROTOCOL, model, weights, config.modes(),
+        "loopback simulator, no GPU", true, config.systemPrompts().isEmpty() ? null : config.systemPrompts(),
         Map.of("capacity", cap, "in_flight", inFlight.get()));
   }
 
@@ -361,6 +365,8 @@ public final class IrgSimulator implements AutoCloseable {
         case "--serial" -> c = c.withSerial(Boolean.parseBoolean(v));
         case "--seed" -> c = c.withSeed(Long.parseLong(v));
         case "--data" -> c = c.withSystemPrompts(systemPromptHashes(Path.of(v)));
+        case "--weights" -> c = c.withWeights(v.equals("none") ? null : v);
+        case "--checkpoint-sha256" -> c = c.withCheckpointSha256(v.equals("none") ? null : v);
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
       }
     }
@@ -375,6 +381,7 @@ public final class IrgSimulator implements AutoCloseable {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("irg", Hashing.sha256(dataDir.resolve("irg/irg_two_turn_system_prompt.txt")));
     m.put("think", Hashing.sha256(dataDir.resolve("irg/bagel_think_system_prompt.txt")));
+    m.put("think-2025-06", m.get("think")); // both self-CoT flows use BAGEL's think prompt
     return m;
   }
 
@@ -392,6 +399,8 @@ public final class IrgSimulator implements AutoCloseable {
           --serial true|false      one trajectory at a time, the rest queued, like one GPU (default false)
           --seed S                 seed of latency and failure draws (default 1)
           --data DIR               check system_prompt_sha256 against DIR/irg/*.txt
+          --weights irg|bagel|none claim to hold IRG's or BAGEL's weights (health weights.modes); none: no claim
+          --checkpoint-sha256 HEX  the checkpoint hash health reports (none: not hashed)
         """;
   }
 }

@@ -23,16 +23,28 @@ import java.util.Map;
  * @param imageSize     side of the square PNGs it draws
  * @param serial        run one trajectory at a time, the others waiting in the queue (like one GPU behind the
  *                      real server's model lock); false: all admitted trajectories run in parallel
+ * @param weights       whose weights it claims to hold in its health answer: "irg", "bagel", or null (no claim:
+ *                      every mode)
+ * @param checkpointSha256 the checkpoint hash its health answer reports (null: "not hashed")
  */
 public record SimConfig(String name, LatencyModel textLatency, LatencyModel imageLatency, double sleepScale,
                         Map<String, Double> failureRates, int dieAfter, int capacity, long seed, List<String> modes,
-                        Map<String, String> systemPrompts, int imageSize, boolean serial) {
+                        Map<String, String> systemPrompts, int imageSize, boolean serial, String weights,
+                        String checkpointSha256) {
   public static final List<String> FAILURE_CODES = List.of("busy", "out_of_memory", "internal", "bad_request");
+  /** The modes each kind of weights is meant for (the server's protocol.WEIGHTS_MODES). */
+  public static final Map<String, List<String>> WEIGHTS_MODES = Map.of(
+      "irg", List.of("irg"), "bagel", List.of("plain", "think", "think-2025-06"));
+  /** The checkpoint hash the simulator reports unless told otherwise. */
+  public static final String DEFAULT_CHECKPOINT_SHA256 = org.irgeval.util.Hashing.sha256("irg-protocol-simulator");
 
   public SimConfig {
     failureRates = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failureRates));
     modes = List.copyOf(modes);
     systemPrompts = Map.copyOf(systemPrompts);
+    if (weights != null && !WEIGHTS_MODES.containsKey(weights)) {
+      throw new IllegalArgumentException("weights must be one of " + WEIGHTS_MODES.keySet() + " or absent: " + weights);
+    }
     double sum = 0;
     for (Map.Entry<String, Double> e : failureRates.entrySet()) {
       if (!FAILURE_CODES.contains(e.getKey())) {
@@ -67,57 +79,69 @@ public record SimConfig(String name, LatencyModel textLatency, LatencyModel imag
   /** No latency, no failures, never dies, 64x64 images, all modes, any system prompt. */
   public static SimConfig defaults() {
     return new SimConfig("sim", LatencyModel.ZERO, LatencyModel.ZERO, 1.0, Map.of(), -1, 0, 1L,
-        List.of("plain", "think", "irg"), Map.of(), 64, false);
+        List.of("plain", "think", "think-2025-06", "irg"), Map.of(), 64, false, null, DEFAULT_CHECKPOINT_SHA256);
   }
 
   public SimConfig withName(String n) {
     return new SimConfig(n, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
-        systemPrompts, imageSize, serial);
+        systemPrompts, imageSize, serial, weights, checkpointSha256);
   }
 
   public SimConfig withLatency(LatencyModel text, LatencyModel image, double scale) {
     return new SimConfig(name, text, image, scale, failureRates, dieAfter, capacity, seed, modes, systemPrompts,
-        imageSize, serial);
+        imageSize, serial, weights, checkpointSha256);
   }
 
   public SimConfig withFailures(Map<String, Double> rates) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, rates, dieAfter, capacity, seed, modes,
-        systemPrompts, imageSize, serial);
+        systemPrompts, imageSize, serial, weights, checkpointSha256);
   }
 
   public SimConfig withDieAfter(int n) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, n, capacity, seed, modes,
-        systemPrompts, imageSize, serial);
+        systemPrompts, imageSize, serial, weights, checkpointSha256);
   }
 
   public SimConfig withCapacity(int n) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, n, seed, modes,
-        systemPrompts, imageSize, serial);
+        systemPrompts, imageSize, serial, weights, checkpointSha256);
   }
 
   /** One trajectory at a time (a GPU behind a model lock), the rest queued up to {@link #capacity()}. */
   public SimConfig withSerial(boolean on) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
-        systemPrompts, imageSize, on);
+        systemPrompts, imageSize, on, weights, checkpointSha256);
   }
 
   public SimConfig withImageSize(int side) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
-        systemPrompts, side, serial);
+        systemPrompts, side, serial, weights, checkpointSha256);
   }
 
   public SimConfig withSeed(long s) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, s, modes,
-        systemPrompts, imageSize, serial);
+        systemPrompts, imageSize, serial, weights, checkpointSha256);
   }
 
   public SimConfig withModes(List<String> m) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, m,
-        systemPrompts, imageSize, serial);
+        systemPrompts, imageSize, serial, weights, checkpointSha256);
   }
 
   public SimConfig withSystemPrompts(Map<String, String> shaByMode) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
-        shaByMode, imageSize, serial);
+        shaByMode, imageSize, serial, weights, checkpointSha256);
+  }
+
+  /** Claims to hold {@code kind} weights ("irg", "bagel"; null: no claim) in its health answer. */
+  public SimConfig withWeights(String kind) {
+    return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
+        systemPrompts, imageSize, serial, kind, checkpointSha256);
+  }
+
+  /** Reports {@code sha256} as its checkpoint hash (null: not hashed). */
+  public SimConfig withCheckpointSha256(String sha256) {
+    return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
+        systemPrompts, imageSize, serial, weights, sha256);
   }
 }

@@ -1,0 +1,77 @@
+package org.irgeval.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.irgeval.run.RunMerger;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code irg-eval merge SHARD... --out RUN}: join the run directories of {@code irg-eval run --shard i/N} into one
+ * run, then score what is unscored and write its summary, exports and report like {@code irg-eval score}.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+    description = {"Join the shards of one run (irg-eval run ... --shard i/N) into one run directory: checks that the"
+        + " shards share one configuration and cover every planned prompt exactly once (missing or doubled prompts are"
+        + " listed), links the images, writes the journals, prompts, manifest, then scores anything unscored and writes"
+        + " summary.json, exports and report.md (as 'irg-eval score'). See docs/slurm.md."})
+public final class MergeCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "SHARD", description = "The shards' run directories.")
+  List<Path> shards;
+
+  @Option(names = "--out", required = true, paramLabel = "RUN", description = "The merged run directory (new).")
+  Path out;
+
+  @Option(names = "--allow-incomplete",
+      description = "Merge even when some trajectories failed to generate; an unsharded 'irg-eval run' with the same"
+          + " settings and --out RUN then generates just those.")
+  boolean allowIncomplete;
+
+  @Option(names = "--no-score", description = "Only join the shards; score and summarise later with 'irg-eval score RUN'.")
+  boolean noScore;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Data root for scoring (default: the one in the shards' manifest).")
+  Path data;
+
+  @Option(names = "--scorer", paramLabel = "BENCH=ID", description = "Choose a scorer for a benchmark.")
+  List<String> scorers;
+
+  @Option(names = "--scorer-opt", paramLabel = "KEY=VALUE", description = "Scorer option.")
+  List<String> scorerOptions;
+
+  @ArgGroup(exclusive = false, heading = "Judge (OpenAI-compatible VLM)%n")
+  JudgeOptions judge = new JudgeOptions();
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    long t0 = System.nanoTime();
+    RunMerger.Result r = new RunMerger().merge(shards, out, allowIncomplete);
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf(java.util.Locale.ROOT, "merged %d shards into %s: %d trajectories, %d score lines, images %d linked,"
+            + " %d copied%s (%.1f s)%n", r.shards(), r.out(), r.trajectories(), r.scores(), r.imagesLinked(),
+        r.imagesCopied(), r.copyReason() == null ? "" : " (" + r.copyReason() + ")", (System.nanoTime() - t0) / 1e9);
+    if (!r.missingTrajectories().isEmpty()) {
+      o.println("incomplete: " + r.missingTrajectories().size() + " trajectories missing; complete them with an"
+          + " unsharded 'irg-eval run ... --out " + out + "'");
+    }
+    o.flush();
+    if (noScore) {
+      return ExitCodes.OK;
+    }
+    ScoreCommand score = new ScoreCommand();
+    score.run = out;
+    score.data = data;
+    score.scorers = scorers;
+    score.scorerOptions = scorerOptions;
+    score.judge = judge;
+    score.spec = spec;
+    return score.call();
+  }
+}

@@ -1,0 +1,440 @@
+package org.irgeval.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.irgeval.api.GenerationRequest;
+import org.irgeval.api.Prompt;
+import org.irgeval.api.PromptIds;
+import org.irgeval.api.PromptSet;
+import org.irgeval.store.AtomicFiles;
+import org.irgeval.store.RunStore;
+import org.irgeval.util.Json;
+
+/**
+ * Joins the run directories of the shards of one run ({@code irg-eval run --shard i/N}) into one run directory that
+ * is exactly what the unsharded run would have stored: one configuration fingerprint (the shard aside), every
+ * planned prompt covered by exactly one shard, journals in plan order, images hard-linked where the file system
+ * allows, the full prompt sets in {@code prompts/}, a manifest that records the shards. The summary, exports and
+ * report are then made by the ordinary score-only path ({@code irg-eval merge} does it), so a merged run is scored,
+ * reported and compared like any other, and an unsharded {@code irg-eval run} with the same settings resumes it.
+ */
+public final class RunMerger {
+  private static final int LIST_MAX = 20;
+  private final ObjectMapper mapper = Json.mapper();
+
+  /** What a merge wrote. */
+  public record Result(Path out, int shards, int trajectories, int scores, int imagesLinked, int imagesCopied,
+                       String copyReason, List<String> missingTrajectories) {}
+
+  /** A merge refused; the message lists what is wrong. */
+  public static final class MergeException extends IllegalArgumentException {
+    public MergeException(String message) {
+      super(message);
+    }
+  }
+
+  private record ShardRun(Path dir, ObjectNode manifest, ShardPlan plan, Map<String, JsonNode> trajectories,
+                          List<JsonNode> scores) {}
+
+  /**
+   * @param shardDirs       the shards' run directories
+   * @param out             the merged run directory (must not exist, or be empty)
+   * @param allowIncomplete merge even when trajectories are missing (generation failures); the merged run then
+   *                        resumes them with an unsharded {@code irg-eval run}
+   */
+  public Result merge(List<Path> shardDirs, Path out, boolean allowIncomplete) throws IOException {
+    if (shardDirs.isEmpty()) {
+      throw new MergeException("merge needs the run directories of the shards");
+    }
+    if (Files.isDirectory(out)) {
+      try (var s = Files.list(out)) {
+        if (s.findAny().isPresent()) {
+          throw new MergeException(out + " exists and is not empty: merge writes a new run directory");
+        }
+      }
+    }
+    List<ShardRun> shards = new ArrayList<>();
+    for (Path d : shardDirs) {
+      shards.add(read(d));
+    }
+    checkFingerprints(shards);
+    Map<String, PromptSet> planned = checkPlans(shards);
+    Map<String, Integer> samples = new LinkedHashMap<>();
+    JsonNode fp0 = shards.get(0).manifest().path("fingerprint");
+    for (String b : planned.keySet()) {
+      samples.put(b, fp0.path("benchmarks").path(b).path("samples").asInt(1));
+    }
+    // Which shard owns each (benchmark, prompt): exactly one, or the merge is refused.
+    Map<String, Map<String, Integer>> owner = checkCoverage(shards, planned);
+
+    // Trajectories: each planned one from its owner; none from elsewhere.
+    List<String> missing = new ArrayList<>();
+    List<String> foreign = new ArrayList<>();
+    List<JsonNode> trajectories = new ArrayList<>();
+    Set<String> kept = new LinkedHashSet<>();
+    for (var e : planned.entrySet()) {
+      String b = e.getKey();
+      for (Prompt p : e.getValue().prompts()) {
+        ShardRun s = shards.get(owner.get(b).get(p.id()));
+        for (int k = 0; k < samples.get(b); k++) {
+          String id = GenerationRequest.idOf(b, p.id(), k);
+          JsonNode t = s.trajectories().get(id);
+          if (t == null) {
+            missing.add(id + " (shard " + s.plan().shard() + ", " + s.dir() + ")");
+          } else {
+            trajectories.add(t);
+            kept.add(id);
+          }
+        }
+      }
+    }
+    for (int i = 0; i < shards.size(); i++) {
+      for (String id : shards.get(i).trajectories().keySet()) {
+        if (!kept.contains(id)) {
+          foreign.add(id + " in " + shards.get(i).dir());
+        }
+      }
+    }
+    if (!foreign.isEmpty()) {
+      throw new MergeException("trajectories outside their shard's part of the plan (doubled or from another run): "
+          + list(foreign));
+    }
+    if (!missing.isEmpty() && !allowIncomplete) {
+      throw new MergeException(missing.size() + " planned trajectories are missing (failed generations; run those"
+          + " shards again with the same command, or pass --allow-incomplete and complete the merged run with an"
+          + " unsharded 'irg-eval run'): " + list(missing));
+    }
+
+    Path tmp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".merging-" + ProcessHandle.current().pid());
+    deleteRecursively(tmp);
+    Files.createDirectories(tmp);
+    FileLinks links = new FileLinks();
+    ByteArrayOutputStream tj = new ByteArrayOutputStream();
+    for (JsonNode t : trajectories) {
+      Path src = null;
+      for (JsonNode turn : t.path("turns")) {
+        String rel = turn.path("image").asText();
+        ShardRun s = shards.get(owner.get(t.path("benchmark").asText()).get(t.path("prompt_id").asText()));
+        src = s.dir().resolve(rel);
+        if (!Files.isRegularFile(src)) {
+          throw new MergeException(src + ": the image of trajectory " + t.path("id").asText() + " is missing");
+        }
+        links.place(src, tmp.resolve(rel));
+      }
+      tj.write(mapper.writeValueAsBytes(t));
+      tj.write('\n');
+    }
+    links.syncDirectories();
+    AtomicFiles.write(tmp.resolve(RunStore.TRAJECTORIES), tj.toByteArray());
+    // Scores of the kept trajectories, in plan order; a key appears once.
+    Map<String, List<JsonNode>> scoresById = new LinkedHashMap<>();
+    Set<String> scoreKeys = new LinkedHashSet<>();
+    for (ShardRun s : shards) {
+      for (JsonNode sc : s.scores()) {
+        String id = GenerationRequest.idOf(sc.path("benchmark").asText(), sc.path("prompt_id").asText(),
+            sc.path("sample").asInt());
+        String key = id + "\u0000" + sc.path("variant").asText() + "\u0000" + sc.path("scorer").asText();
+        if (kept.contains(id) && scoreKeys.add(key)) {
+          scoresById.computeIfAbsent(id, k -> new ArrayList<>()).add(sc);
+        }
+      }
+    }
+    ByteArrayOutputStream sj = new ByteArrayOutputStream();
+    int nScores = 0;
+    for (String id : kept) {
+      for (JsonNode sc : scoresById.getOrDefault(id, List.of())) {
+        sj.write(mapper.writeValueAsBytes(sc));
+        sj.write('\n');
+        nScores++;
+      }
+    }
+    AtomicFiles.write(tmp.resolve(RunStore.SCORES), sj.toByteArray());
+    for (PromptSet set : planned.values()) {
+      AtomicFiles.write(tmp.resolve(RunStore.PROMPTS).resolve(PromptIds.safe(set.benchmark()) + ".json"),
+          mapper.writeValueAsBytes(set));
+    }
+    ObjectNode manifest = manifest(shards, links, missing, out.getFileName().toString());
+    AtomicFiles.write(tmp.resolve(RunStore.MANIFEST), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+    if (Files.isDirectory(out)) {
+      Files.delete(out); // empty, checked above
+    }
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return new Result(out, shards.size(), trajectories.size(), nScores, links.linked(), links.copied(),
+        links.copyReason(), List.copyOf(missing));
+  }
+
+  private ShardRun read(Path dir) throws IOException {
+    Path mf = dir.resolve(RunStore.MANIFEST);
+    if (!Files.isRegularFile(mf)) {
+      throw new MergeException(dir + " is not a run directory (no " + RunStore.MANIFEST + ")");
+    }
+    ObjectNode manifest = (ObjectNode) mapper.readTree(mf.toFile());
+    ShardPlan plan = ShardPlan.read(dir);
+    if (plan == null || !manifest.path("fingerprint").hasNonNull(ConfigFingerprint.SHARD)) {
+      throw new MergeException(dir + " is not a shard (it was not run with --shard i/N): nothing to merge");
+    }
+    Map<String, JsonNode> trajectories = new LinkedHashMap<>();
+    for (JsonNode t : lines(dir.resolve(RunStore.TRAJECTORIES))) {
+      trajectories.putIfAbsent(t.path("id").asText(), t);
+    }
+    return new ShardRun(dir, manifest, plan, trajectories, lines(dir.resolve(RunStore.SCORES)));
+  }
+
+  private void checkFingerprints(List<ShardRun> shards) {
+    JsonNode first = shards.get(0).manifest().path("fingerprint");
+    List<String> problems = new ArrayList<>();
+    for (int i = 1; i < shards.size(); i++) {
+      JsonNode other = shards.get(i).manifest().path("fingerprint");
+      List<String> d = new ArrayList<>();
+      strictDiff("", strip(first), strip(other), d);
+      for (String x : d) {
+        problems.add(shards.get(i).dir() + " vs " + shards.get(0).dir() + ": " + x);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new MergeException("the shards were run with different configurations (fingerprints differ, the shard"
+          + " aside):\n  " + String.join("\n  ", problems));
+    }
+  }
+
+  private Map<String, PromptSet> checkPlans(List<ShardRun> shards) {
+    Map<String, PromptSet> first = shards.get(0).plan().planned();
+    JsonNode a = mapper.valueToTree(first);
+    for (int i = 1; i < shards.size(); i++) {
+      JsonNode b = mapper.valueToTree(shards.get(i).plan().planned());
+      if (!a.equals(b)) {
+        List<String> d = new ArrayList<>();
+        strictDiff("", a, b, d);
+        throw new MergeException(shards.get(i).dir() + " and " + shards.get(0).dir() + " planned different prompts"
+            + " (another --limit, --benchmarks or prompt file?): " + list(d));
+      }
+    }
+    return first;
+  }
+
+  private Map<String, Map<String, Integer>> checkCoverage(List<ShardRun> shards, Map<String, PromptSet> planned) {
+    Map<String, Map<String, Integer>> owner = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    List<String> doubled = new ArrayList<>();
+    for (var e : planned.entrySet()) {
+      String b = e.getKey();
+      List<String> ids = e.getValue().prompts().stream().map(Prompt::id).toList();
+      Map<String, List<Integer>> claims = new LinkedHashMap<>();
+      ids.forEach(id -> claims.put(id, new ArrayList<>()));
+      for (int i = 0; i < shards.size(); i++) {
+        Shard sh = shards.get(i).plan().shard();
+        int[] own = Shard.owners(b, ids, sh.count());
+        for (int k = 0; k < ids.size(); k++) {
+          if (own[k] == sh.index()) {
+            claims.get(ids.get(k)).add(i);
+          }
+        }
+      }
+      Map<String, Integer> o = new LinkedHashMap<>();
+      for (var c : claims.entrySet()) {
+        if (c.getValue().isEmpty()) {
+          missing.add(b + "/" + c.getKey());
+        } else if (c.getValue().size() > 1) {
+          doubled.add(b + "/" + c.getKey() + " (in " + c.getValue().stream().map(i -> shards.get(i).dir() + " ["
+              + shards.get(i).plan().shard() + "]").toList() + ")");
+        } else {
+          o.put(c.getKey(), c.getValue().get(0));
+        }
+      }
+      owner.put(b, o);
+    }
+    if (missing.isEmpty() && doubled.isEmpty()) {
+      return owner;
+    }
+    StringBuilder m = new StringBuilder("the shards do not cover every planned prompt exactly once");
+    TreeSet<Integer> counts = new TreeSet<>();
+    shards.forEach(s -> counts.add(s.plan().shard().count()));
+    if (counts.size() == 1) {
+      int n = counts.first();
+      TreeSet<Integer> absent = new TreeSet<>();
+      for (int i = 0; i < n; i++) {
+        absent.add(i);
+      }
+      Map<Integer, List<Path>> given = new LinkedHashMap<>();
+      for (ShardRun s : shards) {
+        absent.remove(s.plan().shard().index());
+        given.computeIfAbsent(s.plan().shard().index(), k -> new ArrayList<>()).add(s.dir());
+      }
+      if (!absent.isEmpty()) {
+        m.append("; shards not given: ").append(absent.stream().map(i -> i + "/" + n).toList());
+      }
+      given.forEach((i, dirs) -> {
+        if (dirs.size() > 1) {
+          m.append("; shard ").append(i).append('/').append(n).append(" given twice: ").append(dirs);
+        }
+      });
+    } else {
+      m.append("; the shards were split ").append(counts.size()).append(" different ways (N = ").append(counts)
+          .append(")");
+    }
+    if (!missing.isEmpty()) {
+      m.append("\n  missing (").append(missing.size()).append("): ").append(list(missing));
+    }
+    if (!doubled.isEmpty()) {
+      m.append("\n  doubled (").append(doubled.size()).append("): ").append(list(doubled));
+    }
+    throw new MergeException(m.toString());
+  }
+
+  private ObjectNode manifest(List<ShardRun> shards, FileLinks links, List<String> missing, String name) {
+    ObjectNode m = shards.get(0).manifest().deepCopy();
+    ((ObjectNode) m.get("fingerprint")).remove(ConfigFingerprint.SHARD);
+    if (m.get("config") instanceof ObjectNode c) {
+      c.remove("shard");
+    }
+    m.remove("ended");
+    m.remove("judge_used");
+    m.put("run", name);
+    ArrayNode sessions = mapper.createArrayNode();
+    ArrayNode from = m.putArray("merged_from");
+    String started = null;
+    for (ShardRun s : shards) {
+      ObjectNode f = from.addObject();
+      f.put("dir", s.dir().toAbsolutePath().normalize().toString());
+      f.put("shard", s.plan().shard().toString());
+      f.put("trajectories", s.trajectories().size());
+      f.set("started", s.manifest().get("started"));
+      f.set("ended", s.manifest().get("ended"));
+      f.set("endpoints", s.manifest().path("config").get("endpoints"));
+      f.set("pipeline_facts", s.manifest().get("pipeline_facts"));
+      f.set("harness", s.manifest().get("harness"));
+      String st = s.manifest().path("started").asText(null);
+      if (st != null && (started == null || st.compareTo(started) < 0)) {
+        started = st;
+      }
+      for (JsonNode x : s.manifest().path("sessions")) {
+        ObjectNode y = x.deepCopy();
+        y.put("shard", s.plan().shard().toString());
+        sessions.add(y);
+      }
+    }
+    if (started != null) {
+      m.put("started", started);
+    }
+    ObjectNode ms = sessions.addObject();
+    ms.put("started", Instant.now().toString());
+    ms.put("mode", "merge");
+    ms.put("shards", shards.size());
+    m.set("sessions", sessions);
+    ObjectNode merge = m.putObject("merge");
+    merge.put("shards", shards.size());
+    merge.put("images_linked", links.linked());
+    merge.put("images_copied", links.copied());
+    if (links.copyReason() != null) {
+      merge.put("copy_reason", links.copyReason());
+    }
+    merge.put("missing_trajectories", missing.size());
+    return m;
+  }
+
+  private static JsonNode strip(JsonNode fp) {
+    if (fp instanceof ObjectNode o) {
+      ObjectNode c = o.deepCopy();
+      c.remove(ConfigFingerprint.SHARD);
+      return c;
+    }
+    return fp;
+  }
+
+  /** Every difference, including keys present on one side only. */
+  static void strictDiff(String path, JsonNode a, JsonNode b, List<String> out) {
+    if (a == null || a.isMissingNode()) {
+      a = null;
+    }
+    if (b == null || b.isMissingNode()) {
+      b = null;
+    }
+    if (a == null && b == null) {
+      return;
+    }
+    if (a == null || b == null) {
+      out.add(path + ": " + (a == null ? "absent" : a.toString()) + " vs " + (b == null ? "absent" : b.toString()));
+      return;
+    }
+    if (a.isObject() && b.isObject()) {
+      Set<String> keys = new TreeSet<>();
+      a.fieldNames().forEachRemaining(keys::add);
+      b.fieldNames().forEachRemaining(keys::add);
+      for (String k : keys) {
+        strictDiff(path.isEmpty() ? k : path + "." + k, a.get(k), b.get(k), out);
+      }
+      return;
+    }
+    if (a.isArray() && b.isArray() && a.size() == b.size()) {
+      for (int i = 0; i < a.size(); i++) {
+        strictDiff(path + "[" + i + "]", a.get(i), b.get(i), out);
+      }
+      return;
+    }
+    boolean same = a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) == 0 : a.equals(b);
+    if (!same) {
+      out.add(path + ": " + abbreviate(a) + " vs " + abbreviate(b));
+    }
+  }
+
+  private static String abbreviate(JsonNode n) {
+    String s = n.toString();
+    return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+  }
+
+  private static String list(List<String> items) {
+    List<String> shown = items.size() > LIST_MAX ? items.subList(0, LIST_MAX) : items;
+    return String.join(", ", shown) + (items.size() > LIST_MAX ? ", ... and " + (items.size() - LIST_MAX) + " more"
+        : "");
+  }
+
+  /** The JSON lines of a journal; a torn last line (a shard killed mid-write) is left out. */
+  private List<JsonNode> lines(Path file) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    if (!Files.isRegularFile(file)) {
+      return out;
+    }
+    List<String> ls = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < ls.size(); i++) {
+      if (ls.get(i).isBlank()) {
+        continue;
+      }
+      try {
+        out.add(mapper.readTree(ls.get(i)));
+      } catch (IOException e) {
+        if (i == ls.size() - 1) {
+          break;
+        }
+        throw new IOException(file + ":" + (i + 1) + ": not a JSON line (" + e.getMessage() + ")", e);
+      }
+    }
+    return out;
+  }
+
+  private static void deleteRecursively(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (var walk = Files.walk(p)) {
+      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+}

