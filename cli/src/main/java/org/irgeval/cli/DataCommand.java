@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code irg-eval data}: work with the official data folder. */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Work with the official benchmark data folder.",
-    subcommands = DataCommand.Check.class)
+    subcommands = {DataCommand.Check.class, DataFetchCommand.class})
 public final class DataCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -10,8 +10,8 @@ import org.irgeval.api.PaperTable.PaperRow;
  * GenAI-Bench as papers print it: Basic, Advanced, Overall, then the ten skills (0-1 scale, 2 decimals;
  * evaluate.py l.80-82 prints {@code :.2f}).
  *
- * <p>Rows: the IRG README "Performance" table (overall only; docs/irg-paper.md "Summary table", ../shared notes
- * irg.md 3.5: basic/advanced splits not published), and the official VQAScore reference numbers of
+ * <p>Rows: the IRG README "Performance" table (overall only, docs/irg-paper.md "Summary table": the IRG paper
+ * publishes no basic/advanced split), and the official VQAScore reference numbers of
  * linzhiqiu/t2v_metrics@6ecb74f genai_bench/model_performance_vqacore.md (l.1-31 CLIP-FlanT5-XXL, l.36-67 GPT-4o),
  * all on GenAI-Bench-1600. Their Avg columns are the basic/advanced tag means, which is why DALL-E 3's overall 0.78
  * is not mean(0.90, 0.69).

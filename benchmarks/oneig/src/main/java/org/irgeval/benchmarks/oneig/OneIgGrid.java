@@ -117,11 +117,11 @@ final class OneIgGrid {
     return true;
   }
 
+  /** Decodes PNG, JPEG, BMP, GIF and, through TwelveMonkeys' imageio-webp on the class path, WebP grids. */
   static BufferedImage decode(byte[] bytes, String what) throws IOException {
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
     if (img == null) {
-      throw new IOException(what + ": not an image this JVM can decode (PNG, JPEG, BMP, GIF; convert WebP grids to"
-          + " PNG)");
+      throw new IOException(what + ": not an image this JVM can decode (PNG, JPEG, BMP, GIF, WebP)");
     }
     return img;
   }

@@ -16,8 +16,9 @@ import org.irgeval.api.ScorerUnavailableException;
 /**
  * {@code oneig-judge}: alignment and text scored by the run's OpenAI-compatible VLM with the official OneIG protocol
  * ({@link OneIgJudgeParts}; official judge {@value #DEFAULT_MODEL}). Reasoning, style and diversity need the
- * embedding models (LLM2CLIP, CSD + StyleEncoder, DreamSim), which this module does not run: give their recorded
- * outputs with {@code --scorer-opt recorded=DIR} (docs/oneig.md section 4), or they are reported unscored.
+ * embedding models (LLM2CLIP, CSD + StyleEncoder, DreamSim): run them with {@code oneig-djl}
+ * ({@link OneIgDjlScorerProvider}, which uses this judge protocol too), or give their recorded outputs with
+ * {@code --scorer-opt recorded=DIR} (docs/oneig.md section 4); otherwise they are reported unscored.
  */
 public final class OneIgJudgeScorerProvider implements ScorerProvider {
   /** inference.py l.18 / alignment_score.py l.18 / text_score.py l.22. */

@@ -31,8 +31,12 @@ import org.irgeval.util.Json;
  *       l.92-93): rows are prompts ({@code <category>_<id>} for alignment and diversity, {@code <id>} otherwise),
  *       one column per model ({@code --bench-opt oneig.model=NAME} picks one when there are several), empty = None.
  *       Each prompt becomes one pseudo-tile holding its prompt score (two for diversity), so alignment, reasoning,
- *       style and diversity aggregate to the official numbers; text cells hold {@code [ED, CR, WAC]} per prompt means,
- *       so text is then averaged over prompts, not micro-averaged over tiles (docs/oneig.md section 4).</li>
+ *       style and diversity aggregate to the official numbers. Text cells hold {@code [ED, CR, WAC]} per-prompt means
+ *       over the prompt's tiles; the official text score micro-averages over tiles (text_score.py l.95-97: ED, CR tile
+ *       means, WAC = sum matched / sum GT words). The pseudo-tile weighs WAC by the prompt's GT word count (the same for
+ *       every tile of a prompt), which gives the official ED, CR and WAC exactly when every prompt has the same number
+ *       of non-black tiles (four, normally); with all-black tiles in some grids it is an approximation
+ *       (docs/oneig.md section 4).</li>
  * </ul>
  * The prompts (questions, styles) come from {@code --data}.
  */
@@ -131,8 +135,12 @@ final class OneIgResultsImporter implements OfficialResultsImporter {
               v.put(OneIgAggregator.TEXT_ED, Double.parseDouble(parts[0].strip()));
               v.put(OneIgAggregator.TEXT_CR, Double.parseDouble(parts[1].strip()));
               double wac = Double.parseDouble(parts[2].strip());
-              v.put(OneIgAggregator.TEXT_MATCHED, wac);
-              v.put(OneIgAggregator.TEXT_GT_WORDS, 1.0);
+              // every tile of a prompt has the same GT word count (text_utils.py l.50-64 counts the GT only), so
+              // the prompt's matched words are WAC_p * gtw_p per tile: WAC = sum matched / sum GT words as
+              // text_score.py l.97 computes it, when the prompts have equally many non-black tiles
+              double gtw = OneIgRules.textTile(p.metadata().path("text_content").asText(), "").gtWords();
+              v.put(OneIgAggregator.TEXT_MATCHED, wac * gtw);
+              v.put(OneIgAggregator.TEXT_GT_WORDS, gtw);
               v.put(OneIgAggregator.TEXT_WAC, wac);
             }
             case "diversity" -> div.put(pid, Double.parseDouble(cell));
@@ -146,7 +154,8 @@ final class OneIgResultsImporter implements OfficialResultsImporter {
     }
     List<ScoredSample> out = new ArrayList<>();
     var note = Json.mapper().createObjectNode().put("pseudo_tile",
-        "one tile standing for the prompt's official per-prompt score");
+        "one tile standing for the prompt's official per-prompt score (text: WAC weighted by the GT word count;"
+            + " micro-averages exactly when all prompts have equally many non-black tiles)");
     for (Prompt p : prompts.prompts()) {
       Map<String, Double> v = tile0.get(p.id());
       Double d = div.get(p.id());

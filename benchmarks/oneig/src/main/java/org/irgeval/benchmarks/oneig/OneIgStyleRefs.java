@@ -17,8 +17,9 @@ import org.irgeval.util.Json;
  * The reference style embeddings of OneIG-Bench/OneIG-Benchmark@41b4983 {@code scripts/style/CSD_embed.pt} and
  * {@code SE_embed.pt} (torch pickles: style -> tensor [3, d]; style_score.py l.31-34), read from their decoded JSON
  * form {@code style/CSD_embed.json} / {@code style/SE_embed.json}: {@code {style: {"shape": [3, d], "data": [[...]]}}}.
- * CSD rows are unit-norm ([3, 768]); SE rows ([3, 1280], stored as bfloat16) are not (norm 0.67-0.75) and are used as
- * they are: style_score.py l.81 multiplies the normalised image embedding with the raw reference.
+ * CSD rows are unit-norm ([3, 768]); SE rows ([3, 1280], stored as bfloat16) are unit-norm only up to bfloat16 rounding
+ * (0.998-1.003 when decoded with benchmarks/oneig/tools/decode_style_refs.py) and are used as they are: style_score.py
+ * l.81 multiplies the normalised image embedding with the raw reference.
  */
 record OneIgStyleRefs(Map<String, double[][]> csd, Map<String, double[][]> se) {
   static final String CSD = "style/CSD_embed.json";
