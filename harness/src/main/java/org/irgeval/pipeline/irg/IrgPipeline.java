@@ -437,19 +437,26 @@ public final class IrgPipeline implements Pipeline {
     return new Generation(out, model, ep.uri.toString(), sim);
   }
 
-  /** PNG signature, and for a real model the requested size (IHDR width/height, big-endian at 16..23). */
+  /**
+   * PNG signature, the whole PNG decoded (a file cut inside its pixel data is refused here, as an {@code internal}
+   * failure of the endpoint, retried elsewhere), and the decoded image's size against the request's: a model must
+   * draw the requested width x height (or the crop box it reports, BAGEL modes: {@code img.crop(img.getbbox())}
+   * inside the requested frame); a simulator may draw a plumbing picture scaled down from the requested size by a
+   * whole number (its 64x64 blocks for 1024x1024), never another shape.
+   */
   private void checkPng(Endpoint ep, int turn, byte[] png, boolean sim, List<Integer> cropBox)
       throws EndpointCallException {
     if (png.length < 24 || !java.util.Arrays.equals(java.util.Arrays.copyOf(png, 8), PNG_SIGNATURE)) {
       throw invalid(ep, "turn " + turn + ": image is not a PNG");
     }
-    int w = java.nio.ByteBuffer.wrap(png, 16, 4).getInt();
-    int h = java.nio.ByteBuffer.wrap(png, 20, 4).getInt();
-    // the simulator draws small images on purpose (plumbing); a model must draw the requested size, or the crop
-    // box it reports (BAGEL modes: img.crop(img.getbbox()), inside the requested frame)
-    if (sim) {
-      return;
+    java.awt.image.BufferedImage img;
+    try {
+      img = org.irgeval.util.PngCheck.decode(png);
+    } catch (java.io.IOException e) {
+      throw invalid(ep, "turn " + turn + ": " + e.getMessage());
     }
+    int w = img.getWidth();
+    int h = img.getHeight();
     int ew = preset.width();
     int eh = preset.height();
     if (cropBox != null) {
@@ -462,10 +469,20 @@ public final class IrgPipeline implements Pipeline {
       ew = cropBox.get(2) - cropBox.get(0);
       eh = cropBox.get(3) - cropBox.get(1);
     }
-    if (w != ew || h != eh) {
+    if (!sizeFits(w, h, ew, eh, sim)) {
       throw invalid(ep, "turn " + turn + ": image is " + w + "x" + h + ", expected " + ew + "x" + eh
-          + (cropBox == null ? "" : " (crop_box " + cropBox + ")"));
+          + (cropBox == null ? "" : " (crop_box " + cropBox + ")")
+          + (sim ? " or that size divided by a whole number (simulator)" : ""));
     }
+  }
+
+  /** The decoded size against the expected one: equal, or for a simulator that size divided by one whole number. */
+  static boolean sizeFits(int w, int h, int expectedW, int expectedH, boolean simulator) {
+    if (w == expectedW && h == expectedH) {
+      return true;
+    }
+    return simulator && w > 0 && h > 0 && expectedW % w == 0 && expectedH % h == 0
+        && expectedW / w == expectedH / h;
   }
 
   private static <V> Map<String, V> withoutNulls(Map<String, V> m) {

@@ -58,6 +58,13 @@ public final class IrgSimulator implements AutoCloseable {
   private final java.util.concurrent.locks.ReentrantReadWriteLock sending =
       new java.util.concurrent.locks.ReentrantReadWriteLock();
   private final List<LoggedRequest> log = new ArrayList<>();
+  /** Trajectory requests wait here while the simulator is paused ({@link #pause()}), e.g. until every run started. */
+  private final Object gate = new Object();
+  private boolean paused;
+  private int waiting;
+  /** System.nanoTime() of the first trajectory request let through, and of the end of the last 200 answer (0: none). */
+  private final AtomicLong firstWorkNanos = new AtomicLong();
+  private final AtomicLong lastAnswerNanos = new AtomicLong();
   private final Map<String, byte[]> answered = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
@@ -113,6 +120,38 @@ public final class IrgSimulator implements AutoCloseable {
 
   public boolean isDead() {
     return dead.get();
+  }
+
+  /** Holds every trajectory request that arrives from now on until {@link #resume()} (health answers go on). */
+  public void pause() {
+    synchronized (gate) {
+      paused = true;
+    }
+  }
+
+  /** Lets the held trajectory requests through. */
+  public void resume() {
+    synchronized (gate) {
+      paused = false;
+      gate.notifyAll();
+    }
+  }
+
+  /** Trajectory requests held by {@link #pause()} right now. */
+  public int waiting() {
+    synchronized (gate) {
+      return waiting;
+    }
+  }
+
+  /** {@link System#nanoTime()} when the first trajectory request was let through (0: none yet). */
+  public long firstWorkNanos() {
+    return firstWorkNanos.get();
+  }
+
+  /** {@link System#nanoTime()} when the last 200 trajectory answer was sent in full (0: none yet). */
+  public long lastAnswerNanos() {
+    return lastAnswerNanos.get();
   }
 
   /** Kills it now, as if the GPU host went away: later connections are refused. */
@@ -188,6 +227,17 @@ public final class IrgSimulator implements AutoCloseable {
   }
 
   private void trajectory(HttpExchange ex, long n, String body) throws IOException, InterruptedException {
+    synchronized (gate) {
+      waiting++;
+      try {
+        while (paused) {
+          gate.wait();
+        }
+      } finally {
+        waiting--;
+      }
+    }
+    firstWorkNanos.compareAndSet(0, System.nanoTime());
     int count = trajectoryRequests.incrementAndGet();
     if (config.dieAfter() >= 0 && count > config.dieAfter()) {
       record(n, "POST", "/v1/trajectory", body, -1, "dropped");
@@ -214,10 +264,14 @@ public final class IrgSimulator implements AutoCloseable {
       return;
     }
     String failure = drawFailure();
-    if (failure != null) {
+    if (failure != null && ERROR_ANSWERS.contains(failure)) {
       int status = failure.equals("bad_request") ? 400 : failure.equals("internal") ? 500 : 503;
       record(n, "POST", "/v1/trajectory", body, status, failure);
       sendError(ex, status, failure, "simulated " + failure + " (simulator failure injection)");
+      return;
+    }
+    if (failure != null) {
+      fault(ex, n, body, req, failure);
       return;
     }
     int now = inFlight.incrementAndGet();
@@ -229,11 +283,17 @@ public final class IrgSimulator implements AutoCloseable {
     }
     byte[] answer;
     try {
+      // the pictures are encoded before the GPU lock is taken: encoding is the simulator's CPU work, not simulated GPU
+      // time, and must not stretch the simulated stage latencies (the throughput measurements compare against them)
+      List<String> pngs = new ArrayList<>();
+      for (int t = 1; t <= req.turns(); t++) {
+        pngs.add(Base64.getEncoder().encodeToString(image(req, t, null)));
+      }
       if (config.serial()) {
         gpu.lockInterruptibly();
       }
       try {
-        answer = json.writeValueAsBytes(simulate(req));
+        answer = json.writeValueAsBytes(simulate(req, pngs));
       } finally {
         if (config.serial()) {
           gpu.unlock();
@@ -256,8 +316,75 @@ public final class IrgSimulator implements AutoCloseable {
       }
       record(n, "POST", "/v1/trajectory", body, 200, "ok");
       send(ex, 200, answer);
+      lastAnswerNanos.accumulateAndGet(System.nanoTime(), Math::max);
     } finally {
       sending.readLock().unlock();
+    }
+  }
+
+  /** The protocol's error answers among {@link SimConfig#FAILURE_CODES}; the other kinds are {@link #fault}s. */
+  private static final java.util.Set<String> ERROR_ANSWERS = java.util.Set.of("busy", "out_of_memory", "internal",
+      "bad_request");
+
+  /**
+   * A fault a broken server or network produces instead of an answer (SimConfig#FAILURE_CODES); logged with the
+   * kind as its outcome, never cached, no GPU lock taken (the fault is the server's or the wire's, not the work's).
+   */
+  private void fault(HttpExchange ex, long n, String body, TrajectoryRequest req, String kind)
+      throws IOException, InterruptedException {
+    int damagedTurn;
+    int junkShape;
+    synchronized (rng) {
+      damagedTurn = 1 + rng.nextInt(req.turns());
+      junkShape = rng.nextInt(4);
+    }
+    try {
+      switch (kind) {
+        case "reset" -> {
+          record(n, "POST", "/v1/trajectory", body, -1, kind);
+          ex.close(); // no status line at all: the client reads a closed connection
+        }
+        case "timeout" -> {
+          record(n, "POST", "/v1/trajectory", body, 200, kind);
+          sleepMs(config.faultDelayMs());
+          send(ex, 200, json.writeValueAsBytes(answer(req, 0, null)));
+        }
+        case "slow_body" -> {
+          record(n, "POST", "/v1/trajectory", body, 200, kind);
+          byte[] bytes = json.writeValueAsBytes(answer(req, 0, null));
+          ex.getResponseHeaders().set("Content-Type", "application/json");
+          ex.getResponseHeaders().set("X-IRG-Simulator", "plumbing test tool, not a model");
+          ex.sendResponseHeaders(200, bytes.length);
+          // the whole body spread over faultDelayMs in 20 ms steps: headers at once, the last byte too late
+          long steps = Math.max(1, config.faultDelayMs() / 20);
+          int chunk = (int) Math.max(1, (bytes.length + steps - 1) / steps);
+          try (OutputStream out = ex.getResponseBody()) {
+            for (int off = 0; off < bytes.length; off += chunk) {
+              out.write(bytes, off, Math.min(chunk, bytes.length - off));
+              out.flush();
+              Thread.sleep(20);
+            }
+          }
+        }
+        case "truncated_png", "not_png", "wrong_size" -> {
+          record(n, "POST", "/v1/trajectory", body, 200, kind);
+          send(ex, 200, json.writeValueAsBytes(answer(req, damagedTurn, kind)));
+        }
+        case "junk_json" -> {
+          record(n, "POST", "/v1/trajectory", body, 200, kind);
+          String junk = switch (junkShape) {
+            case 0 -> "{\"id\":\"" + req.id() + "\",\"seed\":" + req.seed() + ",\"turns\":[{\"text\":\"<think>"; // cut
+            case 1 -> "<html><body><h1>502 Bad Gateway</h1></body></html>"; // a proxy's page with status 200
+            case 2 -> "{\"id\":\"" + req.id() + "\",\"seed\":" + req.seed() + ",\"turns\":\"none\"}"; // wrong shape
+            default -> "{\"id\":\"" + req.id() + "\",\"seed\":" + req.seed() + ",\"turns\":[]}"; // no turn
+          };
+          send(ex, 200, junk.getBytes(StandardCharsets.UTF_8));
+        }
+        default -> throw new IllegalStateException("unknown fault kind " + kind);
+      }
+    } catch (IOException clientGone) {
+      // the client gave up (its timeout) while we trickled or waited: nothing more to send
+      ex.close();
     }
   }
 
@@ -276,14 +403,15 @@ public final class IrgSimulator implements AutoCloseable {
     return null;
   }
 
-  private TrajectoryResponse simulate(TrajectoryRequest req) throws InterruptedException {
+  private TrajectoryResponse simulate(TrajectoryRequest req, List<String> pngs) throws InterruptedException {
     List<TrajectoryResponse.Turn> turns = new ArrayList<>();
     for (int t = 1; t <= req.turns(); t++) {
       Map<String, Long> timings = new LinkedHashMap<>();
       Map<String, Integer> tokens = new LinkedHashMap<>();
       String text = "";
       if (req.mode().thinks()) {
-        long textMs = draw(config.textLatency());
+        long textMs = config.keyedLatency() ? keyedMs(config.textLatency(), req.seed(), t, 0)
+            : draw(config.textLatency());
         sleep(textMs);
         text = t == 1
             ? "<think>[simulator] plan for: " + req.prompt() + "</think>"
@@ -291,16 +419,59 @@ public final class IrgSimulator implements AutoCloseable {
         timings.put("text", textMs);
         tokens.put("text", text.split("\\s+").length);
       }
-      long imageMs = draw(config.imageLatency());
+      long imageMs = config.keyedLatency() ? keyedMs(config.imageLatency(), req.seed(), t, 1)
+          : draw(config.imageLatency());
       sleep(imageMs);
       timings.put("image", imageMs);
-      String png = Base64.getEncoder().encodeToString(SimImages.png(req.seed(), t, config.imageSize()));
-      turns.add(new TrajectoryResponse.Turn(text, png, timings, tokens));
+      turns.add(new TrajectoryResponse.Turn(text, pngs.get(t - 1), timings, tokens));
     }
     Map<String, String> model = new LinkedHashMap<>();
     model.put("name", MODEL_NAME + " [" + config.name() + "]");
     model.put("checkpoint", "none (simulator)");
     return new TrajectoryResponse(req.id(), req.seed(), model, true, turns);
+  }
+
+  /** An answer without latency, with turn {@code damagedTurn}'s image damaged as {@code kind} says (0: none). */
+  private TrajectoryResponse answer(TrajectoryRequest req, int damagedTurn, String kind) {
+    List<TrajectoryResponse.Turn> turns = new ArrayList<>();
+    for (int t = 1; t <= req.turns(); t++) {
+      String text = req.mode().thinks() ? "<think>[simulator] turn " + t + " of: " + req.prompt() + "</think>" : "";
+      byte[] img = image(req, t, t == damagedTurn ? kind : null);
+      turns.add(new TrajectoryResponse.Turn(text, Base64.getEncoder().encodeToString(img), Map.of("image", 0L),
+          Map.of()));
+    }
+    Map<String, String> model = new LinkedHashMap<>();
+    model.put("name", MODEL_NAME + " [" + config.name() + "]");
+    model.put("checkpoint", "none (simulator)");
+    return new TrajectoryResponse(req.id(), req.seed(), model, true, turns);
+  }
+
+  /**
+   * Turn {@code t}'s picture: {@code imageSize} square, or the requested size when imageSize is 0; damaged as
+   * {@code kind} says (null: intact). A wrong-size picture is narrower than the intact one by a quarter, so it is
+   * never the requested size nor that size scaled down by a whole number.
+   */
+  private byte[] image(TrajectoryRequest req, int t, String kind) {
+    int w = config.imageSize() == 0 ? req.width() : config.imageSize();
+    int h = config.imageSize() == 0 ? req.height() : config.imageSize();
+    if ("wrong_size".equals(kind)) {
+      return SimImages.png(req.seed(), t, w - Math.max(1, w / 4), h);
+    }
+    if ("not_png".equals(kind)) {
+      return SimImages.jpeg(req.seed(), t, w, h);
+    }
+    byte[] png = config.payload().equals("realistic") ? SimImages.realistic(req.seed(), t, w, h)
+        : SimImages.png(req.seed(), t, w, h);
+    return "truncated_png".equals(kind) ? SimImages.truncated(png) : png;
+  }
+
+  /**
+   * One stage's latency keyed to the request: the same (seed, turn, stage) always costs the same, whichever
+   * endpoint, schedule or run draws it (the throughput command's fair comparison of schedules).
+   */
+  public static long keyedMs(LatencyModel m, long seed, int turn, int stage) {
+    long key = seed * 0x9E3779B97F4A7C15L + turn * 0xBF58476D1CE4E5B9L + stage * 0x94D049BB133111EBL;
+    return Math.max(0, m.sample(new Random(key)));
   }
 
   private long draw(LatencyModel m) {
@@ -310,7 +481,17 @@ public final class IrgSimulator implements AutoCloseable {
   }
 
   private void sleep(long simulatedMs) throws InterruptedException {
-    long ms = Math.round(simulatedMs * config.sleepScale());
+    // to the microsecond, not the millisecond: scaled-down latencies of a few ms would otherwise be off by 10-50%
+    long end = System.nanoTime() + Math.round(simulatedMs * config.sleepScale() * 1e6);
+    for (long left; (left = end - System.nanoTime()) > 0; ) {
+      java.util.concurrent.locks.LockSupport.parkNanos(left);
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    }
+  }
+
+  private static void sleepMs(long ms) throws InterruptedException {
     if (ms > 0) {
       Thread.sleep(ms);
     }
@@ -364,6 +545,10 @@ public final class IrgSimulator implements AutoCloseable {
         case "--capacity" -> c = c.withCapacity(Integer.parseInt(v));
         case "--serial" -> c = c.withSerial(Boolean.parseBoolean(v));
         case "--seed" -> c = c.withSeed(Long.parseLong(v));
+        case "--fault-delay-ms" -> c = c.withFaultDelayMs(Long.parseLong(v));
+        case "--keyed-latency" -> c = c.withKeyedLatency(Boolean.parseBoolean(v));
+        case "--image-size" -> c = c.withImageSize(Integer.parseInt(v));
+        case "--payload" -> c = c.withPayload(v);
         case "--data" -> c = c.withSystemPrompts(systemPromptHashes(Path.of(v)));
         case "--weights" -> c = c.withWeights(v.equals("none") ? null : v);
         case "--checkpoint-sha256" -> c = c.withCheckpointSha256(v.equals("none") ? null : v);
@@ -393,7 +578,13 @@ public final class IrgSimulator implements AutoCloseable {
           --text-latency SPEC      per text stage: fixed:MS | uniform:MIN:MAX | lognormal:MEDIAN:SIGMA (default fixed:0)
           --image-latency SPEC     per image stage (same forms)
           --sleep-scale X          fraction of the simulated latency actually slept (default 1.0)
-          --fail CODE=P[,..]       failure rates: busy, out_of_memory, internal, bad_request
+          --fail CODE=P[,..]       failure rates: busy, out_of_memory, internal, bad_request (error answers);
+                                   reset, slow_body, timeout (past the client's timeout), truncated_png, not_png,
+                                   wrong_size, junk_json (a broken server's 200 answers)
+          --fault-delay-ms MS      how long slow_body and timeout faults last (default 2000)
+          --keyed-latency true     draw each stage's latency from (request seed, turn, stage): same work everywhere
+          --image-size N           side of the square pictures (default 64; 0 = the requested width x height)
+          --payload KIND           blocks (default) or realistic (~1.3 MB PNGs at 1024x1024)
           --die-after N            drop everything after N trajectory requests
           --capacity N             concurrent trajectories before answering busy (default 0 = unlimited)
           --serial true|false      one trajectory at a time, the rest queued, like one GPU (default false)
