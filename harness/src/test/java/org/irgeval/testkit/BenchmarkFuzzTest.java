@@ -43,7 +43,7 @@ import org.irgeval.run.OptionCheck;
  */
 public abstract class BenchmarkFuzzTest {
   /** Tries per property; {@code -Djqwik.tries.default} does not apply to fixed tries, see docs/fuzzing.md. */
-  protected static final int TRIES = 2_000;
+  protected static final int TRIES = 10_000;
 
   /** The demo data and exported results of one adapter, made once per test class. */
   private record Folders(Path root, Path data, List<Path> dataFiles, Path results, List<Path> resultFiles) {}

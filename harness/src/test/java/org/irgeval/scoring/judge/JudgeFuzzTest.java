@@ -61,7 +61,7 @@ class JudgeFuzzTest {
     }
   }
 
-  @Property(tries = 2_000, seed = "1506", shrinking = ShrinkingMode.OFF)
+  @Property(tries = 10_000, seed = "1506", shrinking = ShrinkingMode.OFF)
   void brokenCacheEntriesAreMissesNeverErrors(@ForAll long seed) throws Exception {
     Random rnd = new Random(seed);
     Path dir = Files.createTempDirectory("fuzz-cache");
