@@ -11,11 +11,12 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.irgeval.scoring.image.PilBicubic;
 
 /**
  * The image pre-processing of the four OneIG embedding models, ported so the Java tensor equals the Python one
  * (checked against the reference Python on fixture images: {@code src/test/resources/fixtures/make_fixtures.py}, test
- * {@code OneIgPreprocessTest}). Every resize is Pillow's BICUBIC ({@link OneIgPilBicubic}); the float steps are done
+ * {@code OneIgPreprocessTest}). Every resize is Pillow's BICUBIC ({@link PilBicubic}); the float steps are done
  * in float32 in the official order.
  * <ul>
  *   <li>{@link #CSD}: OneIG-Bench/OneIG-Benchmark@41b4983 {@code scripts/utils/inference.py} l.101-109, torchvision
@@ -80,7 +81,7 @@ enum OneIgPreprocess {
       nw = w <= h ? size : newLong;
       nh = w <= h ? newLong : size;
     }
-    int[] r = OneIgPilBicubic.resize(rgb, w, h, nw, nh);
+    int[] r = PilBicubic.resize(rgb, w, h, nw, nh);
     int top = 0;
     int left = 0;
     if (resize == Resize.SHORT_SIDE_TORCHVISION) {

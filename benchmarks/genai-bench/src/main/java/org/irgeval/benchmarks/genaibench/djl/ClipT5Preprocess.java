@@ -1,6 +1,7 @@
 package org.irgeval.benchmarks.genaibench.djl;
 
 import java.awt.image.BufferedImage;
+import org.irgeval.scoring.image.PilBicubic;
 
 /**
  * What t2v_metrics does to an image before CLIP-FlanT5 sees it (linzhiqiu/t2v_metrics@335e4c2

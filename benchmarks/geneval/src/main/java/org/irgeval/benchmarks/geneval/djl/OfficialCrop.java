@@ -3,6 +3,7 @@ package org.irgeval.benchmarks.geneval.djl;
 import java.awt.image.BufferedImage;
 import org.irgeval.benchmarks.geneval.rules.Detection;
 import org.irgeval.benchmarks.geneval.rules.ObjectMask;
+import org.irgeval.scoring.image.PilBicubic;
 
 /**
  * The CLIP input of one detected object, as evaluate_images.py {@code ImageCrops.__getitem__} (l.94-106) and

@@ -1,21 +1,19 @@
-package org.irgeval.benchmarks.oneig;
+package org.irgeval.scoring.image;
 
 /**
  * Pillow's {@code Image.resize(size, Image.BICUBIC)} for 8-bit RGB, which open_clip's {@code Resize(224,
  * BICUBIC)} calls (torchvision on a PIL image). A port of Pillow's {@code libImaging/Resample.c}: separable
  * convolution with the a = -0.5 cubic kernel whose support widens with the downscale factor (antialiasing),
  * coefficients normalised and quantised to 22 fractional bits, horizontal pass first, each pass rounded and
- * clipped to 0..255. A copy of geneval's {@code PilBicubic} (tested there byte for byte against Pillow 9.4); here every
- * OneIG embedding model resizes through it (torchvision on PIL images and transformers' {@code image_transforms.resize}
- * both call {@code PIL.Image.resize(..., BICUBIC)}).
+ * clipped to 0..255. Matching it keeps CLIP's input pixels identical to the official ones.
  */
-final class OneIgPilBicubic {
+public final class PilBicubic {
   /** Resample.c {@code PRECISION_BITS = 32 - 8 - 2}. */
   private static final int PRECISION_BITS = 22;
   /** Resample.c bicubic filter support. */
   private static final double SUPPORT = 2.0;
 
-  private OneIgPilBicubic() {}
+  private PilBicubic() {}
 
   /** Resample.c {@code bicubic_filter} with a = -0.5. */
   static double filter(double x) {
@@ -85,7 +83,7 @@ final class OneIgPilBicubic {
    *
    * @return {@code outW*outH} packed pixels
    */
-  static int[] resize(int[] rgb, int w, int h, int outW, int outH) {
+  public static int[] resize(int[] rgb, int w, int h, int outW, int outH) {
     int[] cur = rgb;
     int cw = w;
     if (outW != w) {

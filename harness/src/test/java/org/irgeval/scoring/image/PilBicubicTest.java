@@ -1,4 +1,4 @@
-package org.irgeval.benchmarks.geneval.djl;
+package org.irgeval.scoring.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
