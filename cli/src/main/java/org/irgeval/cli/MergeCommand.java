@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.irgeval.run.RunMerger;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,14 +37,8 @@ public final class MergeCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Data root for scoring (default: the one in the shards' manifest).")
   Path data;
 
-  @Option(names = "--scorer", paramLabel = "BENCH=ID", description = "Choose a scorer for a benchmark.")
-  List<String> scorers;
-
-  @Option(names = "--scorer-opt", paramLabel = "KEY=VALUE", description = "Scorer option.")
-  List<String> scorerOptions;
-
-  @ArgGroup(exclusive = false, heading = "Judge (OpenAI-compatible VLM)%n")
-  JudgeOptions judge = new JudgeOptions();
+  @Mixin
+  ScorerOptions scoring = new ScorerOptions();
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -68,9 +62,7 @@ public final class MergeCommand implements Callable<Integer> {
     ScoreCommand score = new ScoreCommand();
     score.run = out;
     score.data = data;
-    score.scorers = scorers;
-    score.scorerOptions = scorerOptions;
-    score.judge = judge;
+    score.scoring = scoring;
     score.spec = spec;
     return score.call();
   }

@@ -11,7 +11,6 @@ import org.irgeval.run.Registry;
 import org.irgeval.run.RunConfig;
 import org.irgeval.run.RunEngine;
 import org.irgeval.run.RunResult;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,20 +63,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--images", paramLabel = "DIR", description = "For --pipeline images: folder of images in the benchmark's official layout.")
   Path images;
 
-  @Option(names = "--scorer", paramLabel = "BENCH=ID", description = "Choose a scorer for a benchmark (see 'irg-eval list').")
-  List<String> scorers;
-
-  @Option(names = "--scorer-opt", paramLabel = "KEY=VALUE", description = "Scorer option (e.g. detections=PATH for geneval-detections; see 'irg-eval list').")
-  List<String> scorerOptions;
+  @Mixin
+  ScorerOptions scoring = new ScorerOptions();
 
   @Option(names = "--bench-opt", paramLabel = "BENCH.KEY=VALUE", description = "Benchmark option (e.g. wise.version=verified, geneval.prompts=rewritten).")
   List<String> benchOptions;
 
   @Option(names = "--pipeline-opt", paramLabel = "KEY=VALUE", description = "Pipeline option (e.g. mistake-rate=0.3 for the reference pipeline).")
   List<String> pipelineOptions;
-
-  @ArgGroup(exclusive = false, heading = "Judge (OpenAI-compatible VLM)%n")
-  JudgeOptions judge = new JudgeOptions();
 
   @Option(names = "--generate-only", description = "Store trajectories and images without scoring (score later with 'irg-eval score RUN').")
   boolean generateOnly;
@@ -156,7 +149,7 @@ public final class RunCommand implements Callable<Integer> {
         registry::benchmark);
     RunConfig cfg = new RunConfig(runDir.getFileName().toString(), runDir, dataDir, benches,
         KeyValues.byPrefix(benchOptions, "--bench-opt"), demo ? "reference" : pipeline, pc, samples, seed, limit == null ? -1 : limit,
-        KeyValues.parse(scorers, "--scorer"), KeyValues.parse(scorerOptions, "--scorer-opt"), judge.settings(),
+        scoring.chosen(), scoring.options(), scoring.judgeSettings(),
         generateOnly ? RunConfig.Mode.GENERATE_ONLY : RunConfig.Mode.GENERATE_AND_SCORE, forceNew,
         List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
     if (shard != null) {

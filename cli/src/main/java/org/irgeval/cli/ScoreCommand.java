@@ -15,8 +15,8 @@ import org.irgeval.run.RunConfig;
 import org.irgeval.run.RunEngine;
 import org.irgeval.run.RunResult;
 import org.irgeval.store.RunStore;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,14 +31,8 @@ public final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Data root (default: the one recorded in the manifest).")
   Path data;
 
-  @Option(names = "--scorer", paramLabel = "BENCH=ID", description = "Choose a scorer for a benchmark.")
-  List<String> scorers;
-
-  @Option(names = "--scorer-opt", paramLabel = "KEY=VALUE", description = "Scorer option.")
-  List<String> scorerOptions;
-
-  @ArgGroup(exclusive = false, heading = "Judge (OpenAI-compatible VLM)%n")
-  JudgeOptions judge = new JudgeOptions();
+  @Mixin
+  ScorerOptions scoring = new ScorerOptions();
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -64,14 +58,14 @@ public final class ScoreCommand implements Callable<Integer> {
     });
     Map<String, String> chosen = new LinkedHashMap<>();
     c.path("scorers").fields().forEachRemaining(e -> chosen.put(e.getKey(), e.getValue().asText()));
-    chosen.putAll(KeyValues.parse(scorers, "--scorer"));
+    chosen.putAll(scoring.chosen());
     Path dataDir = data != null ? data : Path.of(c.path("data_dir").asText());
     PipelineConfig pc = new PipelineConfig(List.of(), c.path("preset").isTextual() ? c.path("preset").asText() : null,
         1, c.path("turns").asInt(2), Map.of(), dataDir, null, registry::benchmark);
     RunConfig cfg = new RunConfig(run.getFileName().toString(), run,
         dataDir, benches, benchOptions, c.path("pipeline").asText(), pc,
         c.has("samples") ? c.get("samples").asInt() : null, c.path("seed").asLong(), c.path("limit").asInt(-1), chosen,
-        KeyValues.parse(scorerOptions, "--scorer-opt"), judge.settings(), RunConfig.Mode.SCORE_ONLY, false,
+        scoring.options(), scoring.judgeSettings(), RunConfig.Mode.SCORE_ONLY, false,
         List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)))
         .withShard(c.hasNonNull("shard") ? org.irgeval.run.Shard.parse(c.get("shard").asText()) : null);
     RunResult result = new RunEngine(registry, JudgeBackends::open, spec.commandLine().getErr()).run(cfg);
