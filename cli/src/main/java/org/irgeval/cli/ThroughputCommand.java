@@ -97,8 +97,10 @@ public final class ThroughputCommand implements Callable<Integer> {
       description = "--schedule: simulated pictures: 64 px blocks, or realistic ~1.3 MB PNGs at 1024x1024. Default: ${DEFAULT-VALUE}.")
   String payload;
 
-  @Option(names = "--prompts-per-endpoint", defaultValue = "8",
-      description = "--schedule: GenEval-shaped prompts per endpoint (x4 samples). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--prompts-per-endpoint", defaultValue = "38",
+      description = "--schedule: GenEval-shaped prompts per endpoint (x4 samples). Default: ${DEFAULT-VALUE}, i.e. 152"
+          + " trajectories per GPU: the full two-turn IRG evaluation (~9.8k trajectories) on 64 GPUs, the thinnest"
+          + " per-GPU load of a real run on 8-64 GPUs (the end-of-run tail weighs most there).")
   int promptsPerEndpoint;
 
   @Option(names = "--work-text-latency", defaultValue = "lognormal:2500:0.6",

@@ -24,7 +24,19 @@ public interface ImageLayout {
     write(root, prompt, sample, java.nio.file.Files.readAllBytes(png));
   }
 
-  /** Puts a file at a target path (by hard link, else by copy); leaves an existing target as it is. */
+  /**
+   * Puts several samples of one prompt ({@code pngs}: sample to stored PNG file) under {@code root} at once; the
+   * exporter calls it when all the prompt's samples are stored. The default places each in turn; a layout that
+   * combines samples into one file (OneIG's 2x2 grid) overrides it to write that file once.
+   */
+  default void placeSamples(Path root, Prompt prompt, java.util.Map<Integer, Path> pngs, FilePlacer placer)
+      throws IOException {
+    for (var e : pngs.entrySet()) {
+      place(root, prompt, e.getKey(), e.getValue(), placer);
+    }
+  }
+
+  /** Puts a file at a target path (by hard link, else by copy); an existing target with other bytes is replaced. */
   @FunctionalInterface
   interface FilePlacer {
     void place(Path source, Path target) throws IOException;

@@ -23,31 +23,52 @@ public final class FileLinks {
   private final AtomicReference<String> copyReason = new AtomicReference<>();
   private final Set<Path> dirs = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
 
-  /** Puts {@code source} at {@code target} (replacing nothing: an existing target is left as it is). */
+  /**
+   * Puts {@code source} at {@code target}. A target that already holds the same file (or the same bytes) is left as
+   * it is; one with other bytes (an image regenerated since it was exported) is replaced atomically.
+   */
   public void place(Path source, Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     dirs.add(dir);
+    boolean replace = false;
     if (Files.exists(target)) {
-      return;
+      if (Files.isSameFile(source, target) || Files.mismatch(source, target) == -1) {
+        return;
+      }
+      replace = true;
     }
-    try {
-      Files.createLink(target, source);
-      linked.incrementAndGet();
-      return;
-    } catch (FileAlreadyExistsException e) {
-      return;
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      copyReason.compareAndSet(null, "hard link " + source + " -> " + target + " impossible: " + e);
+    if (!replace) {
+      try {
+        Files.createLink(target, source);
+        linked.incrementAndGet();
+        return;
+      } catch (FileAlreadyExistsException e) {
+        return; // placed meanwhile by another writer of the same file
+      } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        copyReason.compareAndSet(null, "hard link " + source + " -> " + target + " impossible: " + e);
+      }
     }
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
-      Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.force(true);
+      boolean link = false;
+      if (replace) {
+        try {
+          Files.delete(tmp);
+          Files.createLink(tmp, source);
+          link = true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+          copyReason.compareAndSet(null, "hard link " + source + " -> " + target + " impossible: " + e);
+        }
       }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      copied.incrementAndGet();
+      if (!link) {
+        Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+          ch.force(true);
+        }
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      (link ? linked : copied).incrementAndGet();
     } finally {
       Files.deleteIfExists(tmp);
     }

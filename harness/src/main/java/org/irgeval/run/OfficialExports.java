@@ -1,17 +1,25 @@
 package org.irgeval.run;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.irgeval.api.ImageLayout;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.Trajectory;
@@ -20,75 +28,216 @@ import org.irgeval.store.RunStore;
 
 /**
  * The run's images in each benchmark's official layout ({@code exports/<benchmark>/<variant>/}), so the official
- * scripts can be run on them. Layouts that keep the PNG bytes unchanged get hard links to the stored images (no
- * second copy, no per-file fsync: the directories are fsynced once each); a copy is made only where a link is
- * impossible (another file system), and the manifest says so. {@code exports/.exported} lists what was placed
- * (benchmark, variant, prompt, sample, image hash), so a resumed run only places new images.
+ * scripts can be run on them, written <em>while the run generates</em>: once every planned sample of a prompt is
+ * stored, that prompt's images are handed to its layout on a background thread, so nothing is left to export after
+ * the last trajectory but the prompts whose samples failed. A prompt's samples go together
+ * ({@link ImageLayout#placeSamples}) because some layouts combine them (OneIG's 2x2 grid is composed once, not once
+ * per sample).
+ *
+ * <p>Layouts that keep the PNG bytes unchanged get hard links to the stored images (no second copy, no per-file
+ * fsync: directories are fsynced once per prompt); a copy is made only where a link is impossible (another file
+ * system), and the manifest says so. {@code exports/.exported} lists what was placed (benchmark, variant, prompt,
+ * sample, image hash), so a resumed run places only new or regenerated images. An export that fails is reported
+ * (stderr and the manifest) and retried by the next run; it never costs the run its summary.
  */
-final class OfficialExports {
+final class OfficialExports implements AutoCloseable {
   static final String INDEX = ".exported";
+  private static final int ERRORS_KEPT = 5;
 
-  private OfficialExports() {}
+  /** A benchmark with an official layout: its prompts by id, samples per prompt. */
+  private record Target(BenchmarkRun bench, ImageLayout layout, Map<String, Prompt> prompts) {}
 
-  /** Places every stored image not yet exported; returns counts for the manifest. */
-  static ObjectNode export(RunStore store, List<BenchmarkRun> benches) throws IOException {
-    long t0 = System.nanoTime();
-    Path exports = store.dir().resolve("exports");
+  private final RunStore store;
+  private final Path exports;
+  private final Map<String, Target> targets = new LinkedHashMap<>();
+  private final Set<String> done = new HashSet<>();
+  private final StringBuilder added = new StringBuilder();
+  private final FileLinks links = new FileLinks();
+  private final ExecutorService pool;
+  private final List<Future<?>> tasks = new ArrayList<>();
+  /** Stored, not yet exported trajectories per (benchmark, prompt); guarded by {@code this}. */
+  private final Map<String, List<Trajectory>> pending = new LinkedHashMap<>();
+  /** Stored samples per (benchmark, prompt); guarded by {@code this}. */
+  private final Map<String, Integer> stored = new HashMap<>();
+  private final AtomicInteger placed = new AtomicInteger();
+  private final AtomicInteger failed = new AtomicInteger();
+  private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+  /** When this session last stored a trajectory (0: none): the start of the run's tail. */
+  private volatile long lastLanded;
+
+  private OfficialExports(RunStore store, List<BenchmarkRun> benches, int threads) throws IOException {
+    this.store = store;
+    this.exports = store.dir().resolve("exports");
+    for (BenchmarkRun b : benches) {
+      b.benchmark().officialLayout().ifPresent(layout -> {
+        Map<String, Prompt> prompts = new HashMap<>();
+        b.prompts().prompts().forEach(p -> prompts.put(p.id(), p));
+        targets.put(b.id(), new Target(b, layout, prompts));
+      });
+    }
     Path indexFile = exports.resolve(INDEX);
-    Set<String> done = new HashSet<>();
     if (Files.isRegularFile(indexFile)) {
       done.addAll(Files.readAllLines(indexFile, StandardCharsets.UTF_8));
     }
-    int before = done.size();
-    StringBuilder added = new StringBuilder();
-    FileLinks links = new FileLinks();
-    int rewritten = 0;
-    for (BenchmarkRun b : benches) {
-      Optional<ImageLayout> layout = b.benchmark().officialLayout();
-      if (layout.isEmpty()) {
-        continue;
+    this.pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "export");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Starts exporting: the trajectories an earlier session stored but did not export are queued at once (those of
+   * complete prompts) or wait for their prompt's other samples.
+   *
+   * @param threads background threads (exports are off the generation path; layouts that encode, like GenAI-Bench's
+   *                JPEG or OneIG's grid, use them)
+   */
+  static OfficialExports start(RunStore store, List<BenchmarkRun> benches, int threads) throws IOException {
+    OfficialExports e = new OfficialExports(store, benches, Math.max(1, threads));
+    for (Trajectory t : store.trajectories()) {
+      e.add(t);
+    }
+    return e;
+  }
+
+  /** This session stored a trajectory: its prompt is exported once all the prompt's planned samples are stored. */
+  void landed(Trajectory t) {
+    lastLanded = System.nanoTime();
+    add(t);
+  }
+
+  private synchronized void add(Trajectory t) {
+    Target target = targets.get(t.benchmark());
+    if (target == null || !target.prompts().containsKey(t.promptId())) {
+      return;
+    }
+    String key = t.benchmark() + "\t" + t.promptId();
+    int n = stored.merge(key, 1, Integer::sum);
+    if (t.turns().stream().anyMatch(turn -> !done.contains(indexLine(t, turn)))) {
+      pending.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+    }
+    if (n >= target.bench().samples() && pending.containsKey(key)) {
+      submit(target, pending.remove(key));
+    }
+  }
+
+  /**
+   * Exports what is still pending (prompts some of whose samples failed), waits for every export, writes the index
+   * and returns the counts for the manifest.
+   */
+  ObjectNode finish() throws IOException, InterruptedException {
+    synchronized (this) {
+      for (var e : pending.entrySet()) {
+        submit(targets.get(e.getKey().substring(0, e.getKey().indexOf('\t'))), e.getValue());
       }
-      Map<String, Prompt> prompts = new LinkedHashMap<>();
-      b.prompts().prompts().forEach(p -> prompts.put(p.id(), p));
-      for (Trajectory t : store.trajectories()) {
-        Prompt p = prompts.get(t.promptId());
-        if (!t.benchmark().equals(b.id()) || p == null) {
-          continue;
-        }
-        for (Trajectory.Turn turn : t.turns()) {
-          String key = b.id() + "\t" + turn.variant() + "\t" + p.id() + "\t" + t.sample() + "\t" + turn.sha256();
-          if (done.contains(key)) {
-            continue;
-          }
-          Path root = exports.resolve(b.id()).resolve(turn.variant());
-          if (layout.get().find(root, p, t.sample()).isEmpty()) {
-            layout.get().place(root, p, t.sample(), store.dir().resolve(turn.image()), links::place);
-            rewritten++;
-          }
-          done.add(key);
-          added.append(key).append('\n');
-        }
+      pending.clear();
+    }
+    List<Future<?>> all;
+    synchronized (tasks) {
+      all = new ArrayList<>(tasks);
+    }
+    for (Future<?> f : all) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        failed(e.getCause()); // not reached: tasks catch their own failures
       }
     }
+    pool.shutdown();
     links.syncDirectories();
-    if (done.size() > before) {
+    String add;
+    synchronized (added) {
+      add = added.toString();
+    }
+    if (!add.isEmpty()) {
+      Path indexFile = exports.resolve(INDEX);
       byte[] old = Files.isRegularFile(indexFile) ? Files.readAllBytes(indexFile) : new byte[0];
-      byte[] add = added.toString().getBytes(StandardCharsets.UTF_8);
-      byte[] all = java.util.Arrays.copyOf(old, old.length + add.length);
-      System.arraycopy(add, 0, all, old.length, add.length);
-      AtomicFiles.write(indexFile, all);
+      byte[] more = add.getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = java.util.Arrays.copyOf(old, old.length + more.length);
+      System.arraycopy(more, 0, bytes, old.length, more.length);
+      AtomicFiles.write(indexFile, bytes);
     }
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("images", done.size());
-    o.put("placed_this_session", rewritten);
+    o.put("placed_this_session", placed.get());
     o.put("hard_linked_this_session", links.linked());
     o.put("copied_this_session", links.copied());
     // layouts that transform the image (GenAI-Bench's JPEG beside the PNG, OneIG's 2x2 grids) write new files
-    o.put("written_by_layout_this_session", rewritten - links.linked() - links.copied());
+    o.put("written_by_layout_this_session", Math.max(0, placed.get() - links.linked() - links.copied()));
     if (links.copyReason() != null) {
       o.put("copy_reason", links.copyReason());
     }
-    o.put("seconds", (System.nanoTime() - t0) / 1e9);
+    if (failed.get() > 0) {
+      o.put("failed_this_session", failed.get());
+      ArrayNode errs = o.putArray("errors");
+      synchronized (errors) {
+        errors.forEach(errs::add);
+      }
+    }
+    if (lastLanded != 0) {
+      // the harness's tail on the exports: from the last trajectory stored to every export done and indexed
+      o.put("seconds_after_last_trajectory", Math.round((System.nanoTime() - lastLanded) / 1e6) / 1e3);
+    }
     return o;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+
+  private void submit(Target target, List<Trajectory> trajectories) {
+    Future<?> f = pool.submit(() -> export(target, trajectories));
+    synchronized (tasks) {
+      tasks.add(f);
+    }
+  }
+
+  /** One prompt's new images, variant by variant; the prompt's directories are fsynced when it is done. */
+  private void export(Target target, List<Trajectory> trajectories) {
+    Prompt prompt = target.prompts().get(trajectories.get(0).promptId());
+    Map<String, Map<Integer, Path>> byVariant = new TreeMap<>();
+    List<String> lines = new ArrayList<>();
+    for (Trajectory t : trajectories) {
+      for (Trajectory.Turn turn : t.turns()) {
+        String line = indexLine(t, turn);
+        synchronized (this) {
+          if (done.contains(line)) {
+            continue;
+          }
+        }
+        byVariant.computeIfAbsent(turn.variant(), v -> new TreeMap<>()).put(t.sample(),
+            store.dir().resolve(turn.image()));
+        lines.add(line);
+      }
+    }
+    try {
+      for (var v : byVariant.entrySet()) {
+        Path root = exports.resolve(target.bench().id()).resolve(v.getKey());
+        target.layout().placeSamples(root, prompt, v.getValue(), links::place);
+        placed.addAndGet(v.getValue().size());
+      }
+      links.syncDirectories();
+      synchronized (this) {
+        done.addAll(lines);
+      }
+      synchronized (added) {
+        lines.forEach(l -> added.append(l).append('\n'));
+      }
+    } catch (IOException | RuntimeException e) {
+      failed(new IOException("export of " + target.bench().id() + " prompt " + prompt.id() + ": " + e.getMessage(), e));
+    }
+  }
+
+  private void failed(Throwable e) {
+    failed.incrementAndGet();
+    if (errors.size() < ERRORS_KEPT) {
+      errors.add(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static String indexLine(Trajectory t, Trajectory.Turn turn) {
+    return t.benchmark() + "\t" + turn.variant() + "\t" + t.promptId() + "\t" + t.sample() + "\t" + turn.sha256();
   }
 }

@@ -38,6 +38,8 @@ public final class RunEngine {
   private final BiFunction<RunConfig.JudgeSettings, Path, JudgeBackend> judgeOpener;
   private final PrintWriter err;
   private final ObjectMapper mapper = Json.mapper();
+  /** Export threads: off the generation path, so half the cores at most (layouts that encode use them). */
+  private static final int EXPORT_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
   /**
    * @param registry    discovered plugins
@@ -109,10 +111,18 @@ public final class RunEngine {
             }
           }
           WorkExecutor.Outcome outcome;
-          try (Progress progress = new Progress(cfg.name(), plan.generations().size(), scoreWork)) {
-            outcome = new WorkExecutor(store, pipeline, score, progress, err).execute(plan, byId(benches));
+          ObjectNode exports;
+          try (OfficialExports exporter = OfficialExports.start(store, benches, EXPORT_THREADS)) {
+            try (Progress progress = new Progress(cfg.name(), plan.generations().size(), scoreWork)) {
+              outcome = new WorkExecutor(store, pipeline, score, progress, err, exporter::landed)
+                  .execute(plan, byId(benches));
+            }
+            exports = exporter.finish();
           }
-          ObjectNode exports = OfficialExports.export(store, benches);
+          if (exports.has("failed_this_session")) {
+            err.println("official-layout export: " + exports.path("failed_this_session").asInt() + " prompt(s) failed"
+                + " and will be retried by the next run; first: " + exports.path("errors").path(0).asText());
+          }
           ObjectNode summary = new SummaryBuilder(new StratifiedBootstrap(1000, 20250906L))
               .summary(cfg, store, benches, plan, outcome, pipeline, judge, plumbing);
           store.writeJson(RunStore.SUMMARY, summary);

@@ -43,6 +43,7 @@ final class WorkExecutor {
   private final boolean scoreNew;
   private final Progress progress;
   private final PrintWriter err;
+  private final java.util.function.Consumer<Trajectory> onStored;
   private final Map<Scorer, ExecutorService> scorePools = new IdentityHashMap<>();
   private final ConcurrentLinkedQueue<Future<?>> scoreFutures = new ConcurrentLinkedQueue<>();
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -63,8 +64,11 @@ final class WorkExecutor {
    */
   record Outcome(int generated, int scored, List<String> generationFailures, int scoreIncomplete, String stopped) {}
 
-  WorkExecutor(RunStore store, Pipeline pipeline, boolean scoreNew, Progress progress, PrintWriter err) {
+  /** @param onStored told of every trajectory once it is stored (the official exports follow the run) */
+  WorkExecutor(RunStore store, Pipeline pipeline, boolean scoreNew, Progress progress, PrintWriter err,
+               java.util.function.Consumer<Trajectory> onStored) {
     this.store = store;
+    this.onStored = onStored;
     this.pipeline = pipeline;
     this.scoreNew = scoreNew;
     this.progress = progress;
@@ -157,6 +161,7 @@ final class WorkExecutor {
         consecutiveGenerationFailures.set(0);
         generated.incrementAndGet();
         progress.generated();
+        onStored.accept(traj);
         if (scoreNew) {
           BenchmarkRun b = benches.get(req.benchmark());
           for (RunPlan.ScoreTask t : RunPlan.scoreTasks(b, req.prompt(), traj, store)) {

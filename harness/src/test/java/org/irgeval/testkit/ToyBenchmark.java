@@ -26,6 +26,7 @@ public final class ToyBenchmark implements Benchmark, ReferenceScenes {
   private final int n;
   private final int samples;
   private final String text;
+  private final org.irgeval.api.ImageLayout layout;
 
   public ToyBenchmark(int n, int samples) {
     this(n, samples, "a red thing ");
@@ -33,9 +34,24 @@ public final class ToyBenchmark implements Benchmark, ReferenceScenes {
 
   /** @param text the prompt text before each prompt's number (tests put markup here to check escaping) */
   public ToyBenchmark(int n, int samples, String text) {
+    this(n, samples, text, null);
+  }
+
+  private ToyBenchmark(int n, int samples, String text, org.irgeval.api.ImageLayout layout) {
     this.n = n;
     this.samples = samples;
     this.text = text;
+    this.layout = layout;
+  }
+
+  /** The same benchmark with an official image layout, so runs export into it (tests of the exports). */
+  public ToyBenchmark withLayout(org.irgeval.api.ImageLayout layout) {
+    return new ToyBenchmark(n, samples, text, layout);
+  }
+
+  @Override
+  public java.util.Optional<org.irgeval.api.ImageLayout> officialLayout() {
+    return java.util.Optional.ofNullable(layout);
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -20,7 +21,7 @@ import org.irgeval.store.AtomicFiles;
  * {@code images/text}, {@code images/reasoning}, {@code images/anime}). Sample k of a prompt is tile k of its grid in
  * row-major order ({@link OneIgGrid}).
  *
- * <p>{@link #write} keeps each tile as written in {@code <root>/.irg-eval-tiles/<folder>/<id>/<k>.png} (a hidden
+ * <p>{@link #write} and {@link #placeSamples} keep each tile as written in {@code <root>/.irg-eval-tiles/<folder>/<id>/<k>.png} (a hidden
  * folder the scripts' globs do not see) and re-composes the grid from the tiles present, atomically, so a tile that
  * was never generated stays all-black, which the official splitter drops. {@link #find} cuts tile k from the grid;
  * when the kept tile has exactly those pixels it returns the kept file (the bytes as written), otherwise the cut tile
@@ -32,7 +33,8 @@ final class OneIgImageLayout implements ImageLayout {
   /** Prompt metadata key carrying {@code --bench-opt oneig.model}. */
   static final String MODEL_KEY = "image_model";
   static final String TILES_DIR = ".irg-eval-tiles";
-  private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+  /** One writer per grid file at a time (samples of a prompt may arrive from several threads). */
+  private final ConcurrentHashMap<Path, Object> locks = new ConcurrentHashMap<>();
 
   @Override
   public Optional<Path> find(Path root, Prompt prompt, int sample) throws IOException {
@@ -60,22 +62,54 @@ final class OneIgImageLayout implements ImageLayout {
 
   @Override
   public void write(Path root, Prompt prompt, int sample, byte[] png) throws IOException {
+    checkSample(sample);
+    Path grid = gridTarget(root, prompt);
+    synchronized (lock(grid)) {
+      OneIgGrid.decode(png, prompt.id() + " sample " + sample);
+      AtomicFiles.write(tilePath(root, prompt, sample), png);
+      compose(root, prompt, grid);
+    }
+  }
+
+  /** Every sample's tile kept (hard-linked where possible), then the grid composed once, not once per sample. */
+  @Override
+  public void placeSamples(Path root, Prompt prompt, Map<Integer, Path> pngs, FilePlacer placer) throws IOException {
+    for (int sample : pngs.keySet()) {
+      checkSample(sample);
+    }
+    Path grid = gridTarget(root, prompt);
+    synchronized (lock(grid)) {
+      for (var e : pngs.entrySet()) {
+        placer.place(e.getValue(), tilePath(root, prompt, e.getKey()));
+      }
+      compose(root, prompt, grid);
+    }
+  }
+
+  private static void checkSample(int sample) throws IOException {
     if (sample < 0 || sample >= OneIgGrid.TILES) {
       throw new IOException("a OneIG grid holds " + OneIgGrid.TILES + " tiles (samples 0..3); sample " + sample
           + " has no place in it");
     }
+  }
+
+  private Object lock(Path grid) {
+    return locks.computeIfAbsent(grid.toAbsolutePath().normalize(), k -> new Object());
+  }
+
+  private static Path gridTarget(Path root, Prompt prompt) {
     String named = prompt.metadata().path(MODEL_KEY).asText(null);
-    Path grid = modelDir(root, prompt, named != null ? named : MODEL).resolve(id(prompt) + ".png");
-    synchronized (LOCKS.computeIfAbsent(grid.toAbsolutePath().normalize(), k -> new Object())) {
-      OneIgGrid.decode(png, prompt.id() + " sample " + sample);
-      AtomicFiles.write(tilePath(root, prompt, sample), png);
-      List<BufferedImage> tiles = new ArrayList<>();
-      for (int k = 0; k < OneIgGrid.TILES; k++) {
-        Path t = tilePath(root, prompt, k);
-        tiles.add(Files.isRegularFile(t) ? OneIgGrid.decode(Files.readAllBytes(t), t.toString()) : null);
-      }
-      AtomicFiles.write(grid, OneIgGrid.png(OneIgGrid.join(tiles)));
+    return modelDir(root, prompt, named != null ? named : MODEL).resolve(id(prompt) + ".png");
+  }
+
+  /** The grid from the tiles present (a missing one all-black, which the official splitter drops), atomically. */
+  private static void compose(Path root, Prompt prompt, Path grid) throws IOException {
+    List<BufferedImage> tiles = new ArrayList<>();
+    for (int k = 0; k < OneIgGrid.TILES; k++) {
+      Path t = tilePath(root, prompt, k);
+      tiles.add(Files.isRegularFile(t) ? OneIgGrid.decode(Files.readAllBytes(t), t.toString()) : null);
     }
+    AtomicFiles.write(grid, OneIgGrid.png(OneIgGrid.join(tiles)));
   }
 
   /** The one grid file of the prompt ({@code <id>*}), if any. */

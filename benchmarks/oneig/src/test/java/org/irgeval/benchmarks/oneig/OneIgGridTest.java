@@ -78,4 +78,31 @@ class OneIgGridTest {
     Path t1 = layout.find(tmp, p, 1).orElseThrow();
     assertTrue(OneIgGrid.sameRgb(tile(0x405061, 8, 8), OneIgGrid.decode(Files.readAllBytes(t1), "t1")));
   }
+
+  @Test
+  void placeSamplesPutsEveryTileInOneGridAndHardLinksTheKeptTiles() throws Exception {
+    Prompt p = OneIgTestPrompts.prompt("object", "011", 0, null);
+    java.util.Map<Integer, Path> stored = new java.util.TreeMap<>();
+    for (int k = 0; k < 4; k++) {
+      Path f = tmp.resolve("stored/" + k + ".png");
+      Files.createDirectories(f.getParent());
+      Files.write(f, OneIgGrid.png(tile(0x203040 + 0x10 * k, 8, 8)));
+      stored.put(k, f);
+    }
+    Path root = tmp.resolve("exports");
+    List<String> placed = new ArrayList<>();
+    new OneIgImageLayout().placeSamples(root, p, stored, (src, dst) -> {
+      Files.createDirectories(dst.getParent());
+      Files.createLink(dst, src);
+      placed.add(src.getFileName().toString());
+    });
+    assertEquals(List.of("0.png", "1.png", "2.png", "3.png"), placed);
+    BufferedImage g = OneIgGrid.decode(Files.readAllBytes(root.resolve("object/irg-eval/011.png")), "grid");
+    List<BufferedImage> split = OneIgGrid.split(g);
+    for (int k = 0; k < 4; k++) {
+      assertTrue(OneIgGrid.sameRgb(tile(0x203040 + 0x10 * k, 8, 8), split.get(k)), "tile " + k + " in the grid");
+      // find gives back the kept file, the stored bytes themselves
+      assertTrue(Files.isSameFile(stored.get(k), new OneIgImageLayout().find(root, p, k).orElseThrow()), "tile " + k);
+    }
+  }
 }
