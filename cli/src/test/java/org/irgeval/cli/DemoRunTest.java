@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,7 @@ class DemoRunTest {
     assertTrue(Files.isDirectory(run.resolve("exports/geneval/reflection/00000/samples")));
     assertEquals(48, Files.readAllLines(run.resolve("exports/geneval/reflection/results.jsonl")).size(),
         "our scores in the official results.jsonl schema, next to the exported images");
+    assertEveryOneIgSampleIsInItsGrid(run);
 
     int traj = CliTestSupport.lines(run.resolve("trajectories.jsonl")).size();
     int scores = CliTestSupport.lines(run.resolve("scores.jsonl")).size();
@@ -53,6 +55,35 @@ class DemoRunTest {
     assertTrue(again.out().contains("0 generated, 0 scored this session"), again.out());
     assertEquals(traj, CliTestSupport.lines(run.resolve("trajectories.jsonl")).size());
     assertEquals(scores, CliTestSupport.lines(run.resolve("scores.jsonl")).size());
+  }
+
+  /** Every OneIG sample reaches its prompt's 2x2 grid (once, only the first sample of each prompt did). */
+  private static void assertEveryOneIgSampleIsInItsGrid(Path run) throws Exception {
+    long oneig = CliTestSupport.lines(run.resolve("trajectories.jsonl")).stream()
+        .filter(l -> l.contains("\"benchmark\":\"oneig\"")).count();
+    assertTrue(oneig >= 4, "the demo has OneIG trajectories: " + oneig);
+    for (String v : new String[] {"no-reflection", "reflection"}) {
+      int nonBlackTiles = 0;
+      List<Path> grids;
+      try (var s = Files.walk(run.resolve("exports/oneig").resolve(v))) {
+        grids = s.filter(p -> p.toString().endsWith(".png") && !p.toString().contains(".irg-eval-tiles")).toList();
+      }
+      for (Path g : grids) {
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(g.toFile());
+        int w = img.getWidth() / 2;
+        int h = img.getHeight() / 2;
+        for (int k = 0; k < 4; k++) {
+          boolean black = true;
+          for (int y = (k / 2) * h; y < (k / 2 + 1) * h && black; y++) {
+            for (int x = (k % 2) * w; x < (k % 2 + 1) * w && black; x++) {
+              black = (img.getRGB(x, y) & 0xFFFFFF) == 0;
+            }
+          }
+          nonBlackTiles += black ? 0 : 1;
+        }
+      }
+      assertEquals(oneig, nonBlackTiles, v + ": one drawn tile per OneIG trajectory in " + grids);
+    }
   }
 
   @Test

@@ -16,10 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.irgeval.api.Generation;
 import org.irgeval.api.GenerationRequest;
 import org.irgeval.api.ImageLayout;
-import org.irgeval.api.Pipeline;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.PipelineProvider;
 import org.irgeval.api.Prompt;
@@ -28,6 +26,7 @@ import org.irgeval.store.AtomicFiles;
 import org.irgeval.store.RunStore;
 import org.irgeval.testkit.ToyBenchmark;
 import org.irgeval.testkit.ToyScorer;
+import org.irgeval.testkit.WrappedReference;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,53 +76,19 @@ class OfficialExportsTest {
 
   /** The reference pipeline, one generation at a time; the last one waits until prompt 000's exports exist. */
   private static PipelineProvider waitingForFirstExport(Path run, AtomicBoolean seenBeforeLast) {
-    PipelineProvider ref = new ReferencePipelineProvider();
-    return new PipelineProvider() {
-      @Override
-      public String id() {
-        return "reference";
+    return new WrappedReference("reference", 1, (r, inner) -> {
+      if (r.id().equals(GenerationRequest.idOf("toy", "005", 1))) {
+        Path exported = run.resolve("exports/toy/reflection/000/1.png");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Files.isRegularFile(exported) && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        seenBeforeLast.set(Files.isRegularFile(exported));
       }
-
-      @Override
-      public String description() {
-        return "test";
-      }
-
-      @Override
-      public Pipeline open(PipelineConfig config) throws Exception {
-        Pipeline inner = ref.open(config);
-        return new Pipeline() {
-          @Override
-          public Map<String, Object> settings() {
-            return inner.settings();
-          }
-
-          @Override
-          public boolean plumbing() {
-            return true;
-          }
-
-          @Override
-          public int parallelism() {
-            return 1;
-          }
-
-          @Override
-          public Generation generate(GenerationRequest r) throws Exception {
-            if (r.id().equals(GenerationRequest.idOf("toy", "005", 1))) {
-              Path exported = run.resolve("exports/toy/reflection/000/1.png");
-              long deadline = System.nanoTime() + 10_000_000_000L;
-              while (!Files.isRegularFile(exported) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-              }
-              seenBeforeLast.set(Files.isRegularFile(exported));
-            }
-            return inner.generate(r);
-          }
-        };
-      }
-    };
+      return inner.generate(r);
+    });
   }
+
 
   private RunResult run(RecordingLayout layout, PipelineProvider pipeline) throws Exception {
     Path run = tmp.resolve("r");

@@ -15,15 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.irgeval.api.Generation;
-import org.irgeval.api.GenerationRequest;
-import org.irgeval.api.Pipeline;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.PipelineProvider;
 import org.irgeval.pipeline.reference.ReferencePipelineProvider;
 import org.irgeval.store.RunStore;
 import org.irgeval.testkit.ToyBenchmark;
 import org.irgeval.testkit.ToyScorer;
+import org.irgeval.testkit.WrappedReference;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,54 +128,16 @@ class RunEngineTest {
   void failedGenerationsAreCountedAndRetriedByTheNextRun() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     Map<String, Integer> failedOnce = new HashMap<>();
-    PipelineProvider flaky = new PipelineProvider() {
-      @Override
-      public java.util.List<org.irgeval.api.OptionSpec> options() {
-        return new ReferencePipelineProvider().options();
+    PipelineProvider flaky = new WrappedReference("flaky", 3, (request, ref) -> {
+      calls.incrementAndGet();
+      synchronized (failedOnce) {
+        // fails the first attempt of every third request
+        if (request.prompt().index() % 3 == 0 && failedOnce.merge(request.id(), 1, Integer::sum) == 1) {
+          throw new java.io.IOException("simulated GPU out of memory");
+        }
       }
-
-      @Override
-      public String id() {
-        return "flaky";
-      }
-
-      @Override
-      public String description() {
-        return "fails the first attempt of every third request";
-      }
-
-      @Override
-      public Pipeline open(PipelineConfig config) throws Exception {
-        Pipeline ref = new ReferencePipelineProvider().open(config);
-        return new Pipeline() {
-          @Override
-          public Map<String, Object> settings() {
-            return ref.settings();
-          }
-
-          @Override
-          public int parallelism() {
-            return 3;
-          }
-
-          @Override
-          public boolean plumbing() {
-            return true;
-          }
-
-          @Override
-          public Generation generate(GenerationRequest request) throws Exception {
-            calls.incrementAndGet();
-            synchronized (failedOnce) {
-              if (request.prompt().index() % 3 == 0 && failedOnce.merge(request.id(), 1, Integer::sum) == 1) {
-                throw new java.io.IOException("simulated GPU out of memory");
-              }
-            }
-            return ref.generate(request);
-          }
-        };
-      }
-    };
+      return ref.generate(request);
+    });
     RunResult first = engine(new ToyScorer("v1"), flaky).run(config("flaky", -1, RunConfig.Mode.GENERATE_AND_SCORE, 2));
     assertEquals(4, first.generationFailures().size(), "prompts 0 and 3, 2 samples each");
     assertEquals(8, first.generated());

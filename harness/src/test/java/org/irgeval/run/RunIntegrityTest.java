@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.irgeval.api.GeneratedTurn;
 import org.irgeval.api.Generation;
-import org.irgeval.api.GenerationRequest;
-import org.irgeval.api.Pipeline;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.PipelineProvider;
 import org.irgeval.api.RunStopException;
@@ -28,7 +26,7 @@ import org.irgeval.api.ScoringInput;
 import org.irgeval.pipeline.reference.ReferencePipelineProvider;
 import org.irgeval.testkit.ToyBenchmark;
 import org.irgeval.testkit.ToyScorer;
-import org.irgeval.util.Json;
+import org.irgeval.testkit.WrappedReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,48 +83,14 @@ class RunIntegrityTest {
 
   /** A pipeline whose PNGs are truncated after the header. */
   private static PipelineProvider truncating() {
-    ReferencePipelineProvider ref = new ReferencePipelineProvider();
-    return new PipelineProvider() {
-      @Override
-      public String id() {
-        return "truncating";
-      }
-
-      @Override
-      public String description() {
-        return "test";
-      }
-
-      @Override
-      public Pipeline open(PipelineConfig config) throws Exception {
-        Pipeline inner = ref.open(config);
-        return new Pipeline() {
-          @Override
-          public Map<String, Object> settings() {
-            return inner.settings();
-          }
-
-          @Override
-          public boolean plumbing() {
-            return true;
-          }
-
-          @Override
-          public int parallelism() {
-            return 1;
-          }
-
-          @Override
-          public Generation generate(GenerationRequest r) throws Exception {
-            Generation g = inner.generate(r);
-            GeneratedTurn t = g.turns().get(0);
-            GeneratedTurn cut = new GeneratedTurn(t.text(), Arrays.copyOf(t.png(), 60), t.timingsMs(), t.tokens());
-            return new Generation(List.of(cut, g.turns().get(1)), g.model(), g.endpoint(), g.plumbing());
-          }
-        };
-      }
-    };
+    return new WrappedReference("truncating", 1, (r, inner) -> {
+      Generation g = inner.generate(r);
+      GeneratedTurn t = g.turns().get(0);
+      GeneratedTurn cut = new GeneratedTurn(t.text(), Arrays.copyOf(t.png(), 60), t.timingsMs(), t.tokens());
+      return new Generation(List.of(cut, g.turns().get(1)), g.model(), g.endpoint(), g.plumbing());
+    });
   }
+
 
   @Test
   void aTruncatedPngIsACountedGenerationFailureNeverStored() throws Exception {
