@@ -35,4 +35,27 @@ class ThroughputCommandTest {
       assertEquals(1, files.count(), "scratch runs are removed");
     }
   }
+
+  @Test
+  void scheduleComparisonStoresEveryTrajectoryUnderBothSchedulesAndWritesTheTable() throws Exception {
+    Path reports = tmp.resolve("perf");
+    CliTestSupport.Result r = CliTestSupport.run("throughput", "--schedule", "both", "--endpoints", "2",
+        "--prompts-per-endpoint", "2", "--time-scale", "0.0004", "--die-at", "last@0.5",
+        "--data", CliTestSupport.shared("irg").toString(), "--out", tmp.resolve("scratch").toString(),
+        "--report-dir", reports.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode res = Json.mapper().readTree(reports.resolve("schedules.json").toFile());
+    assertEquals(2, res.path("measurements").size(), res.toString());
+    for (JsonNode m : res.path("measurements")) {
+      // measure() itself refuses a run that did not store all 16 (2 endpoints x 2 prompts x 4 samples)
+      assertEquals(16, m.path("trajectories").asInt());
+      assertTrue(m.path("ratio_to_ideal").asDouble() >= 0.9, m.toString());
+      assertTrue(m.path("dies").asText().startsWith("endpoint 1 at 0.5"), m.toString());
+    }
+    String md = Files.readString(reports.resolve("schedules.md"));
+    assertTrue(md.contains("| custom-lost | 2 | 16 |"), md);
+    try (var files = Files.list(tmp.resolve("scratch"))) {
+      assertEquals(0, files.count(), "scratch runs are removed");
+    }
+  }
 }

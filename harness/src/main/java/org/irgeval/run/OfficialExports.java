@@ -90,8 +90,8 @@ final class OfficialExports implements AutoCloseable {
    * Starts exporting: the trajectories an earlier session stored but did not export are queued at once (those of
    * complete prompts) or wait for their prompt's other samples.
    *
-   * @param threads background threads (exports are off the generation path; layouts that encode, like GenAI-Bench's
-   *                JPEG or OneIG's grid, use them)
+   * @param threads background threads while the run generates (layouts that encode, like GenAI-Bench's JPEG or
+   *                OneIG's grid, use them); {@link #finish} uses every core for what is left
    */
   static OfficialExports start(RunStore store, List<BenchmarkRun> benches, int threads) throws IOException {
     OfficialExports e = new OfficialExports(store, benches, Math.max(1, threads));
@@ -132,6 +132,12 @@ final class OfficialExports implements AutoCloseable {
         submit(targets.get(e.getKey().substring(0, e.getKey().indexOf('\t'))), e.getValue());
       }
       pending.clear();
+    }
+    // generation is over: what is left may use every core
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (pool instanceof java.util.concurrent.ThreadPoolExecutor tpe && cores > tpe.getCorePoolSize()) {
+      tpe.setMaximumPoolSize(cores);
+      tpe.setCorePoolSize(cores);
     }
     List<Future<?>> all;
     synchronized (tasks) {
