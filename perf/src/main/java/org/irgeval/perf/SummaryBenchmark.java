@@ -20,15 +20,17 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What writing {@code summary.json} costs for one GenEval-sized variant (553 prompts x 4 images, the official
- * tag sizes): the official aggregation once, the 1000-replicate stratified bootstrap CI of the overall, and the
- * paired bootstrap of the reflection effect (two variants).
+ * What writing {@code summary.json} costs for one GenEval-shaped variant ({@code prompts} x 4 images; 553 with the
+ * official tag sizes, or those sizes scaled to 10,000 prompts for a run the size of a whole evaluation): the official
+ * aggregation once, the 1000-replicate stratified bootstrap CI of the overall, and the paired bootstrap of the
+ * reflection effect (two variants).
  *
  * <p>{@code java -jar perf/target/benchmarks.jar SummaryBenchmark}
  */
@@ -40,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SummaryBenchmark {
   private final GenEvalBenchmark geneval = new GenEvalBenchmark();
-  private PromptSet prompts;
+  @Param({"553", "10000"})
+  public int prompts;
+  private PromptSet promptSet;
   private List<ScoredSample> before;
   private List<ScoredSample> after;
 
@@ -51,13 +55,14 @@ public class SummaryBenchmark {
     Map<String, Integer> cats = new LinkedHashMap<>();
     List<Prompt> ps = new ArrayList<>();
     for (int t = 0; t < tags.length; t++) {
-      cats.put(tags[t], sizes[t]);
-      for (int i = 0; i < sizes[t]; i++) {
+      int size = (int) Math.round(sizes[t] * (prompts / 553.0));
+      cats.put(tags[t], size);
+      for (int i = 0; i < size; i++) {
         int index = ps.size();
         ps.add(new Prompt(String.format("%05d", index), index, "p", tags[t], null));
       }
     }
-    prompts = new PromptSet("geneval", "original", ps, List.of(), cats);
+    promptSet = new PromptSet("geneval", "original", ps, List.of(), cats);
     Random rnd = new Random(1);
     before = new ArrayList<>();
     after = new ArrayList<>();
@@ -77,17 +82,17 @@ public class SummaryBenchmark {
 
   @Benchmark
   public VariantSummary officialAggregation() {
-    return geneval.aggregate(prompts, before);
+    return geneval.aggregate(promptSet, before);
   }
 
   @Benchmark
   public double[] bootstrapCi() {
-    return new StratifiedBootstrap(1000, 20250906L).ci95(before, rep -> geneval.aggregate(prompts, rep).overall());
+    return new StratifiedBootstrap(1000, 20250906L).ci95(before, rep -> geneval.aggregate(promptSet, rep).overall());
   }
 
   @Benchmark
   public StratifiedBootstrap.Difference pairedReflectionEffect() {
     return new StratifiedBootstrap(1000, 20250906L).paired(before, after,
-        rep -> geneval.aggregate(prompts, rep).overall());
+        rep -> geneval.aggregate(promptSet, rep).overall());
   }
 }
