@@ -30,7 +30,6 @@ public final class FileLinks {
   public void place(Path source, Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    dirs.add(dir);
     boolean replace = false;
     if (Files.exists(target)) {
       if (Files.isSameFile(source, target) || Files.mismatch(source, target) == -1) {
@@ -42,6 +41,7 @@ public final class FileLinks {
       try {
         Files.createLink(target, source);
         linked.incrementAndGet();
+        dirs.add(dir); // after the entry exists, so a concurrent syncDirectories cannot clear it unsynced
         return;
       } catch (FileAlreadyExistsException e) {
         return; // placed meanwhile by another writer of the same file
@@ -69,6 +69,7 @@ public final class FileLinks {
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       (link ? linked : copied).incrementAndGet();
+      dirs.add(dir);
     } finally {
       Files.deleteIfExists(tmp);
     }

@@ -169,7 +169,7 @@ final class OfficialExports implements AutoCloseable {
     o.put("placed_this_session", placed.get());
     o.put("hard_linked_this_session", links.linked());
     o.put("copied_this_session", links.copied());
-    // layouts that transform the image (GenAI-Bench's JPEG beside the PNG, OneIG's 2x2 grids) write new files
+    // images a layout wrote itself (GenAI-Bench's JPEG and PNG); OneIG's tiles are linked, its grids composed from them
     o.put("written_by_layout_this_session", Math.max(0, placed.get() - links.linked() - links.copied()));
     if (links.copyReason() != null) {
       o.put("copy_reason", links.copyReason());
