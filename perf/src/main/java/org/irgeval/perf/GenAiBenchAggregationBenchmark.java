@@ -8,26 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoreKey;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
-import org.irgeval.api.VariantSummary;
 import org.irgeval.benchmarks.genaibench.GenAiBenchBenchmark;
-import org.irgeval.stats.StratifiedBootstrap;
 import org.irgeval.util.Json;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * GenAI-Bench's official per-skill aggregation (evaluate.py show_performance_per_skill) at the full 1600-prompt size,
@@ -37,23 +25,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code java -jar perf/target/benchmarks.jar GenAiBenchAggregationBenchmark}
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1, time = 3)
-@Measurement(iterations = 3, time = 3)
-@Fork(1)
-public class GenAiBenchAggregationBenchmark {
+public class GenAiBenchAggregationBenchmark extends FullSizeAggregation {
   static final int PROMPTS = 1600;
   private static final List<String> SKILLS = List.of("attribute", "scene", "spatial relation", "action relation",
       "part relation", "counting", "comparison", "differentiation", "negation", "universal");
 
-  private final GenAiBenchBenchmark bench = new GenAiBenchBenchmark();
-  private PromptSet prompts;
-  private List<ScoredSample> samples;
-
   @Setup
   public void setUp() throws Exception {
+    bench = new GenAiBenchBenchmark();
     Random rnd = new Random(5);
     Map<String, Object> image = new LinkedHashMap<>();
     Map<String, List<Integer>> tags = new LinkedHashMap<>();
@@ -81,15 +60,5 @@ public class GenAiBenchAggregationBenchmark {
       samples.add(new ScoredSample(p, 0, new ScoreRecord(new ScoreKey("genai-bench", p.id(), 0, "reflection", "x"),
           Map.of("vqascore", rnd.nextDouble()), null, null, null, 0)));
     }
-  }
-
-  @Benchmark
-  public VariantSummary officialAggregation() {
-    return bench.aggregate(prompts, samples);
-  }
-
-  @Benchmark
-  public double[] bootstrapCi() {
-    return new StratifiedBootstrap(1000, 20250906L).ci95(samples, l -> bench.aggregate(prompts, l).overall());
   }
 }

@@ -6,26 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoreKey;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
-import org.irgeval.api.VariantSummary;
 import org.irgeval.benchmarks.oneig.OneIgBenchmark;
-import org.irgeval.stats.StratifiedBootstrap;
 import org.irgeval.util.Json;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * OneIG-Bench (EN)'s five official aggregations (docs/oneig.md section 3) at full size: 1120 prompts (anime 245 of
@@ -37,23 +25,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code java -jar perf/target/benchmarks.jar OneIgAggregationBenchmark}
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1, time = 3)
-@Measurement(iterations = 3, time = 3)
-@Fork(1)
-public class OneIgAggregationBenchmark {
+public class OneIgAggregationBenchmark extends FullSizeAggregation {
   private static final Map<String, Integer> FOLDERS = Map.of("anime", 245, "human", 244, "object", 206, "text", 200,
       "reasoning", 225);
   private static final int STYLED = 114;
 
-  private final OneIgBenchmark oneig = new OneIgBenchmark();
-  private PromptSet prompts;
-  private List<ScoredSample> samples;
-
   @Setup
   public void setUp() {
+    bench = new OneIgBenchmark();
     Random rnd = new Random(7);
     List<Prompt> ps = new ArrayList<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -102,15 +81,5 @@ public class OneIgAggregationBenchmark {
             null, null, null, 0)));
       }
     }
-  }
-
-  @Benchmark
-  public VariantSummary officialAggregation() {
-    return oneig.aggregate(prompts, samples);
-  }
-
-  @Benchmark
-  public double[] bootstrapCi() {
-    return new StratifiedBootstrap(1000, 20250906L).ci95(samples, l -> oneig.aggregate(prompts, l).overall());
   }
 }
