@@ -11,7 +11,6 @@ import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoreKey;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
-import org.irgeval.api.VariantSummary;
 import org.irgeval.benchmarks.geneval.GenEvalBenchmark;
 import org.irgeval.stats.StratifiedBootstrap;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What writing {@code summary.json} costs for one GenEval-shaped variant ({@code prompts} x 4 images; 553 with the
+ * What writing {@code summary.json} costs for one GenEval-shaped variant ({@code promptCount} x 4 images; 553 with the
  * official tag sizes, or those sizes scaled to 10,000 prompts for a run the size of a whole evaluation): the official
  * aggregation once, the 1000-replicate stratified bootstrap CI of the overall, and the paired bootstrap of the
  * reflection effect (two variants).
@@ -40,36 +39,34 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 @Fork(1)
-public class SummaryBenchmark {
-  private final GenEvalBenchmark geneval = new GenEvalBenchmark();
+public class SummaryBenchmark extends FullSizeAggregation {
   @Param({"553", "10000"})
-  public int prompts;
-  private PromptSet promptSet;
-  private List<ScoredSample> before;
+  public int promptCount;
   private List<ScoredSample> after;
 
   @Setup
   public void setUp() {
+    bench = new GenEvalBenchmark();
     String[] tags = {"single_object", "two_object", "counting", "colors", "position", "color_attr"};
     int[] sizes = {80, 99, 80, 94, 100, 100};
     Map<String, Integer> cats = new LinkedHashMap<>();
     List<Prompt> ps = new ArrayList<>();
     for (int t = 0; t < tags.length; t++) {
-      int size = (int) Math.round(sizes[t] * (prompts / 553.0));
+      int size = (int) Math.round(sizes[t] * (promptCount / 553.0));
       cats.put(tags[t], size);
       for (int i = 0; i < size; i++) {
         int index = ps.size();
         ps.add(new Prompt(String.format("%05d", index), index, "p", tags[t], null));
       }
     }
-    promptSet = new PromptSet("geneval", "original", ps, List.of(), cats);
+    prompts = new PromptSet("geneval", "original", ps, List.of(), cats);
     Random rnd = new Random(1);
-    before = new ArrayList<>();
+    samples = new ArrayList<>();
     after = new ArrayList<>();
     for (Prompt p : ps) {
       for (int s = 0; s < 4; s++) {
         boolean ok = rnd.nextDouble() < 0.78;
-        before.add(sample(p, s, "no-reflection", ok));
+        samples.add(sample(p, s, "no-reflection", ok));
         after.add(sample(p, s, "reflection", ok || rnd.nextDouble() < 0.3));
       }
     }
@@ -81,18 +78,9 @@ public class SummaryBenchmark {
   }
 
   @Benchmark
-  public VariantSummary officialAggregation() {
-    return geneval.aggregate(promptSet, before);
-  }
-
-  @Benchmark
-  public double[] bootstrapCi() {
-    return new StratifiedBootstrap(1000, 20250906L).ci95(before, rep -> geneval.aggregate(promptSet, rep).overall());
-  }
-
-  @Benchmark
   public StratifiedBootstrap.Difference pairedReflectionEffect() {
-    return new StratifiedBootstrap(1000, 20250906L).paired(before, after,
-        rep -> geneval.aggregate(promptSet, rep).overall());
+    // samples: the no-reflection variant
+    return new StratifiedBootstrap(1000, 20250906L).paired(samples, after,
+        rep -> bench.aggregate(prompts, rep).overall());
   }
 }
