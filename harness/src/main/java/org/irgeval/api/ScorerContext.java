@@ -29,4 +29,13 @@ public record ScorerContext(Path dataDir, Map<String, String> options, Path cach
   public int concurrency(int dflt) {
     return concurrencyGiven.orElse(dflt);
   }
+
+  /**
+   * The judge of {@code --judge-url}, or a {@link ScorerUnavailableException} that says how to give one: {@code why}
+   * (what needs the judge) followed by the flags and {@code defaultModel}, the same hint for every judge scorer.
+   */
+  public JudgeFactory requireJudges(String why, String defaultModel) throws ScorerUnavailableException {
+    return judges.orElseThrow(() -> new ScorerUnavailableException(why + ": give --judge-url (OpenAI-compatible),"
+        + " --judge-key-env VAR if it needs a key, and optionally --judge-model (default " + defaultModel + ")"));
+  }
 }

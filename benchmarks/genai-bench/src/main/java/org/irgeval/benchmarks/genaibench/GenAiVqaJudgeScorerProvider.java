@@ -7,7 +7,6 @@ import org.irgeval.api.OptionSpec;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerProvider;
-import org.irgeval.api.ScorerUnavailableException;
 
 /** {@code genai-vqa-judge}: VQAScore from an OpenAI-compatible VLM's first-token logprobs (t2v_metrics' GPT-4o). */
 public final class GenAiVqaJudgeScorerProvider implements ScorerProvider {
@@ -50,9 +49,8 @@ public final class GenAiVqaJudgeScorerProvider implements ScorerProvider {
 
   @Override
   public Scorer open(ScorerContext context) throws Exception {
-    JudgeFactory judges = context.judges().orElseThrow(() -> new ScorerUnavailableException(
-        "genai-vqa-judge needs an OpenAI-compatible VLM with logprobs: give --judge-url, --judge-key-env VAR if"
-            + " it needs a key, and optionally --judge-model (default " + GenAiVqaJudgeScorer.DEFAULT_MODEL + ")"));
+    JudgeFactory judges = context.requireJudges("genai-vqa-judge needs a VLM that returns logprobs",
+        GenAiVqaJudgeScorer.DEFAULT_MODEL);
     return new GenAiVqaJudgeScorer(judges.open(GenAiVqaJudgeScorer.DEFAULT_MODEL), rule(context),
         context.concurrency(DEFAULT_CONCURRENCY), null);
   }

@@ -11,7 +11,6 @@ import org.irgeval.api.OptionSpec;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerProvider;
-import org.irgeval.api.ScorerUnavailableException;
 
 /**
  * {@code oneig-judge}: alignment and text scored by the run's OpenAI-compatible VLM with the official OneIG protocol
@@ -65,9 +64,8 @@ public final class OneIgJudgeScorerProvider implements ScorerProvider {
 
   @Override
   public Scorer open(ScorerContext context) throws Exception {
-    JudgeFactory judges = context.judges().orElseThrow(() -> new ScorerUnavailableException(
-        "OneIG alignment and text are scored by a VLM judge: give --judge-url (OpenAI-compatible), --judge-key-env"
-            + " VAR if it needs a key, and optionally --judge-model (default " + DEFAULT_MODEL + ")"));
+    JudgeFactory judges = context.requireJudges("OneIG alignment and text are scored by a VLM judge",
+        DEFAULT_MODEL);
     return open(context, judges.open(DEFAULT_MODEL), null, "oneig-judge");
   }
 

@@ -84,9 +84,7 @@ public final class TiifJudgeScorerProvider implements ScorerProvider {
 
   @Override
   public Scorer open(ScorerContext context) throws Exception {
-    JudgeFactory judges = context.judges().orElseThrow(() -> new ScorerUnavailableException(
-        "TIIF is scored by a VLM judge: give --judge-url (OpenAI-compatible), --judge-key-env VAR if it needs a key,"
-            + " and optionally --judge-model (default " + DEFAULT_MODEL + ")"));
+    JudgeFactory judges = context.requireJudges("TIIF is scored by a VLM judge", DEFAULT_MODEL);
     return open(context, judges.open(DEFAULT_MODEL), null);
   }
 

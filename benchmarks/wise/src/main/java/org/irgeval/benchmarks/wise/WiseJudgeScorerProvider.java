@@ -5,7 +5,6 @@ import org.irgeval.api.JudgeFactory;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerProvider;
-import org.irgeval.api.ScorerUnavailableException;
 
 /** {@code wise-judge}: the official WISE protocol through the run's OpenAI-compatible judge. */
 public final class WiseJudgeScorerProvider implements ScorerProvider {
@@ -41,10 +40,8 @@ public final class WiseJudgeScorerProvider implements ScorerProvider {
   @Override
   public Scorer open(ScorerContext context) throws Exception {
     WiseVersion version = WiseVersion.ofPromptSet(context.prompts().version());
-    JudgeFactory judges = context.judges().orElseThrow(() -> new ScorerUnavailableException(
-        "WISE is scored by a VLM judge: give --judge-url (OpenAI-compatible), --judge-key-env VAR if it needs"
-            + " a key, and optionally --judge-model (default for WISE " + version.id() + ": "
-            + version.defaultJudgeModel() + ")"));
+    JudgeFactory judges = context.requireJudges("WISE is scored by a VLM judge",
+        "for WISE " + version.id() + ": " + version.defaultJudgeModel());
     WiseTemplates templates = WiseTemplates.load(context.dataDir(), version);
     return new WiseJudgeScorer(version, judges.open(version.defaultJudgeModel()), templates,
         context.concurrency(DEFAULT_CONCURRENCY), null);
