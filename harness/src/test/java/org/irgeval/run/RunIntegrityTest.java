@@ -12,17 +12,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.irgeval.api.GeneratedTurn;
 import org.irgeval.api.Generation;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.PipelineProvider;
 import org.irgeval.api.RunStopException;
-import org.irgeval.api.ScoreOutcome;
-import org.irgeval.api.Scorer;
-import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerProvider;
-import org.irgeval.api.ScoringInput;
 import org.irgeval.pipeline.reference.ReferencePipelineProvider;
 import org.irgeval.testkit.ToyBenchmark;
 import org.irgeval.testkit.ToyScorer;
@@ -104,44 +99,12 @@ class RunIntegrityTest {
 
   @Test
   void aScorerThatStopsTheRunStoresNothingAndARerunAsksAgain() throws Exception {
-    AtomicInteger calls = new AtomicInteger();
-    ScorerProvider expired = new ScorerProvider() {
-      @Override
-      public String id() {
-        return "toy-scorer";
-      }
-
-      @Override
-      public java.util.Set<String> benchmarks() {
-        return java.util.Set.of("toy");
-      }
-
-      @Override
-      public String description() {
-        return "test";
-      }
-
-      @Override
-      public Scorer open(ScorerContext context) {
-        return new Scorer() {
-          @Override
-          public String fingerprint() {
-            return "v1";
-          }
-
-          @Override
-          public ScoreOutcome score(ScoringInput input) throws Exception {
-            calls.incrementAndGet();
-            throw new RunStopException("judge refused the key (HTTP 401)", null);
-          }
-        };
-      }
-    };
+    ToyScorer expired = new ToyScorer("v1", new RunStopException("judge refused the key (HTTP 401)", null));
     RunResult stopped = run(expired, new ReferencePipelineProvider(), RunConfig.Mode.GENERATE_AND_SCORE);
     assertNotNull(stopped.stopped());
     assertTrue(stopped.stopped().contains("HTTP 401"));
     assertEquals(0, lines(tmp.resolve("r/scores.jsonl")), "nothing stored for the interrupted scorings");
-    assertTrue(calls.get() < 24, "no further image is sent once stopped: " + calls.get());
+    assertTrue(expired.calls.get() < 24, "no further image is sent once stopped: " + expired.calls.get());
     ToyScorer good = new ToyScorer("v1");
     RunResult resumed = run(good, new ReferencePipelineProvider(), RunConfig.Mode.GENERATE_AND_SCORE);
     assertEquals(24, good.calls.get(), "a rerun with a good key asks again for every image");

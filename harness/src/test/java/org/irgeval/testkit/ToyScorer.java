@@ -13,14 +13,24 @@ import org.irgeval.pipeline.reference.ReferencePalette;
 import org.irgeval.pipeline.reference.SceneReader;
 import org.irgeval.pipeline.reference.SeenObject;
 
-/** Scores toy images with the reference scene reader: correct when exactly one red object is seen. Counts calls. */
+/**
+ * Scores toy images with the reference scene reader: correct when exactly one red object is seen. Counts calls; made
+ * with an exception, every call throws it instead (a judge that refuses the key, a scorer that fails).
+ */
 public final class ToyScorer implements ScorerProvider {
   /** Calls to {@link Scorer#score} across all scorers opened from this provider. */
   public final AtomicInteger calls = new AtomicInteger();
   private final String fingerprint;
+  private final Exception thrown;
 
   public ToyScorer(String fingerprint) {
+    this(fingerprint, null);
+  }
+
+  /** @param thrown what every {@code score} call throws (after counting it), or null to score */
+  public ToyScorer(String fingerprint, Exception thrown) {
     this.fingerprint = fingerprint;
+    this.thrown = thrown;
   }
 
   @Override
@@ -54,6 +64,9 @@ public final class ToyScorer implements ScorerProvider {
       @Override
       public ScoreOutcome score(ScoringInput in) throws Exception {
         calls.incrementAndGet();
+        if (thrown != null) {
+          throw thrown;
+        }
         List<SeenObject> seen = new SceneReader().read(ImageIO.read(in.image().toFile()));
         boolean ok = seen.size() == 1 && ReferencePalette.nearest(seen.get(0).meanRgb()).equals("red");
         return ScoreOutcome.of(Map.of("correct", ok ? 1.0 : 0.0), null, null);
