@@ -126,11 +126,10 @@ public final class RunMerger {
     FileLinks links = new FileLinks();
     ByteArrayOutputStream tj = new ByteArrayOutputStream();
     for (JsonNode t : trajectories) {
-      Path src = null;
+      ShardRun s = shards.get(owner.get(t.path("benchmark").asText()).get(t.path("prompt_id").asText()));
       for (JsonNode turn : t.path("turns")) {
         String rel = turn.path("image").asText();
-        ShardRun s = shards.get(owner.get(t.path("benchmark").asText()).get(t.path("prompt_id").asText()));
-        src = s.dir().resolve(rel);
+        Path src = s.dir().resolve(rel);
         if (!Files.isRegularFile(src)) {
           throw new MergeException(src + ": the image of trajectory " + t.path("id").asText() + " is missing");
         }
