@@ -23,6 +23,10 @@ import javax.imageio.ImageIO;
 final class SimImages {
   /** Realistic payloads are served from this many precomputed pictures per size (encoding is not what is measured). */
   static final int REALISTIC_POOL = 16;
+  /**
+   * Memo of a pure function (size to its pool), shared on purpose by every simulator in the JVM: the schedule
+   * comparison starts 64 in one process, which would otherwise encode 64 identical pools.
+   */
   private static final Map<String, byte[][]> REALISTIC = new ConcurrentHashMap<>();
 
   private SimImages() {}
