@@ -16,6 +16,7 @@ import org.irgeval.scoring.judge.LoopbackJudgeServer;
 import org.irgeval.scoring.judge.LoopbackJudgeServer.Fault;
 import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
+import org.irgeval.testkit.SystemTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * completes (resumed until nothing is left), every failure is counted, and no failure is ever folded into a score:
  * each stored score equals the fault-free judge's answer for that image.
  */
+@SystemTest
 class FaultCampaignTest {
   static final long MIN_FAULTS = 1000;
 

@@ -19,6 +19,7 @@ import org.irgeval.pipeline.irg.sim.LoggedRequest;
 import org.irgeval.pipeline.irg.sim.SimConfig;
 import org.irgeval.util.Json;
 import org.irgeval.util.PngCheck;
+import org.irgeval.testkit.SystemTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * generation figures equal that run's. Generation only: the plumbing detector would find nothing in blocks and cost
  * ~75 ms per 1024x1024 image; equal image hashes fix every later score.
  */
+@SystemTest
 class IrgFaultCampaignTest {
   static final long MIN_FAULTS = 1000;
   static final int PROMPTS = 100; // x 4 samples = 400 trajectories, 800 images

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.irgeval.util.Json;
+import org.irgeval.testkit.SystemTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * seed across generation, scoring, exports and the summary, then the run is finished: every trajectory and score
  * exists exactly once and every variant's summary equals that of a run never killed.
  */
+@SystemTest
 class KillCampaignTest {
   static final int KILLS = 20;
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.irgeval.util.Json;
+import org.irgeval.testkit.SystemTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A run killed with SIGKILL (a real child JVM, not a simulated exception) at several points, then finished,
  * loses nothing and duplicates nothing, and ends with exactly the scores of a run that was never killed.
  */
+@SystemTest
 class KillResumeTest {
   @TempDir
   Path tmp;

@@ -20,6 +20,7 @@ import org.irgeval.pipeline.irg.sim.IrgSimulator;
 import org.irgeval.pipeline.irg.sim.SimConfig;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Assumptions;
+import org.irgeval.testkit.SystemTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * command (summary numbers, and every image byte for byte). Needs root and the packages (.ci/run installs them):
  * elsewhere it is skipped with a line on stderr, or fails with IRG_EVAL_REQUIRE_DATA=1 (as OfficialData does).
  */
+@SystemTest
 class SlurmShardMergeTest {
   @TempDir
   Path tmp;

@@ -37,7 +37,7 @@ class StoreFuzzTest {
     }
   }
 
-  @Property(tries = 10_000, seed = "1502", shrinking = ShrinkingMode.OFF)
+  @Property(seed = "1502", shrinking = ShrinkingMode.OFF)
   void journalRecoveryKeepsWholeRecordsOrNamesTheBadLine(@ForAll long seed) throws Exception {
     Random rnd = new Random(seed);
     byte[] valid = (TRAJECTORY + "\n" + SCORE + "\n" + TRAJECTORY + "\n").getBytes(StandardCharsets.UTF_8);
@@ -69,7 +69,7 @@ class StoreFuzzTest {
     }
   }
 
-  @Property(tries = 10_000, seed = "1503", shrinking = ShrinkingMode.OFF)
+  @Property(seed = "1503", shrinking = ShrinkingMode.OFF)
   void runSnapshotReadsOrNamesTheFile(@ForAll long seed) throws Exception {
     Random rnd = new Random(seed);
     String[] names = {RunStore.SUMMARY, RunStore.MANIFEST, RunStore.TRAJECTORIES, RunStore.SCORES,

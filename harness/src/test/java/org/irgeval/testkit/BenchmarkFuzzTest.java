@@ -42,9 +42,6 @@ import org.irgeval.run.OptionCheck;
  * is reported with its line.
  */
 public abstract class BenchmarkFuzzTest {
-  /** Tries per property; {@code -Djqwik.tries.default} does not apply to fixed tries, see docs/fuzzing.md. */
-  protected static final int TRIES = 10_000;
-
   /** The demo data and exported results of one adapter, made once per test class. */
   private record Folders(Path root, Path data, List<Path> dataFiles, Path results, List<Path> resultFiles) {}
 
@@ -110,7 +107,7 @@ public abstract class BenchmarkFuzzTest {
     }
   }
 
-  @Property(tries = TRIES, seed = "20250915", shrinking = net.jqwik.api.ShrinkingMode.OFF)
+  @Property(seed = "20250915", shrinking = net.jqwik.api.ShrinkingMode.OFF)
   void loadingBrokenDataFilesFailsOnlyWithDataExceptionsNamingFileAndLine(@ForAll long seed) throws Exception {
     Folders f = setUp();
     Path data = f.data();
@@ -130,7 +127,7 @@ public abstract class BenchmarkFuzzTest {
     }
   }
 
-  @Property(tries = TRIES, seed = "20250916", shrinking = net.jqwik.api.ShrinkingMode.OFF)
+  @Property(seed = "20250916", shrinking = net.jqwik.api.ShrinkingMode.OFF)
   void importingBrokenOfficialResultsFailsOnlyWithDeclaredExceptionsNamingTheFile(@ForAll long seed)
       throws Exception {
     Folders f = setUp();

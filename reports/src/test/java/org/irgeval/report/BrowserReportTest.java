@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.irgeval.testkit.ToyBenchmark;
 import org.junit.jupiter.api.Assumptions;
+import org.irgeval.testkit.SystemTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs, a prompt holding {@code <script>} and {@code <img onerror>} runs nothing, and the filters set from the
  * address hide what they should. A screenshot is kept in {@code target/report-screenshot.png}.
  */
+@SystemTest
 class BrowserReportTest {
   @TempDir
   Path tmp;

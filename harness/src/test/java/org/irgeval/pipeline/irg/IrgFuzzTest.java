@@ -112,7 +112,7 @@ class IrgFuzzTest {
     return new GenerationRequest(GenerationRequest.idOf("geneval", "00001", 0), "geneval", p, 0, seed, 1);
   }
 
-  @Property(tries = 10_000, seed = "1507", shrinking = ShrinkingMode.OFF)
+  @Property(seed = "1507", shrinking = ShrinkingMode.OFF)
   void trajectoryAnswersAreAGenerationOrATrajectoryFailure(@ForAll long seed) throws Exception {
     Pipeline p = pipeline();
     Random rnd = new Random(seed);
@@ -163,7 +163,7 @@ class IrgFuzzTest {
     }
   }
 
-  @Property(tries = 10_000, seed = "1508", shrinking = ShrinkingMode.OFF)
+  @Property(seed = "1508", shrinking = ShrinkingMode.OFF)
   void presetsFromBrokenJsonAreRefusedByJacksonOrTheConstructor(@ForAll long seed) throws Exception {
     Random rnd = new Random(seed);
     String name = Preset.NAMES.get(rnd.nextInt(Preset.NAMES.size()));
@@ -192,7 +192,7 @@ class IrgFuzzTest {
     }
   }
 
-  @Property(tries = 10_000, seed = "1509", shrinking = ShrinkingMode.OFF)
+  @Property(seed = "1509", shrinking = ShrinkingMode.OFF)
   void everyOptionValueTheCheckAcceptsIsReadExactly(@ForAll long seed) {
     Random rnd = new Random(seed);
     OptionSpec spec = IrgOptions.SPECS.get(1 + rnd.nextInt(IrgOptions.SPECS.size() - 1)); // the numeric ones
@@ -241,7 +241,7 @@ class IrgFuzzTest {
     }
   }
 
-  @Property(tries = 10_000, seed = "1510", shrinking = ShrinkingMode.OFF)
+  @Property(seed = "1510", shrinking = ShrinkingMode.OFF)
   void optionProblemsNeverThrow(@ForAll String value, @ForAll OptionSpec.Type type) {
     OptionSpec spec = type == OptionSpec.Type.CHOICE ? OptionSpec.choice("k", "d", "a", "b")
         : OptionSpec.of("k", type, "d");

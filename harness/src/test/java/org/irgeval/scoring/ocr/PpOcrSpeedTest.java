@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.irgeval.testkit.SystemTest;
 import org.junit.jupiter.api.Test;
 
 /**
  * det + rec time on a 1024 x 1024 image with four lines (docs/ocr.md quotes the printed figure); also checks the
  * lines are read in order at that size.
  */
+@SystemTest
 class PpOcrSpeedTest {
   @Test
   void readsA1024SquareImageAndReportsMillisecondsPerImage() throws Exception {
