@@ -37,8 +37,9 @@ import org.irgeval.util.Json;
  * it (the line with the same short and long description). The official testmini results are numbered by full-set line
  * ({@code --sample_idx_file}, docs/tiif.md section 1.6), and testmini {@code style} is a reordered subset whose lines
  * share questions ("Is the image in Disney style?"), so only this finds the prompt a released {@code style} record
- * belongs to ({@link TiifResultsImporter}). A full-set prompt file that maps some line elsewhere than its own number is
- * hashed into the prompt set's files; one that maps every line to itself adds nothing and is not listed.
+ * belongs to ({@link TiifResultMatcher}). The full-set prompt files read for this are not listed in the prompt set's
+ * files: they change no score (only which prompt an imported record is filed under), and listing them would change the
+ * configuration fingerprint of every testmini run made beside a full set, so such a run could no longer resume.
  */
 public final class TiifPromptLoader {
   /** Folder of the benchmark under the data root. */
@@ -94,7 +95,7 @@ public final class TiifPromptLoader {
         throw new DataException(eName, 0, null, el.size() + " question lines for the " + pl.size() + " prompts of "
             + pName + " (they are matched line by line)", SOURCE);
       }
-      Integer[] fullLine = set == TiifSet.TESTMINI ? fullLines(root, type, pl, el, files) : new Integer[pl.size()];
+      Integer[] fullLine = set == TiifSet.TESTMINI ? fullLines(root, type, pl, el) : new Integer[pl.size()];
       List<String> texts = new ArrayList<>();
       List<String> questions = new ArrayList<>();
       List<Prompt> prompts = new ArrayList<>();
@@ -169,13 +170,12 @@ public final class TiifPromptLoader {
    * {@code corrspond_idx} where the questions record gives it (official), else the full set's line with the same two
    * descriptions.
    */
-  private static Integer[] fullLines(Path root, String type, List<JsonLines.Line> pl, List<JsonLines.Line> el,
-                                     List<DataFile> files) throws DataException {
+  private static Integer[] fullLines(Path root, String type, List<JsonLines.Line> pl, List<JsonLines.Line> el)
+      throws DataException {
     Integer[] out = new Integer[pl.size()];
     Map<String, Integer> fullLineOf = null;
     String name = DIR + "/" + TiifSet.FULL.promptDir() + "/" + type + "_prompts.jsonl";
     Path file = root.resolve(TiifSet.FULL.promptDir()).resolve(type + "_prompts.jsonl");
-    boolean elsewhere = false;
     for (int i = 0; i < pl.size(); i++) {
       JsonNode said = el.get(i).row().get("corrspond_idx");
       if (said != null && said.isIntegralNumber() && said.canConvertToInt() && said.asInt() >= 0) {
@@ -188,11 +188,7 @@ public final class TiifPromptLoader {
           }
         }
         out[i] = fullLineOf.get(descriptions(pl.get(i).row()));
-        elsewhere |= out[i] != null && out[i] != i;
       }
-    }
-    if (elsewhere) {
-      files.add(dataFile(file, name));
     }
     return out;
   }

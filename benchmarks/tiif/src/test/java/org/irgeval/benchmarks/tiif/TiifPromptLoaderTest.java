@@ -35,8 +35,8 @@ class TiifPromptLoaderTest {
       assertEquals(want[k], s.categories().get("short/" + g), g);
       assertEquals(want[k++], s.categories().get("long/" + g), g);
     }
-    assertEquals(79, s.files().size(), "39 prompt files and 39 question files, hashed, and the full set's style"
-        + " prompts, which say the full-set line of testmini's reordered style lines");
+    assertEquals(78, s.files().size(), "39 prompt files and 39 question files, hashed (the full set's prompt files,"
+        + " read for full_line_idx only, change no score and are not listed)");
     // docs/tiif.md 1.5: testmini style line 0 is full-set line 228, real_world line 0 is 27 (its corrspond_idx)
     assertEquals(228, s.prompts().stream().filter(x -> x.id().equals("style/short/0")).findFirst().orElseThrow()
         .metadata().path("full_line_idx").asInt());

@@ -143,8 +143,6 @@ class TiifResultMatcherTest {
     PromptSet set = new TiifBenchmark().load(data(true), Map.of());
     assertEquals(5, set.prompts().stream().filter(p -> p.id().equals("style/short/0")).findFirst().orElseThrow()
         .metadata().path("full_line_idx").asInt(), "testmini style line 0 is full-set line 5 (same descriptions)");
-    assertTrue(set.files().stream().anyMatch(f -> f.path().equals("tiif/test_prompts/style_prompts.jsonl")),
-        "the full-set file that gave the mapping is hashed");
     List<ScoredSample> samples = importer.read(m, set);
     // full line 5 -> testmini 0, full 2 -> testmini 1, full 0 -> testmini 2; real_world by corrspond_idx 3 -> 0, 1 -> 1
     assertEquals(Map.of("style/short/0", "1.0/1.0", "style/short/1", "0.0/1.0", "style/short/2", "0.0/1.0",
