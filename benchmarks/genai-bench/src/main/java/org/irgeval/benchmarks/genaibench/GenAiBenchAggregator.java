@@ -21,7 +21,8 @@ import org.irgeval.api.VariantSummary;
  * <ul>
  *   <li>Per prompt: the mean of its images' VQAScores (l.145; one image per prompt in the official protocol).</li>
  *   <li>Per tag (every tag of the tag file, {@code basic} and {@code advanced} included): the mean over the prompts
- *       carrying the tag (l.54-57), with the unbiased std beside it in {@code extra.std} (l.58: a torch tensor's
+ *       carrying the tag (l.54-57), a prompt the tag file lists k times under one tag counted k times (l.46-52 append
+ *       it once per listing), with the unbiased std beside it in {@code extra.std} (l.58: a torch tensor's
  *       {@code .std()}, ddof 1). So {@code basic} and {@code advanced} are means over their own prompts, never
  *       means of skill means.</li>
  *   <li>{@code overall} ("all"): the mean over the union of the prompts of every tag (l.64-73): prompt-weighted,
@@ -90,7 +91,7 @@ final class GenAiBenchAggregator {
       if (!tags.isEmpty()) {
         union.add(e.getValue());
       }
-      for (String t : tags) {
+      for (String t : tagList(promptOf.get(e.getKey()))) {
         byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(e.getValue());
       }
     }
@@ -160,6 +161,28 @@ final class GenAiBenchAggregator {
     return List.copyOf(out);
   }
 
+  /** A prompt's tags, each as often as the tag file lists the prompt under it (the official per-tag weight). */
+  static List<String> tagList(Prompt p) {
+    List<String> out = new ArrayList<>();
+    if (p.metadata() != null) {
+      p.metadata().path(GenAiBenchTags.METADATA_FIELD).forEach(t -> out.add(t.asText()));
+    }
+    return out;
+  }
+
+  /** The images of one tag, each once per listing of its prompt under the tag (genai_image_eval.py l.47-54). */
+  private static List<Image> withTag(List<Image> images, String tag) {
+    List<Image> out = new ArrayList<>();
+    for (Image im : images) {
+      for (String t : tagList(im.prompt())) {
+        if (t.equals(tag)) {
+          out.add(im);
+        }
+      }
+    }
+    return out;
+  }
+
   static Set<String> tagsOf(Prompt p) {
     Set<String> out = new LinkedHashSet<>();
     if (p.metadata() != null) {
@@ -176,7 +199,7 @@ final class GenAiBenchAggregator {
     if (tagged) {
       Map<String, Object> per = new LinkedHashMap<>();
       for (String t : tagOrder) {
-        List<Image> mine = rated.stream().filter(im -> tagsOf(im.prompt()).contains(t)).toList();
+        List<Image> mine = withTag(rated, t);
         if (!mine.isEmpty()) {
           per.put(t, HumanAgreement.of(human(mine), metric(mine)));
         }
@@ -199,7 +222,7 @@ final class GenAiBenchAggregator {
       Map<String, Object> tags = new LinkedHashMap<>();
       if (tagged) {
         for (String t : tagOrder) {
-          List<Image> mine = ims.stream().filter(im -> tagsOf(im.prompt()).contains(t)).toList();
+          List<Image> mine = withTag(ims, t);
           if (!mine.isEmpty()) {
             tags.put(t, means(mine));
           }

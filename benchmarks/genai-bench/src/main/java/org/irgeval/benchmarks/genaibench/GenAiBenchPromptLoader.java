@@ -36,7 +36,9 @@ import org.irgeval.util.Json;
  * <p>Tag file ({@code genai_skills.json} / {@code genai_skills_527.json}): {@code {tag: [int prompt index, ...]}},
  * each index looked up as {@code f"{idx:05d}"} (genai_bench/evaluate.py l.48-49); an index naming no prompt is an
  * error here (the official script would stop with a KeyError). A prompt's tags go into its metadata under
- * {@link GenAiBenchTags#METADATA_FIELD}; its category is "basic" or "advanced" by those two tags ("advanced" when
+ * {@link GenAiBenchTags#METADATA_FIELD}, a tag listed k times for one index there k times: the official code appends
+ * an index to its tag's list once per listing (evaluate.py l.46-52, genai_image_eval.py l.47-54, dataset.py
+ * l.1357-1362), so it weighs k times in that tag's mean (but once in "all", a set union). Its category is "basic" or "advanced" by those two tags ("advanced" when
  * both, "untagged" when neither or without a tag file): the bootstrap strata. The aggregation reads the tags.
  *
  * <p>Every problem is a {@link DataException} naming the file, the line and the field.
@@ -62,7 +64,7 @@ final class GenAiBenchPromptLoader {
     String skillsName = DIR + "/" + release.skillsFile();
     byte[] skillBytes = read(root.resolve(release.skillsFile()), skillsName, release, files,
         release.skillsRequired());
-    Map<String, Set<String>> tagsOf = new HashMap<>();
+    Map<String, List<String>> tagsOf = new HashMap<>();
     boolean tagged = skillBytes != null;
     if (tagged) {
       readSkills(skillBytes, skillsName, release, records.keySet(), tagsOf);
@@ -72,9 +74,10 @@ final class GenAiBenchPromptLoader {
     GenAiBenchTags.CATEGORIES.forEach(c -> counts.put(c, 0));
     for (Map.Entry<String, ObjectNode> e : records.entrySet()) {
       ObjectNode meta = e.getValue().deepCopy();
-      Set<String> tags = tagsOf.getOrDefault(e.getKey(), Set.of());
+      List<String> tags = tagsOf.getOrDefault(e.getKey(), List.of());
       ArrayNode arr = meta.putArray(GenAiBenchTags.METADATA_FIELD);
-      GenAiBenchTags.ALL.stream().filter(tags::contains).forEach(arr::add);
+      // known tags in official order, then the others sorted; each as often as the tag file lists the prompt
+      GenAiBenchTags.ALL.forEach(known -> tags.stream().filter(known::equals).forEach(arr::add));
       tags.stream().filter(t -> !GenAiBenchTags.ALL.contains(t)).sorted().forEach(arr::add);
       String category = tags.contains(GenAiBenchTags.ADVANCED) ? GenAiBenchTags.ADVANCED
           : tags.contains(GenAiBenchTags.BASIC) ? GenAiBenchTags.BASIC : GenAiBenchTags.UNTAGGED;
@@ -175,7 +178,7 @@ final class GenAiBenchPromptLoader {
   }
 
   private void readSkills(byte[] bytes, String shown, GenAiBenchRelease release, Set<String> keys,
-                          Map<String, Set<String>> tagsOf) throws DataException {
+                          Map<String, List<String>> tagsOf) throws DataException {
     try (JsonParser p = mapper.createParser(bytes)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new DataException(shown, line(p), null, "expected a JSON object {tag: [prompt index, ...]}",
@@ -201,7 +204,7 @@ final class GenAiBenchPromptLoader {
             throw new DataException(shown, line(p), tag, "prompt index " + p.getLongValue() + " (" + key
                 + ") is not in " + release.promptFile(), release.source());
           }
-          tagsOf.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(tag);
+          tagsOf.computeIfAbsent(key, k -> new ArrayList<>()).add(tag);
         }
       }
     } catch (JsonProcessingException e) {

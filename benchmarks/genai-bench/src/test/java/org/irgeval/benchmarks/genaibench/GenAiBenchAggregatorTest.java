@@ -57,6 +57,29 @@ class GenAiBenchAggregatorTest {
     assertEquals(0.6, v.categories().get("attribute"), 1e-12);
   }
 
+  /**
+   * Prompt 1 listed twice under "counting": the official code appends it once per listing (linzhiqiu/t2v_metrics@6ecb74f
+   * genai_bench/evaluate.py l.46-57: {@code our_scores[[0, 0, 1]].mean()}), so counting = (0.9 + 0.9 + 0.3) / 3 = 0.7,
+   * not 0.6; "all" is a set union (l.64-70) and counts it once: (0.9 + 0.3 + 0.6) / 3 = 0.6.
+   */
+  @Test
+  void aPromptListedTwiceUnderOneTagCountsTwiceThereAsOfficially() throws Exception {
+    Path data = GenAiBenchTestData.data(tmp, "{\"00001\": {\"prompt\": \"a\"}, \"00002\": {\"prompt\": \"b\"},"
+        + " \"00003\": {\"prompt\": \"c\"}}", "{\"basic\": [1, 2], \"counting\": [1, 1, 2], \"advanced\": [3]}");
+    PromptSet s = new GenAiBenchBenchmark().load(data, Map.of());
+    VariantSummary v = GenAiBenchAggregator.aggregate(s, GenAiBenchTestData.scores(s, 0.9, 0.3, 0.6));
+    assertEquals(0.7, v.categories().get("counting"), 1e-12);
+    assertEquals(0.6, v.categories().get("basic"), 1e-12);
+    assertEquals(0.6, v.overall(), 1e-12);
+    @SuppressWarnings("unchecked")
+    Map<String, Double> std = (Map<String, Double>) v.extra().get("std");
+    // {0.9, 0.9, 0.3}: squares 0.04 + 0.04 + 0.16 = 0.24, / (3 - 1) = 0.12 -> sqrt 0.3464...
+    assertEquals(Math.sqrt(0.12), std.get("counting"), 1e-12);
+    @SuppressWarnings("unchecked")
+    Map<String, Integer> per = (Map<String, Integer>) v.extra().get("prompts_per_tag");
+    assertEquals(3, per.get("counting"), "entries of the tag's list, as the official list has");
+  }
+
   @Test
   void withoutATagFileTheOverallIsTheMeanOfAllPromptsWithANote() throws Exception {
     Path data = GenAiBenchTestData.data(tmp, "{\"00001\": {\"prompt\": \"a\"}, \"00002\": {\"prompt\": \"b\"},"

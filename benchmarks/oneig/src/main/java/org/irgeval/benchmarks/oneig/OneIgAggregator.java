@@ -46,6 +46,8 @@ final class OneIgAggregator {
   static final String TEXT_WAC = "text_wac";
   static final String TEXT_MATCHED = "text_matched";
   static final String TEXT_GT_WORDS = "text_gt_words";
+  /** Detail field of a sample that stands for a whole prompt's official per-prompt score (OneIgResultsImporter). */
+  static final String PSEUDO_TILE = "pseudo_tile";
   /** Prefix of a tile's embedding components (distance = 1 - cos). */
   static final String DIV_EMBEDDING = "div_e";
   /** Prefix of a tile's recorded distance to tile j. */
@@ -67,12 +69,17 @@ final class OneIgAggregator {
     int images = 0;
     Map<String, Prompt> promptOf = new LinkedHashMap<>();
     Map<String, List<Tile>> tiles = new HashMap<>();
+    int textFromPromptCsv = 0;
     for (ScoredSample s : samples) {
       if (s.score().failed()) {
         failures++;
         continue;
       }
       images++;
+      if (s.score().values().containsKey(TEXT_ED) && s.score().detail() != null
+          && s.score().detail().has(PSEUDO_TILE)) {
+        textFromPromptCsv++;
+      }
       promptOf.putIfAbsent(s.prompt().id(), s.prompt());
       tiles.computeIfAbsent(s.prompt().id(), k -> new ArrayList<>()).add(new Tile(s.sample(), s.score().values()));
     }
@@ -246,6 +253,13 @@ final class OneIgAggregator {
             + " all-black, " + Math.max(0, missing) + " missing; left out as the official scripts leave them out)");
       }
     });
+    if (textFromPromptCsv > 0) {
+      notes.add("text: imported from the official per-prompt CSV (" + textFromPromptCsv + " prompts), which holds"
+          + " each prompt's ED, CR and WAC means but not its number of non-black tiles; the official Text"
+          + " micro-averages over tiles (text_score.py l.95-97), so it is reproduced exactly only when every grid had"
+          + " equally many non-black tiles, and is an approximation where some grids have all-black tiles"
+          + " (docs/oneig.md section 4)");
+    }
     Double overall = null;
     List<String> absent = DIMENSIONS.stream().filter(d -> categories.get(d) == null).toList();
     if (absent.isEmpty()) {

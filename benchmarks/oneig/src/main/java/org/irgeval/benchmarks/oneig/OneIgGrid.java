@@ -96,7 +96,9 @@ final class OneIgGrid {
   /**
    * utils.py l.18-24 {@code is_black_image}: every pixel equals the tuple {@code (0, 0, 0)}. Only a 3-channel RGB
    * image can match: PIL gives RGBA pixels as 4-tuples and L/P pixels as ints, which never equal (0, 0, 0), so the
-   * official code never drops a tile of an RGBA, grey or palette grid; we keep that.
+   * official code never drops a tile of an RGBA, grey or palette grid (and then stops on the RGBA, LA and palette
+   * ones: split_mxn_grid saves every kept tile as JPEG, l.54-56, which PIL cannot write in those modes; a grey grid is
+   * scored; docs/oneig.md section 2). An RGB PNG with a tRNS colour is RGB here, as in PIL ({@link #decode}).
    */
   static boolean isBlack(BufferedImage img) {
     ColorModel cm = img.getColorModel();
@@ -117,13 +119,52 @@ final class OneIgGrid {
     return true;
   }
 
-  /** Decodes PNG, JPEG, BMP, GIF and, through TwelveMonkeys' imageio-webp on the class path, WebP grids. */
+  /**
+   * Decodes PNG, JPEG, BMP, GIF and, through TwelveMonkeys' imageio-webp on the class path, WebP grids.
+   *
+   * <p>An RGB PNG (colour type 2) with a {@code tRNS} chunk is given back as plain RGB: PIL opens it in mode RGB
+   * (the transparent colour only goes into {@code info["transparency"]}), so the official {@code is_black_image}
+   * (utils.py l.18-24) sees 3-tuples and finds its black tiles, while ImageIO would give ARGB with that colour
+   * transparent, which {@link #isBlack} never calls black.
+   */
   static BufferedImage decode(byte[] bytes, String what) throws IOException {
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
     if (img == null) {
       throw new IOException(what + ": not an image this JVM can decode (PNG, JPEG, BMP, GIF, WebP)");
     }
+    if (img.getColorModel().hasAlpha() && isRgbPngWithTrns(bytes)) {
+      BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+      int w = img.getWidth();
+      int[] row = new int[w];
+      for (int y = 0; y < img.getHeight(); y++) {
+        img.getRGB(0, y, w, 1, row, 0, w);
+        rgb.setRGB(0, y, w, 1, row, 0, w); // TYPE_INT_RGB drops the alpha byte, keeps the colour as stored
+      }
+      return rgb;
+    }
     return img;
+  }
+
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  /** A PNG whose IHDR says colour type 2 (RGB) and that has a tRNS chunk before its image data. */
+  static boolean isRgbPngWithTrns(byte[] b) {
+    if (b.length < 33 || !java.util.Arrays.equals(b, 0, 8, PNG_SIGNATURE, 0, 8) || b[25] != 2) {
+      return false;
+    }
+    int at = 8;
+    while (at + 8 <= b.length) {
+      long length = ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+      String type = new String(b, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (type.equals("tRNS")) {
+        return true;
+      }
+      if (type.equals("IDAT") || type.equals("IEND") || length > b.length) {
+        return false;
+      }
+      at += 12 + (int) length;
+    }
+    return false;
   }
 
   static byte[] png(BufferedImage img) throws IOException {

@@ -153,7 +153,7 @@ final class OneIgResultsImporter implements OfficialResultsImporter {
       }
     }
     List<ScoredSample> out = new ArrayList<>();
-    var note = Json.mapper().createObjectNode().put("pseudo_tile",
+    var note = Json.mapper().createObjectNode().put(OneIgAggregator.PSEUDO_TILE,
         "one tile standing for the prompt's official per-prompt score (text: WAC weighted by the GT word count;"
             + " micro-averages exactly when all prompts have equally many non-black tiles)");
     for (Prompt p : prompts.prompts()) {

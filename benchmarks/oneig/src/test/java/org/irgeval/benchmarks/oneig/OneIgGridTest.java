@@ -47,6 +47,51 @@ class OneIgGridTest {
     }
   }
 
+  /** {@code png} with a tRNS chunk for colour (r, g, b) (16 bits each, PNG spec 11.3.2.1) right after IHDR. */
+  static byte[] withTrns(byte[] png, int r, int g, int b) {
+    byte[] data = {0, (byte) r, 0, (byte) g, 0, (byte) b};
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update("tRNS".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    crc.update(data);
+    java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(12 + data.length);
+    chunk.putInt(data.length).put("tRNS".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).put(data)
+        .putInt((int) crc.getValue());
+    int afterIhdr = 8 + 12 + 13;
+    byte[] out = new byte[png.length + chunk.capacity()];
+    System.arraycopy(png, 0, out, 0, afterIhdr);
+    System.arraycopy(chunk.array(), 0, out, afterIhdr, chunk.capacity());
+    System.arraycopy(png, afterIhdr, out, afterIhdr + chunk.capacity(), png.length - afterIhdr);
+    return out;
+  }
+
+  /**
+   * An RGB PNG whose tRNS colour is black: PIL opens it in mode RGB (checked with Pillow 11.1 on Debian trixie,
+   * 2026-12-07: {@code Image.open(f).mode == 'RGB'}, and utils.py's is_black_image finds tile 3 of this very file),
+   * so the official split_mxn_grid drops the black tile. ImageIO alone gives ARGB with black transparent.
+   */
+  @Test
+  void anRgbPngWithATrnsColourIsReadAsPilReadsItAndItsBlackTileFound() throws Exception {
+    List<BufferedImage> tiles = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      tiles.add(tile(0x204060 * (k + 1), 6, 6));
+    }
+    tiles.add(null); // all-black
+    byte[] png = withTrns(OneIgGrid.png(OneIgGrid.join(tiles)), 0, 0, 0);
+    assertTrue(OneIgGrid.isRgbPngWithTrns(png));
+    assertFalse(OneIgGrid.isRgbPngWithTrns(OneIgGrid.png(OneIgGrid.join(tiles))));
+    assertTrue(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getColorModel().hasAlpha(),
+        "ImageIO's own reading (the old code's): ARGB");
+    Files.write(tmp.resolve("trns-grid.png"), png);
+    BufferedImage grid = OneIgGrid.decode(png, "trns grid");
+    assertFalse(grid.getColorModel().hasAlpha());
+    List<BufferedImage> split = OneIgGrid.split(grid);
+    assertTrue(OneIgGrid.isBlack(split.get(3)));
+    for (int k = 0; k < 3; k++) {
+      assertFalse(OneIgGrid.isBlack(split.get(k)));
+      assertTrue(OneIgGrid.sameRgb(tiles.get(k), split.get(k)), "tile " + k + " keeps its colours");
+    }
+  }
+
   @Test
   void onlyAnAllZeroRgbTileIsBlackAsTheOfficialCheckSeesIt() {
     assertTrue(OneIgGrid.isBlack(new BufferedImage(5, 5, BufferedImage.TYPE_INT_RGB)));

@@ -47,6 +47,27 @@ class OneIgResultsImporterTest {
     assertEquals(OneIgRules.textScore(11, 0.25, 18.0 / 32, 100), s.categories().get(OneIgAggregator.TEXT), 1e-12);
   }
 
+  /**
+   * The same two cells when prompt 001's grid had only two non-black tiles, (30,0,0) and (10,0,6): the official
+   * Text over the 6 tiles is ED = 48/6 = 8, CR = 2/6, WAC = 12/20 = 0.6, Text = 1 - 8 (2/3) 0.4 / 100 = 0.978667;
+   * the CSV cannot tell, so the import gives the four-tile figures (ED 11, CR 0.25, WAC 4.5/8), Text 0.963906,
+   * and the summary says it is an approximation (issue 23, O5).
+   */
+  @Test
+  void textFromThePerPromptCsvIsFlaggedInTheNotes() throws Exception {
+    Prompt a = text("000", 0, "['Hello World']");
+    Prompt b = text("001", 1, "['one two three four five six']");
+    PromptSet set = OneIgTestPrompts.set(a, b);
+    Files.writeString(tmp.resolve("text_prompt_score_EN_2025-01-01_00-00-00.csv"),
+        ",bagel\n000,\"[2.0, 0.5, 0.75]\"\n001,\"[20.0, 0.0, 0.5]\"\n");
+    VariantSummary s = new OneIgAggregator().aggregate(set, new OneIgResultsImporter().read(tmp, set));
+    double official = OneIgRules.textScore(8, 2.0 / 6, 0.6, 100);
+    assertEquals(1 - 8 * (4.0 / 6) * 0.4 / 100, official, 1e-12);
+    assertEquals(1 - 11 * 0.75 * (1 - 4.5 / 8) / 100, s.categories().get(OneIgAggregator.TEXT), 1e-12);
+    assertTrue(s.notes().stream().anyMatch(n -> n.startsWith("text: imported from the official per-prompt CSV (2"
+        + " prompts)") && n.contains("approximation")), s.notes().toString());
+  }
+
   @Test
   void otherDimensionsAndModelsFromTheCsvs() throws Exception {
     Prompt r = OneIgTestPrompts.prompt("reasoning", "000", 0, null);

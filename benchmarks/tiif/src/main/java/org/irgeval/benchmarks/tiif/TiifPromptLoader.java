@@ -31,6 +31,15 @@ import org.irgeval.util.Json;
  * each generated with its own seed: id {@code <type>/<short|long>/<line>}, category {@code <length>/<group>}.
  * The metadata holds both official records verbatim ({@code prompt}, {@code eval}) with {@code type},
  * {@code length} and {@code line_idx}.
+ *
+ * <p>A testmini prompt also gets {@code full_line_idx}, its line in the full set, where that is known: from the
+ * questions record's {@code corrspond_idx} (testmini {@code real_world}), else from the full set's prompt file beside
+ * it (the line with the same short and long description). The official testmini results are numbered by full-set line
+ * ({@code --sample_idx_file}, docs/tiif.md section 1.6), and testmini {@code style} is a reordered subset whose lines
+ * share questions ("Is the image in Disney style?"), so only this finds the prompt a released {@code style} record
+ * belongs to ({@link TiifResultMatcher}). The full-set prompt files read for this are not listed in the prompt set's
+ * files: they change no score (only which prompt an imported record is filed under), and listing them would change the
+ * configuration fingerprint of every testmini run made beside a full set, so such a run could no longer resume.
  */
 public final class TiifPromptLoader {
   /** Folder of the benchmark under the data root. */
@@ -86,6 +95,7 @@ public final class TiifPromptLoader {
         throw new DataException(eName, 0, null, el.size() + " question lines for the " + pl.size() + " prompts of "
             + pName + " (they are matched line by line)", SOURCE);
       }
+      Integer[] fullLine = set == TiifSet.TESTMINI ? fullLines(root, type, pl, el) : new Integer[pl.size()];
       List<String> texts = new ArrayList<>();
       List<String> questions = new ArrayList<>();
       List<Prompt> prompts = new ArrayList<>();
@@ -118,6 +128,9 @@ public final class TiifPromptLoader {
           meta.put("type", type);
           meta.put("length", length);
           meta.put("line_idx", i);
+          if (fullLine[i] != null) {
+            meta.put("full_line_idx", fullLine[i]);
+          }
           meta.set("prompt", p);
           meta.set("eval", e);
           prompts.add(new Prompt(idOf(type, length, i), 0, length.equals("short") ? shortText : longText,
@@ -150,6 +163,38 @@ public final class TiifPromptLoader {
     ordered.forEach(p -> categories.merge(p.category(), 1, Integer::sum));
     String version = set.id() + (fixed.isEmpty() ? "" : "+derived-fix(" + String.join(",", fixed) + ")");
     return new PromptSet(TiifBenchmark.ID, version, ordered, files, categories);
+  }
+
+  /**
+   * The full-set line of each testmini line of one type, or null where unknown (see the class comment):
+   * {@code corrspond_idx} where the questions record gives it (official), else the full set's line with the same two
+   * descriptions.
+   */
+  private static Integer[] fullLines(Path root, String type, List<JsonLines.Line> pl, List<JsonLines.Line> el)
+      throws DataException {
+    Integer[] out = new Integer[pl.size()];
+    Map<String, Integer> fullLineOf = null;
+    String name = DIR + "/" + TiifSet.FULL.promptDir() + "/" + type + "_prompts.jsonl";
+    Path file = root.resolve(TiifSet.FULL.promptDir()).resolve(type + "_prompts.jsonl");
+    for (int i = 0; i < pl.size(); i++) {
+      JsonNode said = el.get(i).row().get("corrspond_idx");
+      if (said != null && said.isIntegralNumber() && said.canConvertToInt() && said.asInt() >= 0) {
+        out[i] = said.asInt();
+      } else if (Files.isRegularFile(file)) {
+        if (fullLineOf == null) {
+          fullLineOf = new java.util.HashMap<>();
+          for (JsonLines.Line l : lines(file, name)) {
+            fullLineOf.putIfAbsent(descriptions(l.row()), (int) l.number() - 1);
+          }
+        }
+        out[i] = fullLineOf.get(descriptions(pl.get(i).row()));
+      }
+    }
+    return out;
+  }
+
+  private static String descriptions(JsonNode row) {
+    return row.path("short_description").asText() + "\u0000" + row.path("long_description").asText();
   }
 
   /** {@code <type>/<short|long>/<line>}: the official results' path {@code <type>/<length>/<idx>.json}. */

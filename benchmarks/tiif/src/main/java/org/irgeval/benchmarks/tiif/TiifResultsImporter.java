@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,45 +28,37 @@ import org.irgeval.util.Json;
 /**
  * Reads one model's tree of official judge outputs, {@code DIR/<type>/<short|long>/<line_idx>.json}, each the record
  * of A113N-W3I/TIIF-Bench@3aae750 {@code eval/eval_with_vlm.py} l.198-209 (as the released {@code eval-results/}
- * folders hold them; docs/tiif.md section 2.5). Scored as {@code summary_results.py} l.57-97 reads them: the
- * answers are {@code zip(gt_answers, model_pred)}, compared stripped and lower-cased.
+ * folders hold them; docs/tiif.md section 2.5). Scored as {@code summary_results.py} reads them: type and length are
+ * the names of the two folders above the file (l.62-80; the record's {@code attribute} and {@code desc} are not
+ * read, and files elsewhere in the tree are not part of any score), and the answers are
+ * {@code zip(gt_answers, model_pred)}, compared stripped and lower-cased (l.87-92).
  *
- * <p>The released testmini results number {@code style} and {@code real_world} by their full-set line
- * (docs/tiif.md section 1.5); with prompt files at hand a record is therefore matched by its line and, when that
- * line asks other questions, by its questions.
+ * <p>With prompt files at hand each record is filed under its prompt by {@link TiifResultMatcher}: by line, by the
+ * full set's line (the released testmini results number {@code style} and {@code real_world} so, docs/tiif.md
+ * section 1.5), or by its questions.
  */
 final class TiifResultsImporter implements OfficialResultsImporter {
   static final String SCORER = "tiif-official";
   private final ObjectMapper mapper = Json.mapper();
 
-  /** One parsed result file. */
-  private record Result(Path file, String type, String length, int line, List<String> questions, List<String> gt,
-                        List<String> pred) {}
+  /**
+   * One parsed result file.
+   *
+   * @param type   the type folder's name
+   * @param length the length folder's name, short or long
+   * @param line   the record's {@code line_idx}
+   */
+  record Result(Path file, String type, String length, int line, List<String> questions, List<String> gt,
+                List<String> pred) {}
 
   @Override
   public List<ScoredSample> read(Path dir, PromptSet prompts) throws DataException, IOException {
-    Map<String, Prompt> byId = new HashMap<>();
-    Map<String, Prompt> byQuestions = new HashMap<>();
-    for (Prompt p : prompts.prompts()) {
-      byId.put(p.id(), p);
-      byQuestions.put(questionKey(p.metadata().path("type").asText(), p.metadata().path("length").asText(),
-          texts(p.metadata().path("eval").path("yn_question_list"))), p);
-    }
+    List<Result> results = results(dir);
+    List<Prompt> promptOf = new TiifResultMatcher(prompts).match(results);
     List<ScoredSample> out = new ArrayList<>();
-    Map<String, Path> seen = new HashMap<>();
-    for (Result r : results(dir)) {
-      Prompt p = byId.get(TiifPromptLoader.idOf(r.type, r.length, r.line));
-      if (p == null || !texts(p.metadata().path("eval").path("yn_question_list")).equals(r.questions)) {
-        p = byQuestions.get(questionKey(r.type, r.length, r.questions));
-      }
-      if (p == null) {
-        throw new DataException(r.file.toString(), 0, "questions", "no " + prompts.version() + " prompt of type "
-            + r.type + " at line " + r.line + " or with these questions", TiifPromptLoader.SOURCE);
-      }
-      Path before = seen.putIfAbsent(p.id(), r.file);
-      if (before != null) {
-        throw new DataException(r.file.toString(), 0, "line_idx", "the same prompt as " + before, null);
-      }
+    for (int i = 0; i < results.size(); i++) {
+      Result r = results.get(i);
+      Prompt p = promptOf.get(i);
       int correct = 0;
       int total = Math.min(r.gt.size(), r.pred.size());
       for (int k = 0; k < total; k++) {
@@ -124,7 +115,9 @@ final class TiifResultsImporter implements OfficialResultsImporter {
     }
     List<Path> files;
     try (Stream<Path> s = Files.walk(dir, 3)) {
-      files = s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+      // summary_results.py l.63-83 reads <type>/<length>/*.json and nothing else in the model's folder
+      files = s.filter(p -> dir.relativize(p).getNameCount() == 3 && p.getFileName().toString().endsWith(".json")
+          && Files.isRegularFile(p)).sorted().toList();
     }
     if (files.isEmpty()) {
       throw new DataException(dir.toString(), 0, null, "no <type>/<short|long>/<line_idx>.json result files"
@@ -139,6 +132,20 @@ final class TiifResultsImporter implements OfficialResultsImporter {
 
   private Result parse(Path f) throws DataException, IOException {
     String shown = f.toString();
+    Path lengthDir = f.toAbsolutePath().getParent();
+    Path typeDir = lengthDir == null ? null : lengthDir.getParent();
+    String type = typeDir == null || typeDir.getFileName() == null ? "" : typeDir.getFileName().toString();
+    String length = lengthDir == null || lengthDir.getFileName() == null ? "" : lengthDir.getFileName().toString();
+    // summary_results.py l.62-80 takes type and length from these folders; summary_dimension_results.py l.30-67 then
+    // reads only the 39 types and the lengths short and long, so a file under any other name would count nowhere.
+    if (TiifGroups.groupOf(type).isEmpty()) {
+      throw new DataException(shown, 0, null, "the folder '" + type + "' is not one of the 39 TIIF types (the"
+          + " official summary takes the type from the folder: <type>/<short|long>/<line_idx>.json)", null);
+    }
+    if (!TiifPromptLoader.LENGTHS.contains(length)) {
+      throw new DataException(shown, 0, null, "the folder '" + length + "' is not short or long (the official"
+          + " summary takes the length from the folder: <type>/<short|long>/<line_idx>.json)", null);
+    }
     String text = Files.readString(f, StandardCharsets.UTF_8);
     if (text.isBlank()) {
       throw new DataException(shown, 0, null, "empty file (a judge run that wrote nothing)", null);
@@ -153,14 +160,6 @@ final class TiifResultsImporter implements OfficialResultsImporter {
     if (!o.isObject()) {
       throw new DataException(shown, 1, null, "expected one JSON object", null);
     }
-    String type = string(o, "attribute", shown);
-    if (TiifGroups.groupOf(type).isEmpty()) {
-      throw new DataException(shown, 0, "attribute", "'" + type + "' is not one of the 39 TIIF types", null);
-    }
-    String desc = string(o, "desc", shown);
-    if (!desc.equals("short_description") && !desc.equals("long_description")) {
-      throw new DataException(shown, 0, "desc", "'" + desc + "' is not short_description or long_description", null);
-    }
     JsonNode line = o.get("line_idx");
     if (line == null || !line.canConvertToInt() || !line.isIntegralNumber() || line.asInt() < 0) {
       throw new DataException(shown, 0, "line_idx", "expected a line number >= 0, found " + line, null);
@@ -168,16 +167,7 @@ final class TiifResultsImporter implements OfficialResultsImporter {
     List<String> q = list(o, "questions", shown);
     List<String> gt = list(o, "gt_answers", shown);
     List<String> pred = list(o, "model_pred", shown);
-    // eval_with_vlm.py l.139: 'long' if desc.startswith('long') else 'short'
-    return new Result(f, type, desc.startsWith("long") ? "long" : "short", line.asInt(), q, gt, pred);
-  }
-
-  private static String string(JsonNode o, String field, String file) throws DataException {
-    JsonNode v = o.get(field);
-    if (v == null || !v.isTextual()) {
-      throw new DataException(file, 0, field, v == null ? "missing" : "expected a string", null);
-    }
-    return v.asText();
+    return new Result(f, type, length, line.asInt(), q, gt, pred);
   }
 
   private static List<String> list(JsonNode o, String field, String file) throws DataException {
@@ -193,16 +183,6 @@ final class TiifResultsImporter implements OfficialResultsImporter {
       out.add(v.get(k).asText());
     }
     return out;
-  }
-
-  private static List<String> texts(JsonNode arr) {
-    List<String> out = new ArrayList<>();
-    arr.forEach(x -> out.add(x.asText()));
-    return out;
-  }
-
-  private static String questionKey(String type, String length, List<String> questions) {
-    return type + "\u0000" + length + "\u0000" + String.join("\u0000", questions);
   }
 
   /** summary_results.py l.91: {@code str.strip().lower()}. */

@@ -45,8 +45,9 @@ class TiifContractTest extends BenchmarkContract {
         + " \"gt_answers\": [\"yes\"], \"model_pred\": [\"yes\"]";
     return List.of(
         new Malformed("{" + ok + ", \"line_idx\": \"zero\"}", 0, "line_idx"),
+        // the type is the folder's (summary_results.py l.62-80), so a wrong attribute is not read; missing questions are
         new Malformed("{\"attribute\": \"2d_spatial\", \"desc\": \"short_description\", \"line_idx\": 0}", 0,
-            "attribute"),
+            "questions"),
         new Malformed("{\"attribute\": \"2d_spatial_relation\", \"desc\": \"short_description\", \"line_idx\": 0,"
             + " \"questions\": [\"q\"], \"gt_answers\": [\"yes\"], \"model_pred\": [1]}", 0, "model_pred[0]"));
   }

@@ -35,7 +35,15 @@ class TiifPromptLoaderTest {
       assertEquals(want[k], s.categories().get("short/" + g), g);
       assertEquals(want[k++], s.categories().get("long/" + g), g);
     }
-    assertEquals(78, s.files().size(), "39 prompt files and 39 question files, hashed");
+    assertEquals(78, s.files().size(), "39 prompt files and 39 question files, hashed (the full set's prompt files,"
+        + " read for full_line_idx only, change no score and are not listed)");
+    // docs/tiif.md 1.5: testmini style line 0 is full-set line 228, real_world line 0 is 27 (its corrspond_idx)
+    assertEquals(228, s.prompts().stream().filter(x -> x.id().equals("style/short/0")).findFirst().orElseThrow()
+        .metadata().path("full_line_idx").asInt());
+    assertEquals(27, s.prompts().stream().filter(x -> x.id().equals("real_world/long/0")).findFirst().orElseThrow()
+        .metadata().path("full_line_idx").asInt());
+    assertEquals(7, s.prompts().stream().filter(x -> x.id().equals("negation/long/7")).findFirst().orElseThrow()
+        .metadata().path("full_line_idx").asInt());
     Prompt p = s.prompts().stream().filter(x -> x.id().equals("negation/long/0")).findFirst().orElseThrow();
     assertEquals(p.metadata().path("prompt").path("long_description").asText(), p.text());
     assertEquals("long/Basic_Reasoning", p.category());
