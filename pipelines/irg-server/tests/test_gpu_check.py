@@ -45,7 +45,7 @@ class GpuCheckCpuTest(unittest.TestCase):
         with open(os.path.join(work, "vocab.json")) as f:
             vocab = json.load(f)
         self.assertEqual(list(range(256)), sorted(vocab.values()), "one token per byte, id = byte value")
-        self.assertLessEqual(256 + len(gpu_check.SPECIALS), llm["vocab_size"])
+        self.assertEqual(256 + len(gpu_check.SPECIALS), llm["vocab_size"], "vocab = tokenizer size (issue 19)")
 
     def test_refuses_a_tree_that_is_not_irgs(self):
         os.remove(os.path.join(self.irg, "SFT", "modeling", "bagel", "bagel.py"))
