@@ -53,33 +53,14 @@ bash "$root_sh" ensure >/dev/null
 binds=(--bind "$repo" --bind "$official" --bind "$bagel" --bind "$work")
 for p in "${pkgs[@]}"; do binds+=(--bind "$p"); done
 
-# Inside the root: a site folder with the three packages linked and a minimal .dist-info each (transformers checks
-# huggingface-hub's and accelerate's versions through importlib.metadata at import,
-# transformers@v4.44.2 src/transformers/dependency_versions_check.py:25-57), then gpu_check.
+# Inside the root: a site folder with the three packages (make_site.sh says how and why), then gpu_check.
 inner='
 set -euo pipefail
-site=/tmp/irg-site; mkdir -p "$site"
-for p in "$@"; do
-  [ "$p" = "--" ] && { shift; break; }
-  name=$(basename "$p"); dist=${name//_/-}
-  version=$(sed -n "s/^__version__ = \"\(.*\)\"/\1/p" "$p/__init__.py" | head -1)
-  ln -s "$p" "$site/$name"
-  mkdir -p "$site/$name-$version.dist-info"
-  printf "Metadata-Version: 2.1\nName: %s\nVersion: %s\n" "$dist" "$version" > "$site/$name-$version.dist-info/METADATA"
-  echo "INFO package $dist $version from $p"
-  shift
-done
-# Debian has no tokenizers (the Rust library); transformers@v4.44.2 cannot load a slow tokenizer without it:
-# gpu_check/standin_absent/tokenizers (its docstring says why and what it provides), registered as 0.19.1
-if ! python3 -c "import tokenizers" 2>/dev/null; then
-  ln -s "$SERVER/gpu_check/standin_absent/tokenizers" "$site/tokenizers"
-  mkdir -p "$site/tokenizers-0.19.1.dist-info"
-  printf "Metadata-Version: 2.1\nName: tokenizers\nVersion: 0.19.1\n" > "$site/tokenizers-0.19.1.dist-info/METADATA"
-  echo "INFO package tokenizers: stand-in (gpu_check/standin_absent/tokenizers, AddedToken only)"
-fi
-python3 -c "import torch, numpy, PIL; print(\"INFO python\", __import__(\"sys\").version.split()[0], \"torch\", torch.__version__, \"numpy\", numpy.__version__, \"PIL\", PIL.__version__)"
+pkgs=(); while [ "$1" != "--" ]; do pkgs+=("$1"); shift; done; shift
+bash "$SERVER/gpu_check/make_site.sh" /tmp/irg-site absent "${pkgs[@]}"
+python3 -c "import sys, torch, numpy, PIL; print(\"INFO python\", sys.version.split()[0], \"torch\", torch.__version__, \"numpy\", numpy.__version__, \"PIL\", PIL.__version__)"
 cd "$SERVER"
-export PYTHONPATH="$site"
+export PYTHONPATH=/tmp/irg-site
 exec python3 -m gpu_check.gpu_check "$@"
 '
 run_check() {
