@@ -219,7 +219,6 @@ class TrajectoryService:
                 self._inflight.pop(rid, None)
             done.set()
 
-
     def _remember(self, rid, key, data):
         """Caches an answer, dropping the oldest until the cache fits ``cache_bytes``; one answer larger than the
         whole bound is not cached (a repeat recomputes it, same seed, same pixels)."""
