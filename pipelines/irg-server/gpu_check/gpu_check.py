@@ -439,7 +439,7 @@ def main(argv=None):
                             "equal" if same_text else "DIFFER",
                             "equal" if same_px else "DIFFER (max |d| %s)" % max_abs_diff(off[k - 1][1],
                                                                                          mine[k - 1][1]),
-                            mine[k - 1][2]["timings_ms"]))
+                            {s: int(ms) for s, ms in mine[k - 1][2]["timings_ms"].items()}))
 
     runs = []
     for run in ((1,) if args.mutate else (1, 2)):   # one run shows a mutation; determinism is the unmutated run's
