@@ -20,6 +20,7 @@ The functions above the class are standard library only and unit-tested without 
 """
 
 import ast
+import contextlib
 import copy
 import hashlib
 import io
@@ -190,10 +191,13 @@ def crop_to_bbox(image):
 
 
 def parse_device(device):
-    """``cuda`` or ``cuda:N`` -> the torch device string; anything else is refused at start."""
+    """``cuda`` or ``cuda:N`` -> the torch device string; ``cpu`` for the CPU equality check (gpu_check --device
+    cpu: autocast and seeding on the CPU, no CUDA call); anything else is refused at start."""
+    if device == "cpu":
+        return "cpu"
     m = re.fullmatch(r"cuda(?::(\d+))?", device or "")
     if not m:
-        raise ValueError("--device must be cuda or cuda:N: %r" % device)
+        raise ValueError("--device must be cuda, cuda:N or cpu: %r" % device)
     return "cuda:%s" % (m.group(1) or "0")
 
 
@@ -227,26 +231,38 @@ def load_system_prompts(official_repo=None, bagel_repo=None, folder=None):
     return prompts
 
 
+def file_key(st):
+    """What the hash sidecar is keyed by: size, mtime and ctime in nanoseconds, inode and device. Size and whole-second
+    mtime alone let a different checkpoint of the same size, copied with its mtime kept (``cp -p``, ``rsync -t``,
+    a download tool setting Last-Modified) or replaced within the same second, inherit the old file's hash; ctime
+    and inode change with every such replacement and cannot be set by the copying tool."""
+    return "v2 %d %d %d %d %d" % (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
 def sha256_file(path, cache=True):
-    """SHA-256 of a (large) file, remembered in ``<file>.sha256`` next to it when writable."""
+    """SHA-256 of a (large) file, remembered in ``<file>.sha256`` next to it when writable, keyed by file_key."""
     side = path + ".sha256"
     st = os.stat(path)
+    key = file_key(st)
     if cache and os.path.isfile(side):
         with open(side, encoding="ascii") as f:
-            parts = f.read().split()
-        if len(parts) == 3 and parts[1] == str(st.st_size) and parts[2] == str(int(st.st_mtime)):
-            return parts[0]
+            digest, _, stored = f.read().strip().partition(" ")
+        if stored == key and re.fullmatch(r"[0-9a-f]{64}", digest):
+            return digest
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 24), b""):
             h.update(block)
     digest = h.hexdigest()
-    if cache:
+    if cache and file_key(os.stat(path)) == key:   # not when the file changed while it was read
+        tmp = "%s.%d.tmp" % (side, os.getpid())
         try:
-            with open(side, "w", encoding="ascii") as f:
-                f.write("%s %d %d\n" % (digest, st.st_size, int(st.st_mtime)))
+            with open(tmp, "w", encoding="ascii") as f:
+                f.write("%s %s\n" % (digest, key))
+            os.replace(tmp, side)
         except OSError:
-            pass
+            with contextlib.suppress(OSError):
+                os.remove(tmp)
     return digest
 
 
@@ -308,7 +324,8 @@ class IrgModel:
 
         self.torch = torch
         self.NaiveCache = NaiveCache
-        torch.cuda.set_device(self.device)
+        if self.on_cuda:
+            torch.cuda.set_device(self.device)
         llm_config = Qwen2Config.from_json_file(os.path.join(self.model_path, "llm_config.json"))
         llm_config.qk_norm = True                               # :695
         llm_config.tie_word_embeddings = False                  # :696
@@ -341,7 +358,8 @@ class IrgModel:
         # cudnn settings of the official worker (:683-684)
         torch.backends.cudnn.deterministic = True
         torch.backends.cudnn.benchmark = False
-        self._device_name = torch.cuda.get_device_name(torch.device(self.device))
+        self._device_name = (torch.cuda.get_device_name(torch.device(self.device)) if self.on_cuda
+                             else "cpu (%d threads)" % torch.get_num_threads())
 
     def info(self):
         kind, source = self._weights or (None, "not loaded")
@@ -373,8 +391,15 @@ class IrgModel:
                                        if self._cast_bf16 and v.is_floating_point() else v.to(device=self.device))
         return generation_input
 
+    @property
+    def on_cuda(self):
+        return self.device.startswith("cuda")
+
     def _autocast(self, dtype=None):
-        return self.torch.amp.autocast("cuda", enabled=True, dtype=dtype or self.torch.bfloat16)
+        # the official code says autocast("cuda", ...) everywhere; on the CPU check the same bf16/fp16 autocast runs on
+        # the CPU (gpu_check maps the official side's "cuda" autocast the same way)
+        return self.torch.amp.autocast("cuda" if self.on_cuda else "cpu", enabled=True,
+                                       dtype=dtype or self.torch.bfloat16)
 
     def _new_context(self):
         return [self.NaiveCache(self.model.config.llm_config.num_hidden_layers), [0], [0]]
@@ -389,12 +414,20 @@ class IrgModel:
 
     def _add_image(self, ctx, image):
         """The previous image into the context twice, VAE then ViT (:415-445)."""
+        self._add_image_vae(ctx, image)
+        self._add_image_vit(ctx, image)
+
+    def _add_image_vae(self, ctx, image):
+        """The image's VAE latent tokens (:415-429)."""
         gi, ctx[1], ctx[2] = self.model.prepare_vae_images(curr_kvlens=ctx[1], curr_rope=ctx[2], images=[image],
                                                            transforms=self.vae_transform,
                                                            new_token_ids=self.new_token_ids)
         gi = self._to_device(gi)
         with self._autocast():
             ctx[0] = self.model.forward_cache_update_vae(self.vae_model, ctx[0], **gi)
+
+    def _add_image_vit(self, ctx, image):
+        """The same image's ViT tokens (:431-445)."""
         gi, ctx[1], ctx[2] = self.model.prepare_vit_images(curr_kvlens=ctx[1], curr_rope=ctx[2], images=[image],
                                                            transforms=self.vit_transform,
                                                            new_token_ids=self.new_token_ids)
@@ -475,10 +508,12 @@ class IrgModel:
         """Makes ``self.device`` the current CUDA device of the calling thread. The current device is per host
         thread and every HTTP handler thread starts on device 0, so without this ``--device cuda:N`` would seed
         (``torch.cuda.manual_seed``) and synchronise GPU 0 while the model runs on GPU N."""
-        self.torch.cuda.set_device(self.device)
+        if self.on_cuda:
+            self.torch.cuda.set_device(self.device)
 
     def _sync(self):
-        self.torch.cuda.synchronize(self.device)
+        if self.on_cuda:
+            self.torch.cuda.synchronize(self.device)
 
     def generate(self, req):
         self._enter_device()
@@ -514,20 +549,17 @@ class IrgModel:
         sync = self._sync
         turns = []
         ctx = self._new_context()
-        self._add_text(ctx, system)                                    # :267-279
-        cfg_in = self._cfg_input(ctx, h, w)                            # :282-289 (system prompt only)
-        cfg_text_cache = copy.deepcopy(ctx[0])                         # :297 snapshot: system prompt only
-        self._add_text(ctx, req["prompt"])                             # :298-309
+        first_cfg_text = self._first_turn_context(ctx, system, req["prompt"], h, w)
         thinks = []
         previous = None
         for k, tp in enumerate(tps, start=1):
             t0 = time.time()
             if k == 1:
-                cfg_text = (cfg_text_cache, cfg_in)
+                cfg_text = first_cfg_text
                 cfg_img = None                                         # turn 1 has no image CFG (:361-380)
             else:
                 self._add_image(ctx, previous)                         # :402-445 image k-1 into the main context
-                cfg_text = (copy.deepcopy(ctx[0]), self._cfg_input(ctx, h, w))   # :450-462 drops only think k
+                cfg_text = self._later_turn_text_cfg(ctx, h, w, first_cfg_text)
                 # cfg_img: system + prompt + every think so far, no image (:464-522; the code's note at :465
                 # "should NOT contain images"); think k is added below (:564-580)
                 img_ctx = self._new_context()
@@ -539,7 +571,7 @@ class IrgModel:
             thinks.append(text)
             self._add_text(ctx, text)                                  # :338-349 / :551-562
             if k > 1:
-                self._add_text(img_ctx, text)                          # :565-580
+                self._add_think_to_image_cfg(img_ctx, text)
                 cfg_img = (img_ctx[0], self._cfg_input(img_ctx, h, w))   # :583-590
             t1 = time.time()
             previous = self._image(ctx, tp, h, w, cfg_text, cfg_img)   # :352-395 / :593-655
@@ -548,6 +580,25 @@ class IrgModel:
             turns.append({"text": text, "image": previous,
                           "timings_ms": {"text": t_text * 1000, "image": t_image * 1000}, "tokens": {"text": ntok}})
         return turns
+
+    # The three steps of the IRG flow that decide what each guidance context holds; named so that gpu_check's
+    # self-test can replace each one by a plausible mistake and show that the equality check notices it.
+    def _first_turn_context(self, ctx, system, prompt, h, w):
+        """System prompt, then the prompt, into the main context; returns turn 1's text-CFG context, the snapshot
+        taken after the system prompt only (:267-309: cfg input :282-289, deepcopy :297 before the prompt :298)."""
+        self._add_text(ctx, system)                                    # :267-279
+        cfg_in = self._cfg_input(ctx, h, w)                            # :282-289 (system prompt only)
+        cfg_text_cache = copy.deepcopy(ctx[0])                         # :297 snapshot: system prompt only
+        self._add_text(ctx, prompt)                                    # :298-309
+        return cfg_text_cache, cfg_in
+
+    def _later_turn_text_cfg(self, ctx, h, w, first_cfg_text):
+        """Turn k's text-CFG context: the main context up to image k-1, i.e. without only think k (:450-462)."""
+        return copy.deepcopy(ctx[0]), self._cfg_input(ctx, h, w)
+
+    def _add_think_to_image_cfg(self, img_ctx, text):
+        """Think k into turn k's image-CFG context (:564-580), which holds no image."""
+        self._add_text(img_ctx, text)
 
     def _bagel_think(self, req, prefill_prompt_twice=False):
         """BAGEL self-CoT, WISE script generate_image_with_think (:40-153). ``prefill_prompt_twice``: the flow

@@ -2,7 +2,8 @@
 
 The model is one GPU, so model calls are serialised with a lock; at most ``max_queue`` trajectories are
 admitted (running + waiting) and any more are answered ``busy`` (503) so the client tries another endpoint.
-A repeated ``id`` is answered from a small in-memory cache while it is still there (idempotency).
+A repeated ``id`` is answered from a small in-memory cache while it is still there (idempotency); the cache is
+bounded by bytes, not by count, since one answer's PNGs are megabytes.
 
 Run ``python3 -m irg_server.server --help``.
 """
@@ -42,20 +43,34 @@ def is_sticky_cuda_error(exc):
     return type(exc).__name__ == "AcceleratorError" or any(m in text for m in _STICKY_MARKERS)
 
 
+# About 16 two-turn 1024x1024 answers (two PNGs of ~1.5 MB each, base64: ~4 MB an answer). A count bound (256
+# answers) let the cache grow to ~1 GB of host memory on the real model.
+DEFAULT_CACHE_BYTES = 64 << 20
+
+
 class TrajectoryService:
     """Everything except HTTP: validation, queueing, the model lock, the idempotency cache."""
 
-    def __init__(self, model, preset, max_queue=2, cache_size=256, log=None):
+    def __init__(self, model, preset, max_queue=2, cache_bytes=DEFAULT_CACHE_BYTES, log=None,
+                 allow_weights_mismatch=False, clock=time.monotonic):
         if max_queue < 1:
             raise ValueError("max_queue must be >= 1")
+        if cache_bytes < 0:
+            raise ValueError("cache_bytes must be >= 0")
         self.model = model
+        # serve a mode the loaded weights are not meant for (an ablation); off by default (docs/protocol.md,
+        # "Checkpoint identity")
+        self.allow_weights_mismatch = allow_weights_mismatch
+        self._clock = clock
+        self._running_since = None  # clock() when the model call now running started
         self.preset = preset
         self.max_queue = max_queue
         self._admitted = 0
         self._admit_lock = threading.Lock()
         self._model_lock = threading.Lock()
         self._cache = collections.OrderedDict()  # id -> (canonical request, response bytes)
-        self._cache_size = cache_size
+        self._cache_bytes = cache_bytes
+        self._cached_bytes = 0
         self._cache_lock = threading.Lock()
         self._inflight = {}  # id -> threading.Event, for a repeat of an id still being computed
         self._log = log or (lambda msg: None)
@@ -77,13 +92,33 @@ class TrajectoryService:
             "modes": list(self.model.modes),
             "device": info["device"],
             "system_prompts": dict(self._shas),
-            "queue": {"capacity": self.max_queue, "in_flight": self._admitted},
+            "queue": {"capacity": self.max_queue, "in_flight": self._admitted,
+                      "running_s": self.running_age()},
         }
         if self.failed is not None:
             answer["problem"] = self.failed
         if getattr(self.model, "simulator", False):
             answer["simulator"] = True
         return answer
+
+    def running_age(self):
+        """Whole seconds the model call now running has taken, or None when none runs. A client compares it with
+        its own request timeout: a call older than that is stuck (a hung kernel, a deadlock) and the server's
+        ``ok`` says nothing about whether it will ever answer."""
+        since = self._running_since
+        return None if since is None else int(self._clock() - since)
+
+    def _check_weights(self, req):
+        """A mode the loaded weights are not meant for is refused unless the server was started with
+        --allow-weights-mismatch: a client that skipped its own check (or an operator's curl) must not get BAGEL
+        pictures labelled with IRG's checkpoint."""
+        kind = self.model.info()["weights"].get("kind")
+        if kind is None or self.allow_weights_mismatch:
+            return
+        meant = protocol.WEIGHTS_MODES[kind]
+        if req["mode"] not in meant:
+            raise protocol.bad("this server holds %s weights, meant for modes %s, not for mode %s; start it with"
+                               " --allow-weights-mismatch to serve it anyway" % (kind, list(meant), req["mode"]))
 
     def trajectory(self, body):
         """Returns (HTTP status, response bytes)."""
@@ -97,6 +132,7 @@ class TrajectoryService:
                 raise protocol.bad("body is not JSON: %s" % e)
             req = protocol.validate_trajectory(obj, self.preset, self.model.modes, self._shas,
                                                self.model.max_side)
+            self._check_weights(req)
             return 200, self._answer(req)
         except ProtocolError as e:
             return e.status, protocol.error_body(e.code, e.message)
@@ -132,7 +168,11 @@ class TrajectoryService:
                 self._admitted += 1
             try:
                 with self._model_lock:
+                    if self.failed is not None:
+                        # admitted before a sticky CUDA error broke the context, waiting for the lock meanwhile
+                        raise ProtocolError("internal", "this server is unusable until restarted: %s" % self.failed)
                     t0 = time.time()
+                    self._running_since = self._clock()
                     try:
                         turns = self.model.generate(req)
                     except ProtocolError:
@@ -146,13 +186,18 @@ class TrajectoryService:
                                 time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), type(e).__name__, e)
                             self._log("FAILED, restart this server: %s" % self.failed)
                         raise
+                    finally:
+                        self._running_since = None
                     self._log("%s: %d turns in %.1f s" % (rid, len(turns), time.time() - t0))
             finally:
                 with self._admit_lock:
                     self._admitted -= 1
             info = self.model.info()
+            # every answer names the checkpoint that drew it: a client compares it with the pool's, so a server
+            # restarted on other weights behind the same URL is noticed on its first answer (docs/protocol.md)
             answer = {"id": rid, "seed": req["seed"],
-                      "model": {"name": info["name"], "checkpoint": info["checkpoint"]}}
+                      "model": {"name": info["name"], "checkpoint": info["checkpoint"], "sha256": info["sha256"]},
+                      "weights": dict(info["weights"])}
             if getattr(self.model, "simulator", False):
                 answer["simulator"] = True
             answer["turns"] = []
@@ -167,15 +212,45 @@ class TrajectoryService:
                     turn["crop_box"] = list(t["crop_box"])
                 answer["turns"].append(turn)
             data = protocol.dumps(answer)
-            with self._cache_lock:
-                self._cache[rid] = (key, data)
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+            self._remember(rid, key, data)
             return data
         finally:
             with self._cache_lock:
                 self._inflight.pop(rid, None)
             done.set()
+
+    def _remember(self, rid, key, data):
+        """Caches an answer, dropping the oldest until the cache fits ``cache_bytes``; one answer larger than the
+        whole bound is not cached (a repeat recomputes it, same seed, same pixels)."""
+        size = len(data) + len(key)
+        with self._cache_lock:
+            if size > self._cache_bytes:
+                return
+            old = self._cache.pop(rid, None)
+            if old is not None:
+                self._cached_bytes -= len(old[0]) + len(old[1])
+            self._cache[rid] = (key, data)
+            self._cached_bytes += size
+            while self._cached_bytes > self._cache_bytes:
+                _, (k, d) = self._cache.popitem(last=False)
+                self._cached_bytes -= len(k) + len(d)
+
+    def cache_usage(self):
+        """(answers, bytes) held by the idempotency cache."""
+        with self._cache_lock:
+            return len(self._cache), self._cached_bytes
+
+
+def content_length(value):
+    """The request's body length from its Content-Length header (absent: 0), or None when the header is not a
+    non-negative decimal integer: ``int("-1")`` is -1 and ``rfile.read(-1)`` reads until the client closes, so a
+    negative length held a handler thread for as long as the client liked."""
+    if value is None:
+        return 0
+    value = value.strip()
+    if not value.isdigit() or not value.isascii():
+        return None
+    return int(value)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -199,7 +274,12 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, protocol.error_body("bad_request", "no such path: GET %s" % self.path))
 
     def do_POST(self):  # noqa: N802
-        length = int(self.headers.get("Content-Length") or 0)
+        length = content_length(self.headers.get("Content-Length"))
+        if length is None:
+            self.close_connection = True  # the body's end is unknown: this connection cannot carry another request
+            self._send(400, protocol.error_body("bad_request", "Content-Length must be a non-negative integer: %r"
+                                                % self.headers.get("Content-Length")))
+            return
         if length > self.max_body:
             self.rfile.read(length)
             self._send(400, protocol.error_body("bad_request", "body larger than %d bytes" % self.max_body))
@@ -248,6 +328,11 @@ def build_parser():
                    help="trajectories admitted at once (1 running + waiting); more are answered busy")
     p.add_argument("--skip-checkpoint-hash", action="store_true",
                    help="do not hash the checkpoint at start (health then reports sha256 null; needs --weights)")
+    p.add_argument("--allow-weights-mismatch", action="store_true",
+                   help="serve modes the weights are not meant for (IRG weights in mode plain: an ablation); without"
+                        " it such a request is answered bad_request")
+    p.add_argument("--cache-mb", type=int, default=DEFAULT_CACHE_BYTES >> 20,
+                   help="idempotency cache bound in MiB (default %(default)s: about 16 two-turn 1024px answers)")
     p.add_argument("--weights", choices=("irg", "bagel", "auto"), default="auto",
                    help="whose weights the checkpoint holds: irg (IRG's, for mode irg) or bagel (BAGEL-7B-MoT, for"
                         " plain/think/think-2025-06); auto: detected from its SHA-256 in"
@@ -285,8 +370,9 @@ def build_model(args, p):
 
 def serve(model, args):
     preset = protocol.load_preset(args.preset)
-    service = TrajectoryService(model, preset, max_queue=args.max_queue,
-                                log=lambda m: sys.stderr.write(m + "\n"))
+    service = TrajectoryService(model, preset, max_queue=args.max_queue, cache_bytes=args.cache_mb << 20,
+                                log=lambda m: sys.stderr.write(m + "\n"),
+                                allow_weights_mismatch=args.allow_weights_mismatch)
     server = make_server(service, args.host, args.port)
     sys.stderr.write("irg-server %s on http://%s:%d (%s)\n" % (protocol.PROTOCOL, args.host, server.server_port,
                                                              model.info()["name"]))

@@ -45,7 +45,7 @@ class GpuCheckCpuTest(unittest.TestCase):
         with open(os.path.join(work, "vocab.json")) as f:
             vocab = json.load(f)
         self.assertEqual(list(range(256)), sorted(vocab.values()), "one token per byte, id = byte value")
-        self.assertLessEqual(256 + len(gpu_check.SPECIALS), llm["vocab_size"])
+        self.assertEqual(256 + len(gpu_check.SPECIALS), llm["vocab_size"], "vocab = tokenizer size (issue 19)")
 
     def test_refuses_a_tree_that_is_not_irgs(self):
         os.remove(os.path.join(self.irg, "SFT", "modeling", "bagel", "bagel.py"))
@@ -55,6 +55,45 @@ class GpuCheckCpuTest(unittest.TestCase):
     def test_bad_resolution(self):
         with self.assertRaises(SystemExit):
             gpu_check.main(["--official-repo", self.irg, "--resolution", "250", "--dry-run"])
+
+    def test_device_option(self):
+        a = gpu_check.build_parser().parse_args(["--official-repo", self.irg, "--device", "cpu"])
+        self.assertEqual("cpu", a.device)
+        from irg_server.model_irg import parse_device
+        self.assertEqual("cpu", parse_device("cpu"))
+        with self.assertRaises(SystemExit):
+            gpu_check.build_parser().parse_args(["--official-repo", self.irg, "--mutate", "no-such-mistake"])
+
+    def test_transformer_like_init_rule(self):
+        # issue 19: with N(0, 0.02) everywhere the tiny model ignored its context and no flow mistake showed
+        self.assertEqual(("const", 1.0), gpu_check.init_rule("language_model.model.norm.weight", (128,)))
+        self.assertEqual(("const", 1.0), gpu_check.init_rule("layers.0.input_layernorm.weight", (128,)))
+        self.assertEqual(("normal", 0.02), gpu_check.init_rule("layers.0.self_attn.q_proj.bias", (128,)))
+        self.assertEqual(("normal", 1.0), gpu_check.init_rule("language_model.model.embed_tokens.weight", (261, 128)))
+        self.assertEqual(("normal", 1.0), gpu_check.init_rule("latent_pos_embed.pos_embed", (4096, 128)))
+        self.assertEqual(("normal", 0.0625), gpu_check.init_rule("layers.0.mlp.down_proj.weight", (128, 256)))
+
+    def test_the_four_mutations_each_replace_one_named_step_of_irg_model(self):
+        from gpu_check.mutations import MUTATIONS, mutated
+        from irg_server.model_irg import IrgModel
+        self.assertEqual({"turn1-text-cfg-after-prompt", "image-without-vit", "turn2-text-cfg-of-turn1",
+                          "image-cfg-without-think"}, set(MUTATIONS))
+        for name, cls in MUTATIONS.items():
+            own = [k for k in vars(cls) if callable(vars(cls)[k])]
+            self.assertEqual(1, len(own), name)
+            self.assertTrue(callable(getattr(IrgModel, own[0], None)), "%s replaces IrgModel.%s" % (name, own[0]))
+        m = IrgModel.__new__(IrgModel)
+        with mutated(m, "image-without-vit"):
+            self.assertIsInstance(m, MUTATIONS["image-without-vit"])
+        self.assertIs(IrgModel, type(m), "the model is itself again after the block")
+
+    def test_irg_flow_goes_through_the_mutable_steps(self):
+        # the mutations can only bite if _irg calls these steps (a refactor that inlines one would blind the check)
+        import inspect
+        from irg_server.model_irg import IrgModel
+        src = inspect.getsource(IrgModel._irg) + inspect.getsource(IrgModel._add_image)
+        for step in ("_first_turn_context", "_later_turn_text_cfg", "_add_think_to_image_cfg", "_add_image_vit"):
+            self.assertIn("self.%s(" % step, src)
 
     @unittest.skipUnless(HAVE_TORCH, "torch not installed (the GPU machine has it)")
     def test_random_weights_are_seeded(self):
@@ -83,6 +122,53 @@ class GpuCheckCpuTest(unittest.TestCase):
         qs, ks, vs = q[2, 3], k[3:5, 1], v[3:5, 1]
         p = torch.softmax(ks @ qs / math.sqrt(8), dim=0)
         self.assertTrue(torch.allclose(out[2, 3], p @ vs, atol=1e-5))
+
+
+class StandinsTest(unittest.TestCase):
+    """The stand-ins for packages Debian lacks: importable, and failing loudly where inference should not reach."""
+
+    def setUp(self):
+        self.path = os.path.join(os.path.dirname(HERE), "gpu_check", "standin_absent")
+        sys.path.insert(0, self.path)
+        self.forget()
+
+    def tearDown(self):
+        sys.path.remove(self.path)
+        self.forget()
+
+    @staticmethod
+    def forget():
+        for k in [k for k in sys.modules if k.split(".")[0] in ("tokenizers", "cv2")]:
+            del sys.modules[k]
+
+    def test_added_token_has_the_librarys_semantics(self):
+        import tokenizers
+        if not getattr(tokenizers, "STANDIN", False):
+            self.skipTest("a real tokenizers is installed")
+        a = tokenizers.AddedToken("<|im_start|>", special=True)
+        self.assertEqual("<|im_start|>", str(a))
+        self.assertFalse(a.normalized, "normalized defaults to not special")
+        self.assertEqual(a, tokenizers.AddedToken("<|im_start|>", special=True))
+        self.assertNotEqual(a, tokenizers.AddedToken("<|im_end|>", special=True))
+        self.assertNotEqual(a, tokenizers.AddedToken("<|im_start|>", special=True, lstrip=True))
+        self.assertEqual(1, len({a, tokenizers.AddedToken("<|im_start|>", special=True)}), "hashable")
+
+    def test_everything_else_fails_when_used(self):
+        import tokenizers
+        from tokenizers.models import BPE
+        if not getattr(tokenizers, "STANDIN", False):
+            self.skipTest("a real tokenizers is installed")
+        with self.assertRaises(NotImplementedError):
+            BPE()
+        with self.assertRaises(NotImplementedError):
+            tokenizers.Tokenizer()
+
+    def test_cv2_fails_when_used(self):
+        import cv2
+        if not getattr(cv2, "STANDIN", False):
+            self.skipTest("a real cv2 is installed")
+        with self.assertRaises(NotImplementedError):
+            cv2.getRotationMatrix2D((0, 0), 1, 1)
 
 
 if __name__ == "__main__":

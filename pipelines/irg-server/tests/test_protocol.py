@@ -84,7 +84,7 @@ class HealthTest(ServerCase):
         self.assertTrue(h["simulator"])
         self.assertEqual(hashlib.sha256(self.model.system_prompts["irg"].encode()).hexdigest(),
                          h["system_prompts"]["irg"])
-        self.assertEqual({"capacity": 2, "in_flight": 0}, h["queue"])
+        self.assertEqual({"capacity": 2, "in_flight": 0, "running_s": None}, h["queue"])
 
 
 class TrajectoryTest(ServerCase):

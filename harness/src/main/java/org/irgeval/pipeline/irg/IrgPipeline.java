@@ -105,9 +105,10 @@ public final class IrgPipeline implements Pipeline {
   }
 
   /**
-   * The endpoints that answered at open must report one and the same checkpoint SHA-256 (an unknown hash counts as
-   * a different one when there is more than one endpoint), unless {@code allow_mixed_checkpoints=true}: a pool
-   * mixing checkpoints would silently mix two models' images in one table.
+   * The endpoints that answered at open must report one and the same known checkpoint SHA-256 (an unknown hash,
+   * null, is refused even on a single endpoint: its answers could not be checked), unless
+   * {@code allow_mixed_checkpoints=true}: a pool mixing checkpoints would silently mix two models' images in one
+   * table.
    */
   private void establishCheckpoint(List<Endpoint> eps) {
     Map<String, String> seen = new java.util.TreeMap<>();
@@ -119,7 +120,9 @@ public final class IrgPipeline implements Pipeline {
       }
     }
     java.util.Set<String> distinct = new java.util.TreeSet<>(seen.values());
-    boolean disagree = distinct.size() > 1 || (seen.size() > 1 && distinct.contains("null"));
+    // an unhashed checkpoint (--skip-checkpoint-hash) cannot be told from another one, not even from itself after a
+    // restart on other weights (null == null): refused like a disagreeing pool, even alone
+    boolean disagree = distinct.size() > 1 || distinct.contains("null");
     if (disagree && !options.allowMixedCheckpoints()) {
       throw new IllegalArgumentException("the --endpoint servers do not hold one known checkpoint (checkpoint SHA-256"
           + " by endpoint: " + seen + "; null = not hashed): a run over them would mix models. Start every server"
@@ -173,6 +176,12 @@ public final class IrgPipeline implements Pipeline {
     }
     if (!h.ok()) {
       return "health status '" + h.status() + "'";
+    }
+    Integer running = h.queue() == null ? null : h.queue().get("running_s");
+    if (running != null && running > options.requestTimeout().toSeconds()) {
+      // its health thread answers while the model call hangs (a stuck kernel, a deadlock): "ok" is not healthy
+      return "a request has been running on it for " + running + " s, longer than the request timeout ("
+          + options.requestTimeout().toSeconds() + " s): stuck";
     }
     return null;
   }
@@ -403,6 +412,13 @@ public final class IrgPipeline implements Pipeline {
       throw invalid(ep, "answered " + (r.turns() == null ? 0 : r.turns().size()) + " turns, " + request.turns()
           + " requested");
     }
+    String changed = answerIdentityProblem(r);
+    if (changed != null) {
+      // the server behind this URL is not the one the pool was opened with (restarted on other weights behind a
+      // load balancer, or never hashed): its pictures must not enter the run, now or later
+      pool.refuse(ep, changed);
+      throw invalid(ep, changed + "; refused for the rest of the run");
+    }
     boolean sim = Boolean.TRUE.equals(r.simulator()) || (ep.health != null && ep.health.isSimulator());
     List<GeneratedTurn> out = new ArrayList<>();
     for (int i = 0; i < r.turns().size(); i++) {
@@ -428,13 +444,43 @@ public final class IrgPipeline implements Pipeline {
         }
       });
     }
-    if (ep.health != null && ep.health.model() != null && ep.health.model().get("sha256") != null) {
-      model.putIfAbsent("sha256", ep.health.model().get("sha256"));
+    // each generation records the checkpoint its own answer names, never a health answer read earlier
+    if (r.checkpointSha256() != null) {
+      model.put("sha256", r.checkpointSha256());
+    }
+    if (r.weightsKind() != null) {
+      model.put("weights", r.weightsKind());
     }
     if (sim) {
       plumbing = true;
     }
     return new Generation(out, model, ep.uri.toString(), sim);
+  }
+
+  /**
+   * Null when a 200 answer names the pool's checkpoint SHA-256 and weights kind (docs/protocol.md, "Checkpoint
+   * identity"); otherwise why that endpoint is refused. {@code allow_mixed_checkpoints} lifts the hash comparison,
+   * {@code allow_weights_mismatch} the kind comparison (both are recorded in the run settings).
+   */
+  private String answerIdentityProblem(TrajectoryResponse r) {
+    synchronized (identityLock) {
+      if (!options.allowMixedCheckpoints()) {
+        if (!r.namesCheckpoint()) {
+          return "its answer names no checkpoint (no model.sha256: a server older than docs/protocol.md's"
+              + " \"Checkpoint identity\"), so it cannot be told from another model; update the server or pass"
+              + " --pipeline-opt allow_mixed_checkpoints=true";
+        }
+        if (!java.util.Objects.equals(r.checkpointSha256(), poolSha)) {
+          return "its answer was drawn with checkpoint SHA-256 " + r.checkpointSha256() + ", the pool's is "
+              + poolSha + " (a server restarted on other weights behind the same URL?)";
+        }
+      }
+      if (!options.allowWeightsMismatch() && poolWeights != null
+          && !java.util.Objects.equals(r.weightsKind(), poolWeights)) {
+        return "its answer was drawn with " + r.weightsKind() + " weights, the pool holds " + poolWeights;
+      }
+    }
+    return null;
   }
 
   /**

@@ -10,14 +10,30 @@ import java.util.Map;
  *
  * @param id        the request's id, echoed
  * @param seed      the seed used, echoed
- * @param model     name and checkpoint of the model that drew it
+ * @param model     name, checkpoint and {@code sha256} (null: not hashed) of the checkpoint that drew it
+ * @param weights   whose weights drew it ({@code kind}: irg, bagel, or null for no claim), as in the health answer
  * @param simulator true only when a simulator answered (never a model's pixels)
  * @param turns     one element per image turn, turn 1 first
  */
-@JsonPropertyOrder({"id", "seed", "model", "simulator", "turns"})
+@JsonPropertyOrder({"id", "seed", "model", "weights", "simulator", "turns"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TrajectoryResponse(String id, Long seed, Map<String, String> model, Boolean simulator,
-                                 List<Turn> turns) {
+public record TrajectoryResponse(String id, Long seed, Map<String, String> model, HealthAnswer.Weights weights,
+                                 Boolean simulator, List<Turn> turns) {
+  /** The checkpoint's SHA-256 the answer names (null: not hashed, or not named at all). */
+  public String checkpointSha256() {
+    return model == null ? null : model.get("sha256");
+  }
+
+  /** True when the answer names its checkpoint at all ({@code model.sha256} present, null included). */
+  public boolean namesCheckpoint() {
+    return model != null && model.containsKey("sha256");
+  }
+
+  /** The weights kind the answer names (null: no claim, or no {@code weights}). */
+  public String weightsKind() {
+    return weights == null ? null : weights.kind();
+  }
+
   /**
    * One turn of the answer.
    *

@@ -85,6 +85,8 @@ class IrgFuzzTest {
     opts.put("max_backoff_ms", "0");
     opts.put("take_out_after", "2000000000");
     opts.put("request_timeout_s", "30");
+    // this test is about reading arbitrary bodies; checkpoint identity per answer is IrgAnswerIdentityTest's
+    opts.put("allow_mixed_checkpoints", "true");
     URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     pipeline = new IrgPipelineProvider().open(new PipelineConfig(List.of(uri), "bagel-plain", 1, 1, opts, dataDir,
         null, b -> java.util.Optional.empty()));

@@ -52,6 +52,8 @@ public final class IrgSimulator implements AutoCloseable {
   private final AtomicLong seq = new AtomicLong();
   private final AtomicInteger trajectoryRequests = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** Request number -> System.nanoTime() when its simulated computation started (health queue.running_s). */
+  private final Map<Long, Long> running = new java.util.concurrent.ConcurrentHashMap<>();
   /** Held while a trajectory "runs" in serial mode: one GPU, first come first served. */
   private final java.util.concurrent.locks.ReentrantLock gpu = new java.util.concurrent.locks.ReentrantLock(true);
   private final AtomicBoolean dead = new AtomicBoolean();
@@ -212,18 +214,36 @@ public final class IrgSimulator implements AutoCloseable {
   }
 
   private HealthAnswer health() {
+    int cap = config.capacity();
+    Map<String, Integer> queue = new LinkedHashMap<>();
+    queue.put("capacity", cap);
+    queue.put("in_flight", inFlight.get());
+    queue.put("running_s", runningSeconds());
+    return new HealthAnswer("ok", null, HealthAnswer.PROTOCOL, modelInfo(), weightsInfo(), config.modes(),
+        "loopback simulator, no GPU", true, config.systemPrompts().isEmpty() ? null : config.systemPrompts(), queue);
+  }
+
+  /** Name, checkpoint and the configured checkpoint hash: in the health answer and in every trajectory answer. */
+  private Map<String, String> modelInfo() {
     Map<String, String> model = new LinkedHashMap<>();
     model.put("name", MODEL_NAME + " [" + config.name() + "]");
     model.put("checkpoint", "none (simulator)");
     model.put("sha256", config.checkpointSha256());
+    return model;
+  }
+
+  private HealthAnswer.Weights weightsInfo() {
     String kind = config.weights();
-    HealthAnswer.Weights weights = kind == null
+    return kind == null
         ? new HealthAnswer.Weights(null, config.modes(), "simulator (no claim)")
         : new HealthAnswer.Weights(kind, SimConfig.WEIGHTS_MODES.get(kind), "simulator --weights " + kind);
-    int cap = config.capacity();
-    return new HealthAnswer("ok", null, HealthAnswer.PROTOCOL, model, weights, config.modes(),
-        "loopback simulator, no GPU", true, config.systemPrompts().isEmpty() ? null : config.systemPrompts(),
-        Map.of("capacity", cap, "in_flight", inFlight.get()));
+  }
+
+  /** Whole seconds the oldest request now being computed has run (the server's queue.running_s); null: none. */
+  private Integer runningSeconds() {
+    long now = System.nanoTime();
+    long oldest = running.values().stream().mapToLong(Long::longValue).map(t -> now - t).max().orElse(-1);
+    return oldest < 0 ? null : (int) (oldest / 1_000_000_000L);
   }
 
   private void trajectory(HttpExchange ex, long n, String body) throws IOException, InterruptedException {
@@ -292,9 +312,11 @@ public final class IrgSimulator implements AutoCloseable {
       if (config.serial()) {
         gpu.lockInterruptibly();
       }
+      running.put(n, System.nanoTime());
       try {
         answer = json.writeValueAsBytes(simulate(req, pngs));
       } finally {
+        running.remove(n);
         if (config.serial()) {
           gpu.unlock();
         }
@@ -425,10 +447,7 @@ public final class IrgSimulator implements AutoCloseable {
       timings.put("image", imageMs);
       turns.add(new TrajectoryResponse.Turn(text, pngs.get(t - 1), timings, tokens));
     }
-    Map<String, String> model = new LinkedHashMap<>();
-    model.put("name", MODEL_NAME + " [" + config.name() + "]");
-    model.put("checkpoint", "none (simulator)");
-    return new TrajectoryResponse(req.id(), req.seed(), model, true, turns);
+    return new TrajectoryResponse(req.id(), req.seed(), modelInfo(), weightsInfo(), true, turns);
   }
 
   /** An answer without latency, with turn {@code damagedTurn}'s image damaged as {@code kind} says (0: none). */
@@ -440,10 +459,7 @@ public final class IrgSimulator implements AutoCloseable {
       turns.add(new TrajectoryResponse.Turn(text, Base64.getEncoder().encodeToString(img), Map.of("image", 0L),
           Map.of()));
     }
-    Map<String, String> model = new LinkedHashMap<>();
-    model.put("name", MODEL_NAME + " [" + config.name() + "]");
-    model.put("checkpoint", "none (simulator)");
-    return new TrajectoryResponse(req.id(), req.seed(), model, true, turns);
+    return new TrajectoryResponse(req.id(), req.seed(), modelInfo(), weightsInfo(), true, turns);
   }
 
   /**

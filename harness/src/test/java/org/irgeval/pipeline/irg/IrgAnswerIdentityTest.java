@@ -1,0 +1,123 @@
+package org.irgeval.pipeline.irg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.irgeval.api.Generation;
+import org.irgeval.api.Pipeline;
+import org.irgeval.pipeline.irg.sim.IrgSimulator;
+import org.irgeval.pipeline.irg.sim.SimConfig;
+import org.irgeval.util.Hashing;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 19, deliver item 4: every answer names its checkpoint; the client compares it with the pool's, refuses the
+ * endpoint on the first answer that differs, retries elsewhere, and records each answer's own hash. A server restarted
+ * on other weights behind the same URL answered health-checked before, so only the answer can tell.
+ */
+class IrgAnswerIdentityTest {
+  private static final String SHA_A = Hashing.sha256("checkpoint A");
+  private static final String SHA_B = Hashing.sha256("checkpoint B");
+
+  private static SimConfig holding(String sha) {
+    return SimConfig.defaults().withWeights("irg").withCheckpointSha256(sha);
+  }
+
+  @Test
+  void aSimulatorRestartedUnderAnotherHashBehindTheSameUrlIsRefusedOnItsFirstAnswer() throws Exception {
+    MiniEngine.sharedBenchmarks();
+    IrgSimulator before = IrgSimulator.start(holding(SHA_A));
+    URI url = before.uri();
+    try (Pipeline p = MiniEngine.open("irg-paper", 2, 1, MiniEngine.fastRetries(), url)) {
+      Generation ok = p.generate(MiniEngine.request(7, "geneval", "00001", "a cat", 0, 2));
+      assertEquals(SHA_A, ok.model().get("sha256"));
+      before.close();
+      try (IrgSimulator restarted = IrgSimulator.start(holding(SHA_B), url.getPort())) {
+        TrajectoryFailedException e = assertThrows(TrajectoryFailedException.class,
+            () -> p.generate(MiniEngine.request(7, "geneval", "00002", "a dog", 0, 2)));
+        assertTrue(e.getMessage().contains("every endpoint was refused"), e.getMessage());
+        assertTrue(e.getMessage().contains("checkpoint SHA-256 " + SHA_B + ", the pool's is " + SHA_A),
+            e.getMessage());
+        assertEquals(1, restarted.trajectoryLog().size(), "one answer, then never asked again");
+        Endpoint ep = ((IrgPipeline) p).endpointsForTest().get(0);
+        assertEquals(Endpoint.State.REFUSED, ep.state);
+      }
+    } finally {
+      before.close();
+    }
+  }
+
+  @Test
+  void theTrajectoryIsRetriedOnAnEndpointWithThePoolsCheckpointAndRecordsItsOwnHash() throws Exception {
+    MiniEngine.sharedBenchmarks();
+    IrgSimulator before = IrgSimulator.start(holding(SHA_A));
+    URI url = before.uri();
+    try (IrgSimulator steady = IrgSimulator.start(holding(SHA_A));
+         Pipeline p = MiniEngine.open("irg-paper", 2, 1, MiniEngine.fastRetries(), url, steady.uri())) {
+      before.close();
+      try (IrgSimulator restarted = IrgSimulator.start(holding(SHA_B), url.getPort())) {
+        MiniEngine.Outcome out = MiniEngine.run(p, MiniEngine.plan(11, 6, 1, 2));
+        assertTrue(out.failed().isEmpty(), out.failed().toString());
+        assertEquals(6, out.stored().size());
+        for (Generation g : out.stored().values()) {
+          assertEquals(SHA_A, g.model().get("sha256"), "no picture of checkpoint B entered the run");
+          assertEquals("irg", g.model().get("weights"));
+          assertEquals(steady.uri().toString(), g.endpoint());
+        }
+        assertTrue(restarted.trajectoryLog().size() <= 1, "refused on its first answer: "
+            + restarted.trajectoryLog().size());
+      }
+    } finally {
+      before.close();
+    }
+  }
+
+  @Test
+  void anUnhashedCheckpointIsRefusedEvenAlone() throws Exception {
+    try (IrgSimulator a = IrgSimulator.start(holding(null))) {
+      MiniEngine.sharedBenchmarks();
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> MiniEngine.open("irg-paper", 0, 1, Map.of(), a.uri()));
+      assertTrue(e.getMessage().contains("null = not hashed"), e.getMessage());
+      try (Pipeline p = MiniEngine.open("irg-paper", 2, 1, Map.of("allow_mixed_checkpoints", "true"), a.uri())) {
+        Generation g = p.generate(MiniEngine.request(3, "geneval", "00001", "a cat", 0, 2));
+        assertNull(g.model().get("sha256"), "the answer said null and that is what is recorded");
+      }
+    }
+  }
+
+  @Test
+  void aRequestRunningLongerThanTheRequestTimeoutMakesTheEndpointUnhealthy() throws Exception {
+    MiniEngine.sharedBenchmarks();
+    SimConfig slow = holding(SHA_A).withLatency(org.irgeval.pipeline.irg.sim.LatencyModel.fixed(4000),
+        org.irgeval.pipeline.irg.sim.LatencyModel.ZERO, 1.0);
+    Map<String, String> opts = new LinkedHashMap<>(MiniEngine.fastRetries());
+    opts.put("request_timeout_s", "1");
+    try (IrgSimulator sim = IrgSimulator.start(slow);
+         Pipeline p = MiniEngine.open("irg-paper", 1, 1, opts, sim.uri())) {
+      IrgPipeline irg = (IrgPipeline) p;
+      Endpoint ep = irg.endpointsForTest().get(0);
+      assertNull(irg.probeForTest(ep), "idle: healthy");
+      Thread t = new Thread(() -> {
+        try {
+          p.generate(MiniEngine.request(5, "geneval", "00001", "a cat", 0, 1));
+        } catch (Exception ignored) {
+          // times out after 1 s on the client; the simulator keeps computing it
+        }
+      });
+      t.start();
+      String why = null;
+      for (int i = 0; i < 400 && why == null; i++) {   // the simulated request runs 4 s; its age passes 1 s
+        Thread.sleep(10);
+        why = irg.probeForTest(ep);
+      }
+      t.join();
+      assertTrue(why != null && why.contains("longer than the request timeout (1 s)"), String.valueOf(why));
+    }
+  }
+}
