@@ -33,6 +33,9 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = out != null ? out : runs.size() == 1 ? runs.get(0).resolve("report") : Path.of("report");
+    if (out == null && runs.size() == 1) {
+      org.irgeval.store.SafeFiles.check(runs.get(0), dir); // a folder of the run: a link there is refused
+    }
     ReportWriter.Written w = new ReportWriter(Registry.discover()).write(runs, dir, paper, selfContained);
     var o = spec.commandLine().getOut();
     o.println("report: " + w.html().toAbsolutePath());

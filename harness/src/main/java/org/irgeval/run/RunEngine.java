@@ -69,7 +69,8 @@ public final class RunEngine {
       boolean score = cfg.mode() != RunConfig.Mode.GENERATE_ONLY;
       try (Pipeline pipeline = generate ? openPipeline(cfg) : null;
            JudgeBackend judge = score && cfg.judge() != null
-               ? judgeOpener.apply(cfg.judge(), cfg.runDir().resolve("cache/judge")) : null) {
+               ? judgeOpener.apply(cfg.judge(), org.irgeval.store.SafeFiles.createDirectories(cfg.runDir(),
+                   cfg.runDir().resolve("cache/judge"))) : null) {
         boolean plumbingPipeline = pipeline != null ? pipeline.plumbing()
             : manifest != null && manifest.path("plumbing").asBoolean(false);
         List<BenchmarkRun> benches = new ArrayList<>();
@@ -134,7 +135,8 @@ public final class RunEngine {
           }
           store.writeJson(RunStore.MANIFEST, man);
           return new RunResult(cfg.runDir(), summary, outcome.generated(), outcome.scored(),
-              outcome.generationFailures(), outcome.scoreIncomplete(), store.repairs(), outcome.stopped());
+              outcome.generationFailures(), outcome.scoreIncomplete(), store.repairs(), outcome.stopped(),
+              exports.path("failed_this_session").asInt(0));
         } finally {
           for (BenchmarkRun b : benches) {
             if (b.scorer() != null) {
@@ -217,8 +219,10 @@ public final class RunEngine {
       err.println(note);
       scorerNotes.add(note);
     }
-    ScorerContext ctx = new ScorerContext(cfg.dataDir(), scorerOptions.of(sp),
-        cfg.runDir().resolve("cache/scorers/" + sp.id()), Optional.ofNullable(judge), set,
+    // made here without following links; a scorer writes its cache below it (AtomicFiles refuses links there)
+    Path scorerCache = org.irgeval.store.SafeFiles.createDirectories(cfg.runDir(),
+        cfg.runDir().resolve("cache/scorers/" + sp.id()));
+    ScorerContext ctx = new ScorerContext(cfg.dataDir(), scorerOptions.of(sp), scorerCache, Optional.ofNullable(judge), set,
         scorerOptions.concurrency());
     try {
       Scorer scorer = sp.open(ctx);

@@ -165,7 +165,7 @@ public final class RunStore implements AutoCloseable {
       GeneratedTurn t = gen.turns().get(i);
       int turn = i + 1;
       String rel = imagePath(req.benchmark(), req.prompt().id(), req.sample(), turn);
-      AtomicFiles.write(dir.resolve(rel), t.png());
+      AtomicFiles.write(dir, dir.resolve(rel), t.png());
       turns.add(new Trajectory.Turn(turn, Variant.ofTurn(turn), t.text(), rel, Hashing.sha256(t.png()), t.timingsMs(),
           t.tokens()));
     }
@@ -204,7 +204,8 @@ public final class RunStore implements AutoCloseable {
     }
     for (Trajectory.Turn turn : t.turns()) {
       Path f = dir.resolve(turn.image());
-      if (Files.exists(f)) {
+      SafeFiles.check(dir, f); // a link is renamed, never followed, but a linked folder above it is refused
+      if (Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         Files.move(f, f.resolveSibling(f.getFileName() + ".bad"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
       scores.keySet().removeIf(k -> k.benchmark().equals(t.benchmark()) && k.promptId().equals(t.promptId())
@@ -240,11 +241,13 @@ public final class RunStore implements AutoCloseable {
   /** Reads {@code manifest.json}, or null when the run is new. */
   public ObjectNode readManifest() throws IOException {
     Path f = dir.resolve(MANIFEST);
-    if (!Files.exists(f)) {
+    if (SafeFiles.attributes(f) == null) {
       return null;
     }
     try {
-      return (ObjectNode) mapper.readTree(f.toFile());
+      return (ObjectNode) mapper.readTree(SafeFiles.read(dir, f, 64L << 20));
+    } catch (SafeFiles.UnsafePathException e) {
+      throw e;
     } catch (IOException | ClassCastException e) {
       throw new IOException(f + ": not a JSON object (" + e.getMessage() + ")", e);
     }
@@ -254,13 +257,14 @@ public final class RunStore implements AutoCloseable {
   public void writePromptSet(PromptSet set) throws IOException {
     Path f = dir.resolve(PROMPTS).resolve(PromptIds.safe(set.benchmark()) + ".json");
     byte[] bytes = mapper.writeValueAsBytes(set);
+    SafeFiles.checkFile(dir, f);
     if (!Files.exists(f) || !java.util.Arrays.equals(Files.readAllBytes(f), bytes)) {
-      AtomicFiles.write(f, bytes);
+      AtomicFiles.write(dir, f, bytes);
     }
   }
 
   public void writeJson(String name, Object value) throws IOException {
-    AtomicFiles.write(dir.resolve(name), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+    AtomicFiles.write(dir, dir.resolve(name), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
   }
 
   /**
