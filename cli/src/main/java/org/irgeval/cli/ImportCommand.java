@@ -118,6 +118,7 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutFolder.check("--out", out);
     Registry registry = Registry.discover();
     Benchmark b = registry.benchmark(benchmark).orElseThrow(() -> new IllegalArgumentException(
         "unknown benchmark '" + benchmark + "' (known: " + registry.benchmarks().stream().map(Benchmark::id).toList() + ")"));

@@ -32,6 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutFolder.check("--out", out);
     Path dir = out != null ? out : runs.size() == 1 ? runs.get(0).resolve("report") : Path.of("report");
     if (out == null && runs.size() == 1) {
       org.irgeval.store.SafeFiles.check(runs.get(0), dir); // a folder of the run: a link there is refused

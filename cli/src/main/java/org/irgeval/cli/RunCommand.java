@@ -112,6 +112,7 @@ public final class RunCommand implements Callable<Integer> {
     if (pipeline != null && !pipeline.equals("irg") && !endpoints.isEmpty()) {
       throw new IllegalArgumentException("--endpoint is for --pipeline irg, not " + pipeline);
     }
+    OutFolder.check("--out", out);
   }
 
   @Override

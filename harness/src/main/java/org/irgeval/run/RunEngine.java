@@ -62,9 +62,15 @@ public final class RunEngine {
     if (cfg.forceNew()) {
       moveAside(cfg.runDir());
     }
+    RunStore.requireManifestWithJournals(cfg.runDir());
     try (RunStore store = RunStore.open(cfg.runDir())) {
       store.repairs().forEach(r -> err.println("repaired: " + r));
       ObjectNode manifest = store.readManifest();
+      if (manifest != null && "import".equals(manifest.path("kind").asText())) {
+        // its summary and manifest are the import's: a run here would replace them (and a re-import the run's)
+        throw new RunConflictException(cfg.runDir() + " holds an import of official results ('irg-eval import'), not a"
+            + " run: give 'run' and 'score' another --out (report and compare read it as it is)");
+      }
       boolean generate = cfg.mode() != RunConfig.Mode.SCORE_ONLY;
       boolean score = cfg.mode() != RunConfig.Mode.GENERATE_ONLY;
       try (Pipeline pipeline = generate ? openPipeline(cfg) : null;

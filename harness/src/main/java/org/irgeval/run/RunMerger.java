@@ -65,6 +65,11 @@ public final class RunMerger {
     if (Files.isDirectory(out)) {
       try (var s = Files.list(out)) {
         if (s.findAny().isPresent()) {
+          if (Files.isRegularFile(out.resolve(RunStore.MANIFEST))
+              && Files.readString(out.resolve(RunStore.MANIFEST)).contains("\"merged_from\"")) {
+            throw new MergeException(out + " already holds a merged run (its scoring may not have finished): to score"
+                + " and summarise it, run 'irg-eval score " + out + "'; to merge again, choose a new --out");
+          }
           throw new MergeException(out + " exists and is not empty: merge writes a new run directory");
         }
       }

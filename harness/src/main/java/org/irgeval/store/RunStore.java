@@ -102,6 +102,22 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Refuses a folder holding journals but no manifest: {@code run} writes its manifest before its first journal line,
+   * so such a folder (a lone {@code scores.jsonl}) is not a run this tool wrote and is never adopted as one.
+   */
+  public static void requireManifestWithJournals(Path dir) throws NotARunException, IOException {
+    if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MANIFEST), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && (nonEmpty(dir.resolve(SCORES)) || nonEmpty(dir.resolve(TRAJECTORIES)))) {
+      throw new NotARunException(dir + " holds " + SCORES + " or " + TRAJECTORIES + " but no " + MANIFEST + ": not an"
+          + " irg-eval run (or one whose manifest was lost); choose another --out, or restore the manifest");
+    }
+  }
+
+  private static boolean nonEmpty(Path f) throws IOException {
+    return Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(f) > 0;
+  }
+
   /** True when {@code dir} holds a run's files. */
   public static boolean isRun(Path dir) {
     return Files.exists(dir.resolve(MANIFEST)) || Files.exists(dir.resolve(TRAJECTORIES))
