@@ -139,7 +139,7 @@ final class TiifResultsImporter implements OfficialResultsImporter {
 
   private Result parse(Path f) throws DataException, IOException {
     String shown = f.toString();
-    String text = Files.readString(f, StandardCharsets.UTF_8);
+    String text = org.irgeval.data.DataFiles.readString(f, shown);
     if (text.isBlank()) {
       throw new DataException(shown, 0, null, "empty file (a judge run that wrote nothing)", null);
     }
