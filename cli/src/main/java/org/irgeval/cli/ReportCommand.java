@@ -38,6 +38,7 @@ public final class ReportCommand implements Callable<Integer> {
       org.irgeval.store.SafeFiles.check(runs.get(0), dir); // a folder of the run: a link there is refused
     }
     ReportWriter.Written w = new ReportWriter(Registry.discover()).write(runs, dir, paper, selfContained);
+    w.notes().forEach(n -> spec.commandLine().getErr().println("irg-eval report: note: " + n));
     var o = spec.commandLine().getOut();
     o.println("report: " + w.html().toAbsolutePath());
     o.println("        " + w.markdown().toAbsolutePath() + ", " + w.tables().size() + " table(s), " + w.plots().size()

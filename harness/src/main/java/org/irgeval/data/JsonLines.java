@@ -45,7 +45,7 @@ public final class JsonLines {
       }
       JsonNode row;
       try {
-        row = mapper.readTree(lines.get(i)); // one value per line: trailing text refused (Json.mapper)
+        row = Json.strict(mapper).readTree(lines.get(i)); // one value per line: trailing text refused
       } catch (JsonProcessingException e) {
         throw new DataException(shown, i + 1, null, "not valid JSON: " + e.getOriginalMessage(), obtainFrom);
       }

@@ -54,6 +54,36 @@ public final class RunEngine {
   }
 
   public RunResult run(RunConfig cfg) throws Exception {
+    boolean existed = Files.exists(cfg.runDir(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    try {
+      return runIn(cfg);
+    } catch (Exception e) {
+      if (!existed) {
+        removeIfUntouched(cfg.runDir()); // a refused option or data error leaves no empty run folder behind
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes {@code dir} when it holds nothing but folders and empty files (this process made it and wrote nothing). */
+  private static void removeIfUntouched(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+      for (Path p : all) {
+        if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(p) > 0
+            || Files.isSymbolicLink(p)) {
+          return;
+        }
+      }
+      for (Path p : all) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // best effort: an empty folder left behind is harmless
+    }
+  }
+
+  private RunResult runIn(RunConfig cfg) throws Exception {
     List<PromptSet> sets = loadPromptSets(cfg);
     List<PromptSet> planned = sets; // --shard: the whole plan, of which this process runs its part
     if (cfg.shard() != null) {

@@ -26,25 +26,35 @@ public final class AtomicFiles {
     SafeFiles.checkFile(root, target);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
-          java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      // checked again right before the rename: the window for a swap is the rename itself
-      SafeFiles.checkFile(root, target);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      fsyncDirectory(dir);
+      writeAndRename(root, target, dir, tmp, bytes);
+    } catch (SafeFiles.UnsafePathException e) {
+      throw e;
+    } catch (IOException e) {
+      // a full disk says only "No space left on device": name the file
+      throw e.getMessage() != null && e.getMessage().contains(target.toString()) ? e
+          : new IOException(target + ": " + e.getMessage(), e);
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  private static void writeAndRename(Path root, Path target, Path dir, Path tmp, byte[] bytes) throws IOException {
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+    // checked again right before the rename: the window for a swap is the rename itself
+    SafeFiles.checkFile(root, target);
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    fsyncDirectory(dir);
   }
 
   public static void write(Path root, Path target, String text) throws IOException {

@@ -130,10 +130,15 @@ public final class JsonlLog implements AutoCloseable {
     byte[] json = mapper.writeValueAsBytes(record);
     ByteBuffer buf = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n');
     buf.flip();
-    while (buf.hasRemaining()) {
-      channel.write(buf);
+    try {
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      // a full disk says only "No space left on device": name the journal
+      throw new IOException(file + ": " + e.getMessage(), e);
     }
-    channel.force(false);
   }
 
   public Path file() {

@@ -26,7 +26,8 @@ public final class ReportWriter {
   }
 
   /** What was written. */
-  public record Written(Path markdown, Path html, List<Path> tables, List<String> plots, ReportModel model) {}
+  public record Written(Path markdown, Path html, List<Path> tables, List<String> plots, ReportModel model,
+                        List<String> notes) {}
 
   /**
    * @param runDirs       the runs, first = the baseline of the run-vs-run comparisons
@@ -57,6 +58,8 @@ public final class ReportWriter {
     List<String> plots = new ReportPlots().write(m, out);
     Path html = out.resolve("report.html");
     AtomicFiles.write(out, html, new ReportHtml(registry).render(m, out, plots, selfContained));
-    return new Written(md, html, tables, plots, m);
+    List<String> notes = new ArrayList<>();
+    runs.forEach(r -> notes.addAll(r.snapshot().notes()));
+    return new Written(md, html, tables, plots, m, List.copyOf(notes));
   }
 }

@@ -59,7 +59,7 @@ public final class GenEvalPromptLoader {
       }
       JsonNode node;
       try {
-        node = mapper.readTree(line);
+        node = org.irgeval.util.Json.strict(mapper).readTree(line); // one value per line
       } catch (JsonProcessingException e) {
         throw new DataException(metaName, i + 1, null, "not valid JSON: " + e.getOriginalMessage(), which.source());
       }

@@ -145,7 +145,7 @@ final class TiifResultsImporter implements OfficialResultsImporter {
     }
     JsonNode o;
     try {
-      o = mapper.readTree(text);
+      o = org.irgeval.util.Json.strict(mapper).readTree(text); // one value, nothing after it
     } catch (JsonProcessingException e) {
       throw new DataException(shown, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
           "not valid JSON: " + e.getOriginalMessage(), null);

@@ -99,7 +99,7 @@ final class WiseResultsImporter implements OfficialResultsImporter {
         }
         JsonNode node;
         try {
-          node = mapper.readTree(line);
+          node = org.irgeval.util.Json.strict(mapper).readTree(line); // one value per line
         } catch (IOException e) {
           throw new DataException(shown, ln, null, "not a JSON line", WisePromptLoader.SOURCE);
         }
