@@ -203,6 +203,13 @@ public final class RunMerger {
               + (Files.isSymbolicLink(src) ? " (a symbolic link there is refused)" : ""));
         }
         org.irgeval.store.SafeFiles.check(s.dir(), src);
+        String want = turn.path("sha256").asText("");
+        if (!want.isEmpty() && !want.equals(org.irgeval.util.Hashing.sha256(src))) {
+          // damaged after it was stored (and maybe scored): never merged as the image its scores describe
+          throw new MergeException(src + ": the image of trajectory " + t.path("id").asText() + " differs from the"
+              + " SHA-256 recorded when it was generated (damaged since); run that shard again with the same command"
+              + " (it sets the image aside and generates it again), then merge");
+        }
         links.place(tmp, src, tmp.resolve(rel));
       }
       tj.write(mapper.writeValueAsBytes(t));

@@ -59,6 +59,7 @@ public final class RunStore implements AutoCloseable {
       trajectories.put(t.id(), t);
     }
     dropTrajectoriesWithMissingImages();
+    setAsideDamagedImages();
     for (JsonNode n : scoreLog.records()) {
       ScoreLine line = mapper.treeToValue(n, ScoreLine.class);
       ScoreRecord r = fromLine(line);
@@ -251,6 +252,48 @@ public final class RunStore implements AutoCloseable {
           break;
         }
       }
+    }
+  }
+
+  /**
+   * A stored image whose bytes no longer have the SHA-256 recorded when it was generated (a disk error, an edit, a
+   * truncated copy) is set aside as {@code <image>.bad} and its trajectory forgotten, so its scores are void (below)
+   * and the next run generates and scores it again; said once with the path. Checked at every open, scored or not:
+   * an image damaged after it was scored is never reported, merged or exported as the image its scores describe.
+   * Costs one read of every image (hashed on every core).
+   */
+  private void setAsideDamagedImages() throws IOException {
+    List<String> damaged = java.util.Collections.synchronizedList(new ArrayList<>());
+    trajectories.values().parallelStream().forEach(t -> {
+      for (Trajectory.Turn turn : t.turns()) {
+        if (turn.sha256() == null) {
+          continue;
+        }
+        Path f = dir.resolve(turn.image());
+        try {
+          // a link or a FIFO in place of an image is never read through (a FIFO would block)
+          if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+              || !turn.sha256().equals(Hashing.sha256(f))) {
+            damaged.add(t.id());
+            return;
+          }
+        } catch (IOException | RuntimeException e) {
+          damaged.add(t.id());
+          return;
+        }
+      }
+    });
+    for (String id : damaged) {
+      Trajectory t = trajectories.remove(id);
+      for (Trajectory.Turn turn : t.turns()) {
+        Path f = dir.resolve(turn.image());
+        SafeFiles.check(dir, f);
+        if (Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.move(f, f.resolveSibling(f.getFileName() + ".bad"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      repairs.add("image damaged since it was stored (SHA-256 differs): " + dir.resolve(t.turns().get(0).image())
+          .getParent() + "; trajectory " + id + " set aside (.bad) and will be generated and scored again");
     }
   }
 
