@@ -34,7 +34,9 @@ final class ReportFolder {
     if (Files.isDirectory(out)) {
       boolean empty;
       try (var s = Files.list(out)) {
-        empty = s.findAny().isEmpty();
+        // the temp file of a write a kill interrupted (AtomicFiles: ".NAME.XXXX.tmp") does not make a folder a user's
+        empty = s.noneMatch(p -> !(p.getFileName().toString().startsWith(".")
+            && p.getFileName().toString().endsWith(".tmp")));
       }
       if (!empty) {
         Path marker = out.resolve(MARKER);
