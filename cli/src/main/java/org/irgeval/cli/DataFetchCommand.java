@@ -70,6 +70,8 @@ public final class DataFetchCommand implements Callable<Integer> {
 
   static final Map<String, Bundle> BUNDLES = Map.of(GENAI_BENCH.benchmark(), GENAI_BENCH);
   static final String SUMS = "SHA256SUMS";
+  /** Prefix of the folder (in the data root) where a fetched bundle is loaded before it is installed. */
+  private static final String STAGING = ".fetch-staging-";
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
   @Parameters(index = "0", paramLabel = "BENCHMARK", description = "Benchmark id (known: genai-bench).")
@@ -227,8 +229,9 @@ public final class DataFetchCommand implements Callable<Integer> {
     Optional<Benchmark> b = Registry.discover().benchmarks().stream()
         .filter(x -> x.id().equals(bundle.benchmark())).findFirst();
     PromptSet set = null;
+    removeStaleStaging(root);
     if (b.isPresent()) {
-      Path staging = root.resolve(".fetch-staging-" + ProcessHandle.current().pid());
+      Path staging = root.resolve(STAGING + ProcessHandle.current().pid());
       try {
         Path sdir = SafeFiles.createDirectories(root, staging.resolve(bundle.benchmark()));
         for (Candidate c : ready) {
@@ -270,6 +273,26 @@ public final class DataFetchCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** Staging folders of fetches that were killed (their process is gone). */
+  private static void removeStaleStaging(Path root) throws IOException {
+    try (var s = Files.list(root)) {
+      for (Path p : s.toList()) {
+        String n = p.getFileName().toString();
+        if (!n.startsWith(STAGING)) {
+          continue;
+        }
+        try {
+          long pid = Long.parseLong(n.substring(STAGING.length()));
+          if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            deleteTree(p);
+          }
+        } catch (NumberFormatException e) {
+          // not ours
+        }
+      }
+    }
   }
 
   private static void deleteTree(Path p) throws IOException {

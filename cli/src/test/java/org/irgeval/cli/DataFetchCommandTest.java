@@ -236,4 +236,13 @@ class DataFetchCommandTest {
     assertEquals(List.of("genai_image.json", "genai_skills.json"),
         DataFetchCommand.GENAI_BENCH.files().stream().map(DataFetchCommand.Source::name).toList());
   }
+
+  @Test
+  void aKilledFetchsStagingFolderIsRemovedByTheNextFetch() throws Exception {
+    Path stale = Files.createDirectories(tmp.resolve("data/.fetch-staging-" + Long.MAX_VALUE + "/genai-bench"));
+    Files.writeString(stale.resolve("genai_image.json"), "{}");
+    CliTestSupport.Result r = fetch();
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertFalse(Files.exists(stale.getParent()), "the staging folder of a process that is gone is removed");
+  }
 }
