@@ -66,6 +66,9 @@ public final class CompareCommand implements Callable<Integer> {
     try {
       a = RunView.read(base, "base");
       b = RunView.read(cand, "candidate");
+      // a torn last line is left out: said, never silently
+      a.snapshot().notes().forEach(n -> err.println("irg-eval compare: note: " + n));
+      b.snapshot().notes().forEach(n -> err.println("irg-eval compare: note: " + n));
     } catch (Exception e) {
       err.println("irg-eval compare: " + e.getMessage());
       return Gate.UNUSABLE;

@@ -1,20 +1,16 @@
 package org.irgeval.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,13 +18,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.PromptSet;
 import org.irgeval.run.OptionCheck;
 import org.irgeval.run.Registry;
+import org.irgeval.download.Downloader;
+import org.irgeval.store.AtomicFiles;
+import org.irgeval.store.SafeFiles;
 import org.irgeval.util.Hashing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,14 +35,17 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code irg-eval data fetch BENCHMARK [--to DIR]}: downloads official files that are public but not shipped,
- * into {@code <DIR>/<benchmark>/}. Each file goes to {@code NAME.part} (an interrupted transfer is resumed with an
- * HTTP Range request, by the retry loop or by the next invocation), is checked against its SHA-256, and only then
- * is moved onto {@code NAME} (atomic rename), so a half or wrong file is never read as data.
+ * into {@code <DIR>/<benchmark>/}, through the tool's one bounded {@link Downloader}: each file goes to
+ * {@code NAME.part}, bounded per read ({@code --timeout}), in all ({@code --max-time}) and in size ({@code
+ * --max-size} when the size is not known); an interrupted transfer is resumed with an HTTP Range request (by the
+ * retry loop or by the next invocation) only when the {@code .part}'s recorded source still matches.
  *
  * <p>Expected hashes, first found wins: {@code --sha256 NAME=HEX}; the hash pinned here; the hash recorded in
  * {@code <DIR>/<benchmark>/SHA256SUMS} by an earlier fetch; the server's {@code X-Linked-ETag} when it is a SHA-256
- * (the Hugging Face hub sends it for LFS files). With none, the file's hash is recorded on this first download
- * (trust on first use) and the command says so; later fetches verify against it.
+ * (the Hugging Face hub sends it for LFS files). A file that fails its hash is removed, never installed. A file no hash
+ * vouches for (the first download of an unpinned file) is checked by the benchmark's own loader in a staging folder
+ * before anything is installed; only then is it moved into place (atomic rename) and its hash recorded in
+ * {@code SHA256SUMS}, so a broken download is never installed and its hash never recorded.
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
     description = "Download a benchmark's public official files (SHA-256 verified, resumable, atomic install). "
@@ -69,8 +70,9 @@ public final class DataFetchCommand implements Callable<Integer> {
 
   static final Map<String, Bundle> BUNDLES = Map.of(GENAI_BENCH.benchmark(), GENAI_BENCH);
   static final String SUMS = "SHA256SUMS";
+  /** Prefix of the folder (in the data root) where a fetched bundle is loaded before it is installed. */
+  private static final String STAGING = ".fetch-staging-";
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
-  private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
   @Parameters(index = "0", paramLabel = "BENCHMARK", description = "Benchmark id (known: genai-bench).")
   String benchmark;
@@ -94,11 +96,22 @@ public final class DataFetchCommand implements Callable<Integer> {
   int attempts;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-      description = "Connect and idle-read timeout in seconds (default: ${DEFAULT-VALUE}).")
+      description = "Connect timeout and the longest wait for the headers and for each read (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
+
+  @Option(names = "--max-time", paramLabel = "SECONDS", defaultValue = "3600",
+      description = "Time bound of each file's download, every attempt included (default: ${DEFAULT-VALUE}).")
+  int maxTimeSeconds;
+
+  @Option(names = "--max-size", paramLabel = "MIB", defaultValue = "1024",
+      description = "Largest file accepted, in MiB, when its size is not known in advance (default: ${DEFAULT-VALUE}).")
+  long maxSizeMib;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  /** A file ready for the loader's check: where it is now, its hash, and whether a hash already vouched for it. */
+  private record Candidate(Source source, Path file, String sha256, boolean verified, boolean downloaded) {}
 
   @Override
   public Integer call() throws Exception {
@@ -122,26 +135,25 @@ public final class DataFetchCommand implements Callable<Integer> {
       }
       given.put(name, hex);
     }
-    if (attempts < 1 || timeoutSeconds < 1) {
-      err.println("data fetch: --attempts and --timeout must be >= 1");
+    if (attempts < 1 || timeoutSeconds < 1 || maxTimeSeconds < 1 || maxSizeMib < 1) {
+      err.println("data fetch: --attempts, --timeout, --max-time and --max-size must be >= 1");
       return ExitCodes.UNUSABLE_INPUT;
     }
-    Path root = to != null ? to : data.resolve();
-    Path dir = root.resolve(bundle.benchmark());
-    Files.createDirectories(dir);
+    Path root = (to != null ? to : data.resolve()).toAbsolutePath();
+    Path dir = SafeFiles.createDirectories(root, root.resolve(bundle.benchmark()));
     String base = baseUrl != null ? (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") : bundle.baseUrl();
-    Map<String, String> recorded = readSums(dir.resolve(SUMS));
-    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(timeoutSeconds)).build();
+    Map<String, String> recorded = readSums(dir, dir.resolve(SUMS));
+    Downloader downloader = new Downloader(new Downloader.Limits(Duration.ofSeconds(timeoutSeconds),
+        Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(maxTimeSeconds), maxSizeMib << 20, attempts),
+        "irg-eval data fetch");
+    List<Candidate> ready = new ArrayList<>();
     int failures = 0;
     for (Source s : bundle.files()) {
       String expected = given.getOrDefault(s.name(), s.sha256() != null ? s.sha256() : recorded.get(s.name()));
       String from = given.containsKey(s.name()) ? "--sha256" : s.sha256() != null ? "pinned"
           : recorded.containsKey(s.name()) ? SUMS : null;
       try {
-        String got = fetch(http, URI.create(base + s.name()), dir, s.name(), expected, from, out);
-        recorded.put(s.name(), got);
-        writeSums(dir.resolve(SUMS), recorded);
+        ready.add(fetch(downloader, URI.create(base + s.name()), dir, s, expected, from, out));
       } catch (IOException | FetchException e) {
         failures++;
         err.println("data fetch: " + s.name() + ": " + e.getMessage());
@@ -151,27 +163,7 @@ public final class DataFetchCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.UNUSABLE_INPUT;
     }
-    return check(bundle, root, out, err);
-  }
-
-  /** Loads the fetched files with the benchmark's own loader, so a wrong file is reported now, not at run time. */
-  private static int check(Bundle bundle, Path root, PrintWriter out, PrintWriter err) {
-    Optional<Benchmark> b = Registry.discover().benchmarks().stream()
-        .filter(x -> x.id().equals(bundle.benchmark())).findFirst();
-    if (b.isEmpty()) {
-      out.flush();
-      return ExitCodes.OK;
-    }
-    try {
-      PromptSet set = b.get().load(root, OptionCheck.benchmark(b.get(), bundle.benchOptions()));
-      out.printf("%s: %d prompts (%s) in %s; %s%n", bundle.benchmark(), set.prompts().size(), set.version(),
-          root.resolve(bundle.benchmark()), bundle.note());
-      out.flush();
-      return ExitCodes.OK;
-    } catch (DataException e) {
-      err.println("data fetch: the downloaded files do not load: " + e.getMessage());
-      return ExitCodes.UNUSABLE_INPUT;
-    }
+    return checkAndInstall(bundle, root, dir, ready, recorded, out, err);
   }
 
   /** A download that cannot succeed by retrying (hash mismatch, HTTP error status). */
@@ -184,131 +176,134 @@ public final class DataFetchCommand implements Callable<Integer> {
   }
 
   /**
-   * Installs {@code dir/name} from {@code url}; returns its SHA-256.
+   * Brings {@code dir/name} (present) or {@code dir/name.part} (downloaded) to a file whose hash is checked against
+   * {@code expected} when there is one; installs nothing.
    *
    * @param expected the expected hash or null
    * @param from     where {@code expected} came from (for messages), null when there is none
    */
-  String fetch(HttpClient http, URI url, Path dir, String name, String expected, String from, PrintWriter out)
+  Candidate fetch(Downloader downloader, URI url, Path dir, Source s, String expected, String from, PrintWriter out)
       throws IOException, FetchException {
+    String name = s.name();
     Path target = dir.resolve(name);
-    if (Files.isRegularFile(target)) {
+    SafeFiles.checkFile(dir, target);
+    if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
       String have = Hashing.sha256(target);
       if (expected == null || expected.equals(have)) {
-        out.printf("%-20s present, sha256 %s%s%n", name, have, expected == null ? " (recorded)" : " (verified, " + from + ")");
-        return have;
+        out.printf("%-20s present, sha256 %s%s%n", name, have, expected == null ? " (no hash known: the loader checks"
+            + " it)" : " (verified, " + from + ")");
+        return new Candidate(s, target, have, expected != null, false);
       }
       out.printf("%-20s present but sha256 %s != %s (%s): downloading again%n", name, have, expected, from);
     }
     Path part = dir.resolve(name + ".part");
-    String serverHash = null;
-    IOException last = null;
-    boolean done = false;
-    for (int attempt = 1; attempt <= attempts && !done; attempt++) {
-      try {
-        Transfer t = transfer(http, url, part);
-        serverHash = t.serverSha256() != null ? t.serverSha256() : serverHash;
-        out.printf("%-20s %s %d bytes%s%n", name, t.resumedFrom() > 0 ? "resumed at " + t.resumedFrom() + "," : "got",
-            Files.size(part), attempt > 1 ? " (attempt " + attempt + ")" : "");
-        done = true;
-      } catch (IOException e) {
-        last = e;
-        out.printf("%-20s attempt %d stopped at %d bytes: %s%n", name, attempt,
-            Files.exists(part) ? Files.size(part) : 0, e.getMessage());
-      }
-    }
-    if (!done) {
-      throw new IOException("download incomplete after " + attempts + " attempts (" + last.getMessage()
-          + "); run the command again to resume from " + part, last);
-    }
+    Downloader.Result t = downloader.fetch(url, part, -1, line -> out.printf("%-20s %s%n", name, line));
+    out.printf("%-20s %s %d bytes%s%n", name, t.resumedFrom() > 0 ? "resumed at " + t.resumedFrom() + "," : "got",
+        t.size(), t.attempts() > 1 ? " (attempt " + t.attempts() + ")" : "");
     String got = Hashing.sha256(part);
     String want = expected;
     String wantFrom = from;
-    if (want == null && serverHash != null) {
-      want = serverHash;
+    if (want == null && t.linkedSha256() != null) {
+      want = t.linkedSha256();
       wantFrom = "server X-Linked-ETag";
     }
     if (want != null && !want.equals(got)) {
-      Files.deleteIfExists(part);
+      Downloader.discard(part);
       throw new FetchException("sha256 " + got + " != expected " + want + " (" + wantFrom + "); the download was"
           + " removed and nothing was installed");
     }
-    move(part, target);
-    out.printf("%-20s installed, sha256 %s %s%n", name, got, want != null ? "(verified, " + wantFrom + ")"
-        : "(no published hash: recorded in " + SUMS + " on this first download; later fetches verify against it)");
-    return got;
+    if (want != null) {
+      out.printf("%-20s sha256 %s (verified, %s)%n", name, got, wantFrom);
+    }
+    return new Candidate(s, part, got, want != null, true);
   }
 
-  record Transfer(long resumedFrom, String serverSha256) {}
+  /**
+   * Loads the bundle with the benchmark's own loader from a staging folder holding the new files beside the present
+   * ones, before anything is installed: a file no hash vouched for (the first download of an unpinned file, maybe
+   * assembled by a broken resume) is installed, and its hash recorded in {@value #SUMS}, only when it loads. A bundle
+   * that does not load is not installed, its unvouched downloads are removed, and nothing is recorded.
+   */
+  private static int checkAndInstall(Bundle bundle, Path root, Path dir, List<Candidate> ready,
+                                     Map<String, String> recorded, PrintWriter out, PrintWriter err) throws IOException {
+    Optional<Benchmark> b = Registry.discover().benchmarks().stream()
+        .filter(x -> x.id().equals(bundle.benchmark())).findFirst();
+    PromptSet set = null;
+    removeStaleStaging(root);
+    if (b.isPresent()) {
+      Path staging = root.resolve(STAGING + ProcessHandle.current().pid());
+      try {
+        Path sdir = SafeFiles.createDirectories(root, staging.resolve(bundle.benchmark()));
+        for (Candidate c : ready) {
+          Path at = sdir.resolve(c.source().name());
+          try {
+            Files.createLink(at, c.file());
+          } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(c.file(), at);
+          }
+        }
+        set = b.get().load(staging, OptionCheck.benchmark(b.get(), bundle.benchOptions()));
+      } catch (DataException e) {
+        for (Candidate c : ready) {
+          if (c.downloaded() && !c.verified()) {
+            Downloader.discard(c.file());
+          }
+        }
+        err.println("data fetch: the downloaded files do not load, so nothing was installed or recorded (the"
+            + " unverified downloads were removed): " + e.getMessage().replace(staging.toString(), root.toString()));
+        return ExitCodes.UNUSABLE_INPUT;
+      } finally {
+        deleteTree(staging);
+      }
+    }
+    for (Candidate c : ready) {
+      if (c.downloaded()) {
+        move(c.file(), dir.resolve(c.source().name()));
+        Files.deleteIfExists(Downloader.metaOf(c.file()));
+        out.printf("%-20s installed, sha256 %s %s%n", c.source().name(), c.sha256(), c.verified() ? "(verified)"
+            : "(no published hash: it loads, so its hash is recorded in " + SUMS + "; later fetches verify against"
+            + " it)");
+      }
+      recorded.put(c.source().name(), c.sha256());
+    }
+    writeSums(dir, recorded);
+    if (set != null) {
+      out.printf("%s: %d prompts (%s) in %s; %s%n", bundle.benchmark(), set.prompts().size(), set.version(),
+          dir, bundle.note());
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
 
-  /** One HTTP request: appends to {@code part} (Range from its size) or rewrites it; throws when cut short. */
-  private Transfer transfer(HttpClient http, URI url, Path part) throws IOException, FetchException {
-    long have = Files.exists(part) ? Files.size(part) : 0;
-    HttpRequest.Builder rb = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(timeoutSeconds)).GET()
-        .header("User-Agent", "irg-eval data fetch");
-    if (have > 0) {
-      rb.header("Range", "bytes=" + have + "-");
-    }
-    HttpResponse<InputStream> resp;
-    try {
-      resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-    String serverHash = linkedSha256(resp);
-    try (InputStream in = resp.body()) {
-      int code = resp.statusCode();
-      long offset;
-      if (code == 206) {
-        Matcher m = CONTENT_RANGE.matcher(resp.headers().firstValue("Content-Range").orElse(""));
-        if (!m.matches() || Long.parseLong(m.group(1)) != have) {
-          Files.deleteIfExists(part); // an unexpected range: start over on the next attempt
-          throw new IOException("unexpected Content-Range '" + resp.headers().firstValue("Content-Range").orElse("")
-              + "' for a resume at " + have);
+  /** Staging folders of fetches that were killed (their process is gone). */
+  private static void removeStaleStaging(Path root) throws IOException {
+    try (var s = Files.list(root)) {
+      for (Path p : s.toList()) {
+        String n = p.getFileName().toString();
+        if (!n.startsWith(STAGING)) {
+          continue;
         }
-        offset = have;
-      } else if (code == 200) {
-        offset = 0;
-      } else if (code == 416 && have > 0) {
-        Matcher m = Pattern.compile("bytes \\*/(\\d+)").matcher(resp.headers().firstValue("Content-Range").orElse(""));
-        if (m.matches() && Long.parseLong(m.group(1)) == have) {
-          return new Transfer(have, serverHash); // the part file is already complete
-        }
-        Files.deleteIfExists(part);
-        throw new IOException("HTTP 416 for a resume at " + have + "; starting over");
-      } else {
-        throw new FetchException("HTTP " + code + " from " + url);
-      }
-      long expectLen = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
-      long wrote = 0;
-      try (OutputStream o = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-        byte[] buf = new byte[1 << 16];
-        for (int n; (n = in.read(buf)) >= 0; ) {
-          o.write(buf, 0, n);
-          wrote += n;
+        try {
+          long pid = Long.parseLong(n.substring(STAGING.length()));
+          if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            deleteTree(p);
+          }
+        } catch (NumberFormatException e) {
+          // not ours
         }
       }
-      if (expectLen >= 0 && wrote != expectLen) {
-        throw new IOException("connection closed after " + wrote + " of " + expectLen + " bytes");
-      }
-      return new Transfer(offset, serverHash);
     }
   }
 
-  /** The hub's {@code X-Linked-ETag} (LFS object id = SHA-256), on this response or a redirect before it. */
-  private static String linkedSha256(HttpResponse<?> resp) {
-    for (HttpResponse<?> r = resp; r != null; r = r.previousResponse().orElse(null)) {
-      Optional<String> v = r.headers().firstValue("X-Linked-ETag");
-      if (v.isPresent()) {
-        String s = v.get().replace("W/", "").replace("\"", "").trim().toLowerCase(Locale.ROOT);
-        if (HEX64.matcher(s).matches()) {
-          return s;
-        }
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (var walk = Files.walk(p)) {
+      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
       }
     }
-    return null;
   }
 
   private static void move(Path from, Path to) throws IOException {
@@ -320,10 +315,12 @@ public final class DataFetchCommand implements Callable<Integer> {
   }
 
   /** {@code sha256sum} format: {@code HEX  NAME} per line. */
-  static Map<String, String> readSums(Path f) throws IOException {
+  static Map<String, String> readSums(Path dir, Path f) throws IOException {
     Map<String, String> m = new TreeMap<>();
-    if (Files.isRegularFile(f)) {
-      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+    SafeFiles.checkFile(dir, f);
+    if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+      String text = new String(SafeFiles.read(dir, f, 1 << 20), StandardCharsets.UTF_8);
+      for (String line : text.split("\n")) {
         String[] p = line.trim().split("\\s+\\*?", 2);
         if (p.length == 2 && HEX64.matcher(p[0].toLowerCase(Locale.ROOT)).matches()) {
           m.put(p[1], p[0].toLowerCase(Locale.ROOT));
@@ -333,11 +330,9 @@ public final class DataFetchCommand implements Callable<Integer> {
     return m;
   }
 
-  private static void writeSums(Path f, Map<String, String> sums) throws IOException {
+  private static void writeSums(Path dir, Map<String, String> sums) throws IOException {
     StringBuilder sb = new StringBuilder();
     new TreeMap<>(sums).forEach((k, v) -> sb.append(v).append("  ").append(k).append('\n'));
-    Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
-    Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-    move(tmp, f);
+    AtomicFiles.write(dir, dir.resolve(SUMS), sb.toString());
   }
 }

@@ -118,6 +118,7 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutFolder.check("--out", out);
     Registry registry = Registry.discover();
     Benchmark b = registry.benchmark(benchmark).orElseThrow(() -> new IllegalArgumentException(
         "unknown benchmark '" + benchmark + "' (known: " + registry.benchmarks().stream().map(Benchmark::id).toList() + ")"));
@@ -128,6 +129,7 @@ public final class ImportCommand implements Callable<Integer> {
     var options = OptionCheck.benchmark(b, given.getOrDefault(benchmark, java.util.Map.of()));
     PromptSet set = promptSet(b, importer, options);
     List<ScoredSample> samples = importer.read(results, set);
+    checkRanges(b, samples);
     ObjectMapper mapper = Json.mapper();
     String resultsHash = resultsHash(results);
     refuseForeignRun(b.id(), resultsHash);
@@ -166,5 +168,27 @@ public final class ImportCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The one place imported values are checked against the benchmark's declared ranges ({@code Benchmark.valueRange}):
+   * an official file with a GenAI-Bench score of 5 or a OneIG cosine of 57 is refused, naming the file, the line (when
+   * the importer records it) and the field, before anything is stored.
+   */
+  private void checkRanges(Benchmark b, List<ScoredSample> samples) throws org.irgeval.api.DataException {
+    for (ScoredSample s : samples) {
+      for (var e : s.score().values().entrySet()) {
+        var r = b.valueRange(e.getKey());
+        if (e.getValue() != null && r.isPresent() && !r.get().contains(e.getValue())) {
+          var d = s.score().detail();
+          String file = d != null && d.hasNonNull("file") ? d.get("file").asText() : results.toString();
+          long line = d != null && d.path("line").canConvertToLong() && d.path("line").asLong() > 0
+              ? d.path("line").asLong() : 0;
+          throw new org.irgeval.api.DataException(file, line, e.getKey(), "value " + e.getValue() + " of prompt "
+              + s.prompt().id() + " sample " + s.sample() + " is outside " + r.get() + ", the range " + b.id()
+              + " declares for it", null);
+        }
+      }
+    }
   }
 }

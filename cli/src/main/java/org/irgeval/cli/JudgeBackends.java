@@ -18,7 +18,14 @@ final class JudgeBackends {
   private JudgeBackends() {}
 
   static JudgeBackend open(RunConfig.JudgeSettings s, Path cacheDir) {
-    JudgeConfig cfg = new JudgeConfig(URI.create(s.url()), s.model(), s.keyEnv(), s.concurrency(), s.requestsPerMinute(),
+    URI url;
+    try {
+      url = URI.create(s.url());
+    } catch (IllegalArgumentException e) {
+      // URI's own message quotes the whole string: never echoed, it may carry a key
+      throw new IllegalArgumentException("--judge-url is not a valid URL (not shown: it may carry a key)");
+    }
+    JudgeConfig cfg = new JudgeConfig(url, s.model(), s.keyEnv(), s.concurrency(), s.requestsPerMinute(),
         s.maxRetries(), Duration.ofSeconds(s.timeoutSeconds()), s.promptPricePerMTok(), s.completionPricePerMTok());
     OpenAiJudgeFactory factory = new OpenAiJudgeFactory(cfg, cacheDir);
     Set<String> models = new ConcurrentSkipListSet<>();

@@ -33,6 +33,12 @@ public final class Main implements Runnable {
       if (System.getenv("IRG_EVAL_DEBUG") != null) {
         ex.printStackTrace(line.getErr());
       }
+      if (String.valueOf(ex.getMessage()).contains("No space left on device")) {
+        // everything fsynced before stays: the same command resumes once there is room
+        line.getErr().println("irg-eval: the disk is full; nothing finished is lost: free space, then run the same"
+            + " command again");
+        return ExitCodes.STOPPED;
+      }
       return ex instanceof org.irgeval.api.DataException ? ExitCodes.UNUSABLE_INPUT : ExitCodes.ERROR;
     });
     return cl.execute(args);

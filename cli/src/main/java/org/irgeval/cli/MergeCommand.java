@@ -45,6 +45,7 @@ public final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutFolder.check("--out", out);
     long t0 = System.nanoTime();
     RunMerger.Result r = new RunMerger().merge(shards, out, allowIncomplete);
     PrintWriter o = spec.commandLine().getOut();

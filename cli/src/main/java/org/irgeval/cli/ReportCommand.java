@@ -32,8 +32,13 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutFolder.check("--out", out);
     Path dir = out != null ? out : runs.size() == 1 ? runs.get(0).resolve("report") : Path.of("report");
+    if (out == null && runs.size() == 1) {
+      org.irgeval.store.SafeFiles.check(runs.get(0), dir); // a folder of the run: a link there is refused
+    }
     ReportWriter.Written w = new ReportWriter(Registry.discover()).write(runs, dir, paper, selfContained);
+    w.notes().forEach(n -> spec.commandLine().getErr().println("irg-eval report: note: " + n));
     var o = spec.commandLine().getOut();
     o.println("report: " + w.html().toAbsolutePath());
     o.println("        " + w.markdown().toAbsolutePath() + ", " + w.tables().size() + " table(s), " + w.plots().size()

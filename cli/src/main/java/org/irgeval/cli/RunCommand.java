@@ -112,6 +112,7 @@ public final class RunCommand implements Callable<Integer> {
     if (pipeline != null && !pipeline.equals("irg") && !endpoints.isEmpty()) {
       throw new IllegalArgumentException("--endpoint is for --pipeline irg, not " + pipeline);
     }
+    OutFolder.check("--out", out);
   }
 
   @Override
@@ -163,6 +164,8 @@ public final class RunCommand implements Callable<Integer> {
     new SummaryPrinter(spec.commandLine().getOut()).print(result);
     if (demo) {
       // The demo ends with the full report (tables, comparisons, plots, image browser) of its run.
+      // the demo report is a folder of the run: a link there is refused, like any other in a run directory
+      org.irgeval.store.SafeFiles.check(runDir, runDir.resolve("report"));
       var w = new org.irgeval.report.ReportWriter(registry).write(List.of(runDir), runDir.resolve("report"), "irg",
           false);
       spec.commandLine().getOut().println("demo report (a plumbing check, not a model's score): " + w.html());

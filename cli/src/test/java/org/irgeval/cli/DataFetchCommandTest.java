@@ -133,7 +133,7 @@ class DataFetchCommandTest {
     int half = files.get("genai_image.json").length / 2;
     assertTrue(requests.contains("genai_image.json bytes=" + half + "-"), requests.toString());
     assertTrue(r.out().contains("resumed at " + half), r.out());
-    assertTrue(r.out().contains("recorded in SHA256SUMS on this first download"), r.out());
+    assertTrue(r.out().contains("it loads, so its hash is recorded in SHA256SUMS"), r.out());
     assertTrue(r.out().contains("400 prompts (1600 (genai_skills.json))"), r.out());
     List<String> sums = Files.readAllLines(dir().resolve("SHA256SUMS"));
     assertEquals(List.of(Hashing.sha256(files.get("genai_image.json")) + "  genai_image.json",
@@ -158,13 +158,29 @@ class DataFetchCommandTest {
 
   @Test
   void resumesAPartFileLeftByAnEarlierInvocation() throws Exception {
-    Files.createDirectories(dir());
     byte[] body = files.get("genai_image.json");
-    Files.write(dir().resolve("genai_image.json.part"), java.util.Arrays.copyOf(body, 1000));
+    cuts.set(1);
+    CliTestSupport.Result cut = fetch("--attempts", "1");
+    assertEquals(2, cut.code(), cut.out());
+    assertEquals(body.length / 2, Files.size(dir().resolve("genai_image.json.part")));
+    requests.clear();
     CliTestSupport.Result r = fetch("--sha256", "genai_image.json=" + Hashing.sha256(body));
     assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(requests.contains("genai_image.json bytes=1000-"), requests.toString());
+    assertTrue(requests.contains("genai_image.json bytes=" + body.length / 2 + "-"), requests.toString());
     assertTrue(r.out().contains("(verified, --sha256)"), r.out());
+    assertTrue(java.util.Arrays.equals(body, Files.readAllBytes(dir().resolve("genai_image.json"))));
+  }
+
+  @Test
+  void aPartFileOfUnknownOriginIsNeverResumed() throws Exception {
+    Files.createDirectories(dir());
+    byte[] body = files.get("genai_image.json");
+    // a stale .part (another version, another tool): no record of its source, so it is fetched afresh
+    Files.write(dir().resolve("genai_image.json.part"), "{\"stale\": ".getBytes(StandardCharsets.UTF_8));
+    CliTestSupport.Result r = fetch();
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(requests.contains("genai_image.json -") && requests.stream().noneMatch(q -> q.contains("bytes=")),
+        requests.toString());
     assertTrue(java.util.Arrays.equals(body, Files.readAllBytes(dir().resolve("genai_image.json"))));
   }
 
@@ -184,7 +200,9 @@ class DataFetchCommandTest {
     assertTrue(r.err().contains("!= expected " + "0".repeat(64) + " (--sha256)"), r.err());
     assertFalse(Files.exists(dir().resolve("genai_image.json")));
     assertFalse(Files.exists(dir().resolve("genai_image.json.part")));
-    assertTrue(Files.exists(dir().resolve("genai_skills.json")), "the other file is still fetched");
+    // a bundle is installed together, after its check: the other file waits as a complete .part for the next call
+    assertFalse(Files.exists(dir().resolve("genai_skills.json")));
+    assertTrue(Files.exists(dir().resolve("genai_skills.json.part")));
   }
 
   @Test
@@ -217,5 +235,14 @@ class DataFetchCommandTest {
         DataFetchCommand.GENAI_BENCH.baseUrl());
     assertEquals(List.of("genai_image.json", "genai_skills.json"),
         DataFetchCommand.GENAI_BENCH.files().stream().map(DataFetchCommand.Source::name).toList());
+  }
+
+  @Test
+  void aKilledFetchsStagingFolderIsRemovedByTheNextFetch() throws Exception {
+    Path stale = Files.createDirectories(tmp.resolve("data/.fetch-staging-" + Long.MAX_VALUE + "/genai-bench"));
+    Files.writeString(stale.resolve("genai_image.json"), "{}");
+    CliTestSupport.Result r = fetch();
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertFalse(Files.exists(stale.getParent()), "the staging folder of a process that is gone is removed");
   }
 }

@@ -32,7 +32,7 @@ class ReliabilityCliTest {
     CliTestSupport.Result scorerOpt = CliTestSupport.run("run", "--scorer-opt", "threshold=abc", "--out", out);
     assertEquals(ExitCodes.ERROR, scorerOpt.code());
     assertTrue(scorerOpt.err().contains("threshold=abc") && scorerOpt.err().contains("not a number"), scorerOpt.err());
-    assertEquals(0, CliTestSupport.lines(tmp.resolve("r/trajectories.jsonl")).size(), "found before generating anything");
+    assertFalse(Files.exists(tmp.resolve("r")), "found before generating anything: no run folder left behind");
   }
 
   @Test
@@ -88,5 +88,62 @@ class ReliabilityCliTest {
       assertEquals(7, v.path("n_images").asInt());
       assertEquals(0, v.path("failures").asInt());
     }
+  }
+
+  @Test
+  void reportOutRefusesAUsersFolderAndAnotherRunsReport() throws Exception {
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    assertEquals(0, CliTestSupport.run("run", "--benchmarks", "geneval", "--limit", "1", "--samples", "1", "--out",
+        a.toString()).code());
+    assertEquals(0, CliTestSupport.run("run", "--benchmarks", "geneval", "--limit", "1", "--samples", "1", "--out",
+        b.toString()).code());
+    Path mine = Files.createDirectories(tmp.resolve("mine"));
+    Files.writeString(mine.resolve("report.md"), "my notes\n");
+    CliTestSupport.Result user = CliTestSupport.run("report", a.toString(), "--out", mine.toString());
+    assertEquals(ExitCodes.ERROR, user.code());
+    assertTrue(user.err().contains(mine + " is not empty and holds no irg-eval report"), user.err());
+    assertEquals("my notes\n", Files.readString(mine.resolve("report.md")));
+    // the report of run a is refused as the folder of run b's report; a's again is fine
+    CliTestSupport.Result other = CliTestSupport.run("report", b.toString(), "--out", a.resolve("report").toString());
+    assertEquals(ExitCodes.ERROR, other.code());
+    assertTrue(other.err().contains("holds the report of other runs"), other.err());
+    assertEquals(0, CliTestSupport.run("report", a.toString(), "--out", a.resolve("report").toString()).code());
+    CliTestSupport.Result file = CliTestSupport.run("report", a.toString(), "--out", mine.resolve("report.md").toString());
+    assertEquals(ExitCodes.ERROR, file.code());
+    assertTrue(file.err().contains("is a file, not a folder"), file.err());
+  }
+
+  @Test
+  void outFoldersAreNamedNeverAStackTrace() throws Exception {
+    CliTestSupport.Result root = CliTestSupport.run("run", "--benchmarks", "geneval", "--out", "/");
+    assertEquals(ExitCodes.ERROR, root.code());
+    assertTrue(root.err().contains("--out / is the file system root"), root.err());
+    Path f = Files.writeString(tmp.resolve("f.txt"), "x");
+    CliTestSupport.Result file = CliTestSupport.run("run", "--benchmarks", "geneval", "--out", f.toString());
+    assertEquals(ExitCodes.ERROR, file.code());
+    assertTrue(file.err().contains(f + " is a file, not a folder"), file.err());
+    // journals without a manifest are not a run this tool wrote
+    Path scoresOnly = Files.createDirectories(tmp.resolve("scores-only"));
+    Files.writeString(scoresOnly.resolve("scores.jsonl"), "{}\n");
+    CliTestSupport.Result adopted = CliTestSupport.run("run", "--benchmarks", "geneval", "--out", scoresOnly.toString());
+    assertEquals(ExitCodes.ERROR, adopted.code());
+    assertTrue(adopted.err().contains("but no manifest.json"), adopted.err());
+  }
+
+  @Test
+  void runNeverWritesIntoAnImport() throws Exception {
+    Path run = tmp.resolve("run");
+    assertEquals(0, CliTestSupport.run("run", "--benchmarks", "geneval", "--limit", "2", "--out", run.toString()).code());
+    Path imported = tmp.resolve("imported");
+    assertEquals(0, CliTestSupport.run("import", "--benchmark", "geneval", "--official-results",
+        run.resolve("exports/geneval/reflection/results.jsonl").toString(), "--prompts-from-results", "--out",
+        imported.toString()).code());
+    String summary = Files.readString(imported.resolve("summary.json"));
+    CliTestSupport.Result r = CliTestSupport.run("run", "--benchmarks", "geneval", "--limit", "2", "--out",
+        imported.toString());
+    assertEquals(ExitCodes.ERROR, r.code());
+    assertTrue(r.err().contains("holds an import of official results"), r.err());
+    assertEquals(summary, Files.readString(imported.resolve("summary.json")), "the import is untouched");
   }
 }

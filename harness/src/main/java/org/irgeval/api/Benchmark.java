@@ -52,6 +52,15 @@ public interface Benchmark {
     return Map.of();
   }
 
+  /**
+   * The range a per-image value named {@code name} (a key of {@link ScoreRecord#values()}) must lie in, or empty for
+   * a value that is not checked. Checked where each value is made (a scorer's value outside is a counted failure) and
+   * imported (an error naming file, line and field); see {@link ValueRange}.
+   */
+  default java.util.Optional<ValueRange> valueRange(String name) {
+    return java.util.Optional.empty();
+  }
+
   /** Images per prompt of the official protocol (e.g. 4 or 1). */
   int defaultSamples();
 

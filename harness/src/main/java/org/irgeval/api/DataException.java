@@ -22,13 +22,21 @@ public class DataException extends Exception {
       sb.append(':').append(line);
     }
     if (field != null) {
-      sb.append(" field '").append(field).append('\'');
+      sb.append(" field '").append(visible(field)).append('\'');
     }
-    sb.append(": ").append(problem);
+    sb.append(": ").append(visible(problem));
     if (obtainFrom != null) {
       sb.append(" (official file: ").append(obtainFrom).append(')');
     }
     return sb.toString();
+  }
+
+  /**
+   * The text with a byte-order mark shown as such: quoted in a message it is invisible, and a header that starts with
+   * one ("\uFEFFprompt_idx") looks exactly like the column it fails to be.
+   */
+  static String visible(String s) {
+    return s == null ? null : s.replace("\uFEFF", "<BOM U+FEFF>");
   }
 
   public String file() {

@@ -83,8 +83,9 @@ public final class DemoSamples {
         throw new IOException("demo sample listed in " + INDEX + " but missing: " + e.getKey(), ex);
       }
       Path f = dir.resolve(e.getKey());
+      org.irgeval.store.SafeFiles.checkFile(dir, f);
       if (!Files.exists(f) || !Arrays.equals(Files.readAllBytes(f), bytes)) {
-        AtomicFiles.write(f, bytes);
+        AtomicFiles.write(dir, f, bytes);
       }
     }
     return dir;

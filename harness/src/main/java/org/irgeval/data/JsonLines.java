@@ -34,7 +34,7 @@ public final class JsonLines {
     ObjectMapper mapper = Json.mapper();
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = DataFiles.readAllLines(file, shown);
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new DataException(shown, firstBadLine(file), null, "not UTF-8 text (" + e + ")", obtainFrom);
     }
@@ -45,7 +45,7 @@ public final class JsonLines {
       }
       JsonNode row;
       try {
-        row = mapper.readTree(lines.get(i));
+        row = Json.strict(mapper).readTree(lines.get(i)); // one value per line: trailing text refused
       } catch (JsonProcessingException e) {
         throw new DataException(shown, i + 1, null, "not valid JSON: " + e.getOriginalMessage(), obtainFrom);
       }
@@ -58,8 +58,8 @@ public final class JsonLines {
   }
 
   /** The 1-based line holding the first byte sequence that is not UTF-8 (0 when none is found). */
-  private static long firstBadLine(Path file) throws IOException {
-    byte[] b = Files.readAllBytes(file);
+  private static long firstBadLine(Path file) throws DataException, IOException {
+    byte[] b = DataFiles.readAllBytes(file, file.toString());
     var dec = StandardCharsets.UTF_8.newDecoder();
     long line = 1;
     int start = 0;

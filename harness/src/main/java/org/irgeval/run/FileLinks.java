@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
+import org.irgeval.store.SafeFiles;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,13 +27,15 @@ public final class FileLinks {
 
   /**
    * Puts {@code source} at {@code target}. A target that already holds the same file (or the same bytes) is left as
-   * it is; one with other bytes (an image regenerated since it was exported) is replaced atomically.
+   * it is; one with other bytes (an image regenerated since it was exported) is replaced atomically. Nothing below
+   * {@code root} is followed if it is a link: a target or folder that is one is refused by name ({@link SafeFiles}).
    */
-  public void place(Path source, Path target) throws IOException {
+  public void place(Path root, Path source, Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    SafeFiles.createDirectories(root, dir);
+    SafeFiles.checkFile(root, target);
     boolean replace = false;
-    if (Files.exists(target)) {
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       if (Files.isSameFile(source, target) || Files.mismatch(source, target) == -1) {
         return;
       }
@@ -67,6 +71,7 @@ public final class FileLinks {
           ch.force(true);
         }
       }
+      SafeFiles.checkFile(root, target);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       (link ? linked : copied).incrementAndGet();
       dirs.add(dir);

@@ -76,6 +76,7 @@ final class OfficialExports implements AutoCloseable {
       });
     }
     Path indexFile = exports.resolve(INDEX);
+    org.irgeval.store.SafeFiles.checkFile(store.dir(), indexFile);
     if (Files.isRegularFile(indexFile)) {
       done.addAll(Files.readAllLines(indexFile, StandardCharsets.UTF_8));
     }
@@ -162,7 +163,7 @@ final class OfficialExports implements AutoCloseable {
       byte[] more = add.getBytes(StandardCharsets.UTF_8);
       byte[] bytes = java.util.Arrays.copyOf(old, old.length + more.length);
       System.arraycopy(more, 0, bytes, old.length, more.length);
-      AtomicFiles.write(indexFile, bytes);
+      AtomicFiles.write(store.dir(), indexFile, bytes);
     }
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("images", done.size());
@@ -221,7 +222,9 @@ final class OfficialExports implements AutoCloseable {
     try {
       for (var v : byVariant.entrySet()) {
         Path root = exports.resolve(target.bench().id()).resolve(v.getKey());
-        target.layout().placeSamples(root, prompt, v.getValue(), links::place);
+        // the layout writes below root (AtomicFiles refuses links there); root itself is made here without links
+        org.irgeval.store.SafeFiles.createDirectories(store.dir(), root);
+        target.layout().placeSamples(root, prompt, v.getValue(), (src, dst) -> links.place(root, src, dst));
         placed.addAndGet(v.getValue().size());
       }
       links.syncDirectories();

@@ -54,6 +54,36 @@ public final class RunEngine {
   }
 
   public RunResult run(RunConfig cfg) throws Exception {
+    boolean existed = Files.exists(cfg.runDir(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    try {
+      return runIn(cfg);
+    } catch (Exception e) {
+      if (!existed) {
+        removeIfUntouched(cfg.runDir()); // a refused option or data error leaves no empty run folder behind
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes {@code dir} when it holds nothing but folders and empty files (this process made it and wrote nothing). */
+  private static void removeIfUntouched(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+      for (Path p : all) {
+        if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(p) > 0
+            || Files.isSymbolicLink(p)) {
+          return;
+        }
+      }
+      for (Path p : all) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // best effort: an empty folder left behind is harmless
+    }
+  }
+
+  private RunResult runIn(RunConfig cfg) throws Exception {
     List<PromptSet> sets = loadPromptSets(cfg);
     List<PromptSet> planned = sets; // --shard: the whole plan, of which this process runs its part
     if (cfg.shard() != null) {
@@ -62,14 +92,21 @@ public final class RunEngine {
     if (cfg.forceNew()) {
       moveAside(cfg.runDir());
     }
+    RunStore.requireManifestWithJournals(cfg.runDir());
     try (RunStore store = RunStore.open(cfg.runDir())) {
       store.repairs().forEach(r -> err.println("repaired: " + r));
       ObjectNode manifest = store.readManifest();
+      if (manifest != null && "import".equals(manifest.path("kind").asText())) {
+        // its summary and manifest are the import's: a run here would replace them (and a re-import the run's)
+        throw new RunConflictException(cfg.runDir() + " holds an import of official results ('irg-eval import'), not a"
+            + " run: give 'run' and 'score' another --out (report and compare read it as it is)");
+      }
       boolean generate = cfg.mode() != RunConfig.Mode.SCORE_ONLY;
       boolean score = cfg.mode() != RunConfig.Mode.GENERATE_ONLY;
       try (Pipeline pipeline = generate ? openPipeline(cfg) : null;
            JudgeBackend judge = score && cfg.judge() != null
-               ? judgeOpener.apply(cfg.judge(), cfg.runDir().resolve("cache/judge")) : null) {
+               ? judgeOpener.apply(cfg.judge(), org.irgeval.store.SafeFiles.createDirectories(cfg.runDir(),
+                   cfg.runDir().resolve("cache/judge"))) : null) {
         boolean plumbingPipeline = pipeline != null ? pipeline.plumbing()
             : manifest != null && manifest.path("plumbing").asBoolean(false);
         List<BenchmarkRun> benches = new ArrayList<>();
@@ -134,7 +171,8 @@ public final class RunEngine {
           }
           store.writeJson(RunStore.MANIFEST, man);
           return new RunResult(cfg.runDir(), summary, outcome.generated(), outcome.scored(),
-              outcome.generationFailures(), outcome.scoreIncomplete(), store.repairs(), outcome.stopped());
+              outcome.generationFailures(), outcome.scoreIncomplete(), store.repairs(), outcome.stopped(),
+              exports.path("failed_this_session").asInt(0));
         } finally {
           for (BenchmarkRun b : benches) {
             if (b.scorer() != null) {
@@ -217,8 +255,10 @@ public final class RunEngine {
       err.println(note);
       scorerNotes.add(note);
     }
-    ScorerContext ctx = new ScorerContext(cfg.dataDir(), scorerOptions.of(sp),
-        cfg.runDir().resolve("cache/scorers/" + sp.id()), Optional.ofNullable(judge), set,
+    // made here without following links; a scorer writes its cache below it (AtomicFiles refuses links there)
+    Path scorerCache = org.irgeval.store.SafeFiles.createDirectories(cfg.runDir(),
+        cfg.runDir().resolve("cache/scorers/" + sp.id()));
+    ScorerContext ctx = new ScorerContext(cfg.dataDir(), scorerOptions.of(sp), scorerCache, Optional.ofNullable(judge), set,
         scorerOptions.concurrency());
     try {
       Scorer scorer = sp.open(ctx);

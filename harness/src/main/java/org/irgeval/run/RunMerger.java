@@ -22,6 +22,7 @@ import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptIds;
 import org.irgeval.api.PromptSet;
 import org.irgeval.store.AtomicFiles;
+import org.irgeval.store.RunLock;
 import org.irgeval.store.RunStore;
 import org.irgeval.util.Json;
 
@@ -64,10 +65,77 @@ public final class RunMerger {
     if (Files.isDirectory(out)) {
       try (var s = Files.list(out)) {
         if (s.findAny().isPresent()) {
+          if (Files.isRegularFile(out.resolve(RunStore.MANIFEST))
+              && Files.readString(out.resolve(RunStore.MANIFEST)).contains("\"merged_from\"")) {
+            throw new MergeException(out + " already holds a merged run (its scoring may not have finished): to score"
+                + " and summarise it, run 'irg-eval score " + out + "'; to merge again, choose a new --out");
+          }
           throw new MergeException(out + " exists and is not empty: merge writes a new run directory");
         }
       }
     }
+    cleanStaleTemps(out);
+    // Each shard's lock, shared: a shard still being written (its run holds the exclusive lock) is refused, and no
+    // run can start on a shard while it is read.
+    List<RunLock> locks = new ArrayList<>();
+    Path tmp = tempOf(out, ProcessHandle.current().pid());
+    boolean moved = false;
+    try {
+      Set<Path> locked = new java.util.HashSet<>();
+      for (Path d : shardDirs) {
+        if (!RunStore.isRun(d)) {
+          throw new MergeException(d + " holds no irg-eval run (no " + RunStore.MANIFEST + ")");
+        }
+        if (locked.add(d.toAbsolutePath().normalize())) { // a shard given twice is refused below, by the plan check
+          locks.add(RunLock.acquireShared(d));
+        }
+      }
+      Result r = mergeLocked(shardDirs, out, tmp, allowIncomplete);
+      moved = true;
+      return r;
+    } finally {
+      if (!moved) {
+        deleteRecursively(tmp); // a failed merge leaves no temporary folder behind (it may be large)
+      }
+      for (RunLock l : locks) {
+        l.close();
+      }
+    }
+  }
+
+  /** The temporary folder a merge by process {@code pid} builds {@code out} in, beside it. */
+  static Path tempOf(Path out, long pid) {
+    return out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".merging-" + pid);
+  }
+
+  /** Removes the temporary folders of earlier merges into {@code out} whose process is gone (killed merges). */
+  private static void cleanStaleTemps(Path out) throws IOException {
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      return;
+    }
+    String prefix = "." + out.getFileName() + ".merging-";
+    try (var s = Files.list(parent)) {
+      for (Path p : s.toList()) {
+        String n = p.getFileName().toString();
+        if (!n.startsWith(prefix)) {
+          continue;
+        }
+        long pid;
+        try {
+          pid = Long.parseLong(n.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          continue; // a merge that is still running (its pid may also have been reused: left alone)
+        }
+        deleteRecursively(p);
+      }
+    }
+  }
+
+  private Result mergeLocked(List<Path> shardDirs, Path out, Path tmp, boolean allowIncomplete) throws IOException {
     List<ShardRun> shards = new ArrayList<>();
     for (Path d : shardDirs) {
       shards.add(read(d));
@@ -120,9 +188,9 @@ public final class RunMerger {
           + " unsharded 'irg-eval run'): " + list(missing));
     }
 
-    Path tmp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".merging-" + ProcessHandle.current().pid());
     deleteRecursively(tmp);
-    Files.createDirectories(tmp);
+    Files.createDirectories(tmp.getParent());
+    Files.createDirectory(tmp); // a new folder (a link of that name is refused: it exists)
     FileLinks links = new FileLinks();
     ByteArrayOutputStream tj = new ByteArrayOutputStream();
     for (JsonNode t : trajectories) {
@@ -130,16 +198,25 @@ public final class RunMerger {
       for (JsonNode turn : t.path("turns")) {
         String rel = turn.path("image").asText();
         Path src = s.dir().resolve(rel);
-        if (!Files.isRegularFile(src)) {
-          throw new MergeException(src + ": the image of trajectory " + t.path("id").asText() + " is missing");
+        if (!Files.isRegularFile(src, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          throw new MergeException(src + ": the image of trajectory " + t.path("id").asText() + " is missing"
+              + (Files.isSymbolicLink(src) ? " (a symbolic link there is refused)" : ""));
         }
-        links.place(src, tmp.resolve(rel));
+        org.irgeval.store.SafeFiles.check(s.dir(), src);
+        String want = turn.path("sha256").asText("");
+        if (!want.isEmpty() && !want.equals(org.irgeval.util.Hashing.sha256(src))) {
+          // damaged after it was stored (and maybe scored): never merged as the image its scores describe
+          throw new MergeException(src + ": the image of trajectory " + t.path("id").asText() + " differs from the"
+              + " SHA-256 recorded when it was generated (damaged since); run that shard again with the same command"
+              + " (it sets the image aside and generates it again), then merge");
+        }
+        links.place(tmp, src, tmp.resolve(rel));
       }
       tj.write(mapper.writeValueAsBytes(t));
       tj.write('\n');
     }
     links.syncDirectories();
-    AtomicFiles.write(tmp.resolve(RunStore.TRAJECTORIES), tj.toByteArray());
+    AtomicFiles.write(tmp, tmp.resolve(RunStore.TRAJECTORIES), tj.toByteArray());
     // Scores of the kept trajectories, in plan order; a key appears once.
     Map<String, List<JsonNode>> scoresById = new LinkedHashMap<>();
     Set<String> scoreKeys = new LinkedHashSet<>();
@@ -162,13 +239,13 @@ public final class RunMerger {
         nScores++;
       }
     }
-    AtomicFiles.write(tmp.resolve(RunStore.SCORES), sj.toByteArray());
+    AtomicFiles.write(tmp, tmp.resolve(RunStore.SCORES), sj.toByteArray());
     for (PromptSet set : planned.values()) {
-      AtomicFiles.write(tmp.resolve(RunStore.PROMPTS).resolve(PromptIds.safe(set.benchmark()) + ".json"),
+      AtomicFiles.write(tmp, tmp.resolve(RunStore.PROMPTS).resolve(PromptIds.safe(set.benchmark()) + ".json"),
           mapper.writeValueAsBytes(set));
     }
     ObjectNode manifest = manifest(shards, links, missing, out.getFileName().toString());
-    AtomicFiles.write(tmp.resolve(RunStore.MANIFEST), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+    AtomicFiles.write(tmp, tmp.resolve(RunStore.MANIFEST), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
     if (Files.isDirectory(out)) {
       Files.delete(out); // empty, checked above
     }

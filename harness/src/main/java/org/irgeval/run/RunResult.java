@@ -15,15 +15,16 @@ import java.util.List;
  * @param scoreIncomplete    scorings that failed transiently (retried on the next run)
  * @param repairs            journal repairs done at start
  * @param stopped            why the run stopped before its work was done (the same command resumes), or null
+ * @param exportFailures     prompts whose official-layout export failed in this session (retried by the next run)
  */
 public record RunResult(Path runDir, ObjectNode summary, int generated, int scored, List<String> generationFailures,
-                        int scoreIncomplete, List<String> repairs, String stopped) {
+                        int scoreIncomplete, List<String> repairs, String stopped, int exportFailures) {
   /** The reason a benchmark of a {@code --generate-only} run has no scores (set by the engine). */
   public static final String GENERATE_ONLY = "generate-only run";
 
   /** True when some work failed or was left: counted failures, retried scorings, unscored benchmarks, a stop. */
   public boolean incomplete() {
-    if (stopped != null || !generationFailures.isEmpty() || scoreIncomplete > 0) {
+    if (stopped != null || !generationFailures.isEmpty() || scoreIncomplete > 0 || exportFailures > 0) {
       return true;
     }
     var it = summary.path("benchmarks").elements();

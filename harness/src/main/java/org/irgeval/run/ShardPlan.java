@@ -41,8 +41,9 @@ public record ShardPlan(Shard shard, String method, Map<String, PromptSet> plann
     n.set("planned", mapper.valueToTree(m));
     byte[] bytes = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(n);
     Path f = runDir.resolve(FILE);
+    org.irgeval.store.SafeFiles.checkFile(runDir, f);
     if (!Files.exists(f) || !java.util.Arrays.equals(Files.readAllBytes(f), bytes)) {
-      AtomicFiles.write(f, bytes);
+      AtomicFiles.write(runDir, f, bytes);
     }
   }
 

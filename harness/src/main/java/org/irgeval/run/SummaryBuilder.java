@@ -247,7 +247,8 @@ public final class SummaryBuilder {
       for (Map.Entry<String, List<ScoredSample>> v : variants.entrySet()) {
         vs.set(v.getKey(), reuse && old.path("variants").get(v.getKey()) instanceof ObjectNode o ? o.deepCopy()
             : variant(b, v.getValue()));
-        b.benchmark().writeOfficialResults(store.dir().resolve("exports").resolve(b.id()).resolve(v.getKey()), b.prompts(),
+        b.benchmark().writeOfficialResults(org.irgeval.store.SafeFiles.createDirectories(store.dir(),
+            store.dir().resolve("exports").resolve(b.id()).resolve(v.getKey())), b.prompts(),
             v.getValue());
       }
       ObjectNode effects = reuse ? (old.get("effects") instanceof ObjectNode o ? o.deepCopy()

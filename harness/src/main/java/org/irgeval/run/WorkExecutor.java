@@ -217,7 +217,19 @@ final class WorkExecutor {
       progress.failed(false);
       return;
     }
-    store.putScore(new ScoreRecord(task.key(), out.values(), out.detail(), out.raw(), out.error(),
+    java.util.Map<String, Double> values = out.values();
+    String error = out.error();
+    if (error == null) {
+      // the one place an image's values are made: one outside the benchmark's declared range is a counted failure
+      java.util.Optional<String> bad = org.irgeval.api.ValueRange.violation(values,
+          task.bench().benchmark()::valueRange);
+      if (bad.isPresent()) {
+        error = task.key().scorer() + " gave " + bad.get() + " (the range " + task.bench().id() + " declares);"
+            + " counted as a failure, never averaged in";
+        values = java.util.Map.of();
+      }
+    }
+    store.putScore(new ScoreRecord(task.key(), values, out.detail(), out.raw(), error,
         (System.nanoTime() - t0) / 1_000_000));
     scored.incrementAndGet();
     progress.scored();

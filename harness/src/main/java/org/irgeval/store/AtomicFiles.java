@@ -10,32 +10,60 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Whole-file writes that a crash can never leave half-done: write a temp file in the same directory, fsync
- * it, rename it over the target, fsync the directory.
+ * it, rename it over the target, fsync the directory. Every write is below a root folder the user named and follows
+ * no link below it ({@link SafeFiles}): a target or folder that is a symbolic link is refused by name.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
-  public static void write(Path target, byte[] bytes) throws IOException {
+  /**
+   * Writes {@code target}, a path below {@code root}, creating the folders between them; refuses a link or a
+   * non-regular file anywhere below {@code root} on the way ({@link SafeFiles.UnsafePathException}).
+   */
+  public static void write(Path root, Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    SafeFiles.createDirectories(root, dir);
+    SafeFiles.checkFile(root, target);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      fsyncDirectory(dir);
+      writeAndRename(root, target, dir, tmp, bytes);
+    } catch (SafeFiles.UnsafePathException e) {
+      throw e;
+    } catch (IOException e) {
+      // a full disk says only "No space left on device": name the file
+      throw e.getMessage() != null && e.getMessage().contains(target.toString()) ? e
+          : new IOException(target + ": " + e.getMessage(), e);
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  private static void writeAndRename(Path root, Path target, Path dir, Path tmp, byte[] bytes) throws IOException {
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+    // checked again right before the rename: the window for a swap is the rename itself
+    SafeFiles.checkFile(root, target);
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    fsyncDirectory(dir);
+  }
+
+  public static void write(Path root, Path target, String text) throws IOException {
+    write(root, target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Writes a file directly in a folder the user named ({@code target}'s parent is the root). */
+  public static void write(Path target, byte[] bytes) throws IOException {
+    write(target.toAbsolutePath().getParent(), target, bytes);
   }
 
   public static void write(Path target, String text) throws IOException {

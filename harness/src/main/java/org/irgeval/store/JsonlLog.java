@@ -38,8 +38,10 @@ public final class JsonlLog implements AutoCloseable {
 
   /** Opens (creating if needed) and repairs the journal; {@link #records()} holds what it contained. */
   public static JsonlLog open(Path file, ObjectMapper mapper) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    byte[] bytes = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+    Path root = file.toAbsolutePath().getParent();
+    Files.createDirectories(root);
+    // a journal that is a link or not a regular file is refused by name: appending through a link writes elsewhere
+    byte[] bytes = SafeFiles.attributes(file) != null ? SafeFiles.read(root, file, Integer.MAX_VALUE - 8) : new byte[0];
     List<JsonNode> records = new ArrayList<>();
     int start = 0;
     int line = 0;
@@ -67,8 +69,9 @@ public final class JsonlLog implements AutoCloseable {
           repair = file.getFileName() + ": torn last line " + line + " (" + (end - start)
               + " bytes) moved to " + file.getFileName() + ".torn";
           Path torn = file.resolveSibling(file.getFileName() + ".torn");
-          Files.write(torn, java.util.Arrays.copyOfRange(bytes, start, bytes.length),
-              StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          try (FileChannel t = SafeFiles.open(root, torn, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            t.write(ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, start, bytes.length)));
+          }
           break;
         }
         records.add(node);
@@ -82,7 +85,7 @@ public final class JsonlLog implements AutoCloseable {
       }
       start = nl + 1;
     }
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel ch = SafeFiles.open(root, file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     if (keep < bytes.length) {
       ch.truncate(keep);
     }
@@ -127,10 +130,15 @@ public final class JsonlLog implements AutoCloseable {
     byte[] json = mapper.writeValueAsBytes(record);
     ByteBuffer buf = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n');
     buf.flip();
-    while (buf.hasRemaining()) {
-      channel.write(buf);
+    try {
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      // a full disk says only "No space left on device": name the journal
+      throw new IOException(file + ": " + e.getMessage(), e);
     }
-    channel.force(false);
   }
 
   public Path file() {

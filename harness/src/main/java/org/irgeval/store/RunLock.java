@@ -36,10 +36,43 @@ public final class RunLock implements AutoCloseable {
     this.lock = lock;
   }
 
+  /**
+   * Takes a shared lock of {@code dir} for reading it whole ({@code merge} reading a shard): refused while a process
+   * holds the exclusive lock (a shard still being written), or when the lock file names another host. Several
+   * readers may hold it together; the lock file is left as it is (never written, never deleted: another reader may
+   * hold it).
+   */
+  public static RunLock acquireShared(Path dir) throws IOException {
+    Path file = dir.resolve(FILE);
+    FileChannel ch = SafeFiles.open(dir, file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = ch.tryLock(0, Long.MAX_VALUE, true);
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    String holder = read(ch);
+    if (lock == null) {
+      ch.close();
+      throw new RunLockedException(dir + " is in use by another irg-eval process (" + (holder.isBlank() ? "unknown"
+          : holder.strip()) + "); wait for it to finish before reading it");
+    }
+    String prevHost = field(holder, "host");
+    if (prevHost != null && !prevHost.equals(host())) {
+      lock.release();
+      ch.close();
+      throw new RunLockedException(dir + " has a lock file from host " + prevHost + " (" + holder.strip() + "): a"
+          + " process there may be writing this run over a shared file system; if none is, delete " + file);
+    }
+    return new RunLock(null, ch, lock);
+  }
+
   /** Takes the lock of {@code dir} or fails with who holds it. */
   public static RunLock acquire(Path dir) throws IOException {
     Path file = dir.resolve(FILE);
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+    // never through a link: a run.lock linked to another file would be truncated below (SafeFiles)
+    FileChannel ch = SafeFiles.open(dir, file, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     FileLock lock;
     try {
@@ -72,6 +105,14 @@ public final class RunLock implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    if (file == null) { // shared: others may hold it too
+      try {
+        lock.release();
+      } finally {
+        channel.close();
+      }
+      return;
+    }
     try {
       // Emptied before release: an empty lock file is a lock nobody holds, whoever reads it next.
       channel.truncate(0);

@@ -29,9 +29,11 @@ import org.irgeval.util.Json;
  * @param trajectories stored trajectories by id
  * @param scores       stored score lines
  * @param prompts      the prompt sets the run recorded, by benchmark id
+ * @param notes        what was left out while reading (a torn last journal line), for the reader to say
  */
 public record RunSnapshot(Path dir, JsonNode manifest, JsonNode summary, Map<String, Trajectory> trajectories,
-                          List<ScoreRecord> scores, Map<String, PromptSet> prompts) {
+                          List<ScoreRecord> scores, Map<String, PromptSet> prompts, List<String> notes) {
+  private record Numbered(int line, JsonNode node) {}
 
   public static RunSnapshot read(Path dir) throws IOException {
     ObjectMapper mapper = Json.mapper();
@@ -40,19 +42,27 @@ public record RunSnapshot(Path dir, JsonNode manifest, JsonNode summary, Map<Str
       throw new IOException(dir + " is not a run directory (no " + RunStore.SUMMARY + ")");
     }
     JsonNode summary = named(summaryFile, () -> mapper.readTree(summaryFile.toFile()));
+    if (!summary.isObject() || !summary.path("benchmarks").isObject()) {
+      // an empty or mistyped summary would give an empty report with exit 0
+      throw new IOException(summaryFile + ": not a run summary (no \"benchmarks\" object); run 'irg-eval score "
+          + dir + "' to write it again");
+    }
     Path manifestFile = dir.resolve(RunStore.MANIFEST);
     JsonNode manifest = Files.isRegularFile(manifestFile) ? named(manifestFile, () -> mapper.readTree(manifestFile.toFile()))
         : null;
+    List<String> notes = new ArrayList<>();
     Map<String, Trajectory> trajectories = new LinkedHashMap<>();
     Path tf = dir.resolve(RunStore.TRAJECTORIES);
-    for (JsonNode n : lines(tf, mapper)) {
-      Trajectory t = named(tf, () -> mapper.treeToValue(n, Trajectory.class));
+    for (Numbered n : lines(tf, mapper, notes)) {
+      require(tf, n, "id", "benchmark", "prompt_id", "turns");
+      Trajectory t = named(tf, () -> mapper.treeToValue(n.node(), Trajectory.class));
       trajectories.putIfAbsent(t.id(), t);
     }
     List<ScoreRecord> scores = new ArrayList<>();
     Path sf = dir.resolve(RunStore.SCORES);
-    for (JsonNode n : lines(sf, mapper)) {
-      scores.add(named(sf, () -> RunStore.fromLine(mapper.treeToValue(n, RunStore.ScoreLine.class))));
+    for (Numbered n : lines(sf, mapper, notes)) {
+      require(sf, n, "benchmark", "prompt_id", "sample", "variant", "scorer");
+      scores.add(named(sf, () -> RunStore.fromLine(mapper.treeToValue(n.node(), RunStore.ScoreLine.class))));
     }
     Map<String, PromptSet> prompts = new LinkedHashMap<>();
     Path pdir = dir.resolve(RunStore.PROMPTS);
@@ -64,7 +74,16 @@ public record RunSnapshot(Path dir, JsonNode manifest, JsonNode summary, Map<Str
         }
       }
     }
-    return new RunSnapshot(dir, manifest, summary, trajectories, List.copyOf(scores), prompts);
+    return new RunSnapshot(dir, manifest, summary, trajectories, List.copyOf(scores), prompts, List.copyOf(notes));
+  }
+
+  /** A journal line lacking a field every line has is an error naming file, line and field (never an NPE later). */
+  private static void require(Path file, Numbered n, String... fields) throws IOException {
+    for (String f : fields) {
+      if (!n.node().isObject() || n.node().path(f).isMissingNode() || n.node().path(f).isNull()) {
+        throw new IOException(file + ":" + n.line() + ": field '" + f + "' is missing");
+      }
+    }
   }
 
   /** The run's name (its summary's, else its folder's). */
@@ -97,8 +116,8 @@ public record RunSnapshot(Path dir, JsonNode manifest, JsonNode summary, Map<Str
     }
   }
 
-  private static List<JsonNode> lines(Path file, ObjectMapper mapper) throws IOException {
-    List<JsonNode> out = new ArrayList<>();
+  private static List<Numbered> lines(Path file, ObjectMapper mapper, List<String> notes) throws IOException {
+    List<Numbered> out = new ArrayList<>();
     if (!Files.isRegularFile(file)) {
       return out;
     }
@@ -109,10 +128,13 @@ public record RunSnapshot(Path dir, JsonNode manifest, JsonNode summary, Map<Str
         continue;
       }
       try {
-        out.add(mapper.readTree(l));
+        out.add(new Numbered(i + 1, Json.strict(mapper).readTree(l))); // one value per line
       } catch (JsonProcessingException e) {
         if (i == lines.size() - 1) {
-          break; // a torn last line: the writer will repair it; a reader leaves it out
+          // a torn last line: the writer will repair it; a reader leaves it out, and says so
+          notes.add(file + ":" + (i + 1) + ": torn last line left out (a run killed while writing it, or one still"
+              + " writing)");
+          break;
         }
         throw new IOException(file + ":" + (i + 1) + ": not a JSON line (" + e.getOriginalMessage() + ")", e);
       }

@@ -59,6 +59,7 @@ public final class RunStore implements AutoCloseable {
       trajectories.put(t.id(), t);
     }
     dropTrajectoriesWithMissingImages();
+    setAsideDamagedImages();
     for (JsonNode n : scoreLog.records()) {
       ScoreLine line = mapper.treeToValue(n, ScoreLine.class);
       ScoreRecord r = fromLine(line);
@@ -100,6 +101,22 @@ public final class RunStore implements AutoCloseable {
       lock.close();
       throw e;
     }
+  }
+
+  /**
+   * Refuses a folder holding journals but no manifest: {@code run} writes its manifest before its first journal line,
+   * so such a folder (a lone {@code scores.jsonl}) is not a run this tool wrote and is never adopted as one.
+   */
+  public static void requireManifestWithJournals(Path dir) throws NotARunException, IOException {
+    if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MANIFEST), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && (nonEmpty(dir.resolve(SCORES)) || nonEmpty(dir.resolve(TRAJECTORIES)))) {
+      throw new NotARunException(dir + " holds " + SCORES + " or " + TRAJECTORIES + " but no " + MANIFEST + ": not an"
+          + " irg-eval run (or one whose manifest was lost); choose another --out, or restore the manifest");
+    }
+  }
+
+  private static boolean nonEmpty(Path f) throws IOException {
+    return Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(f) > 0;
   }
 
   /** True when {@code dir} holds a run's files. */
@@ -165,7 +182,7 @@ public final class RunStore implements AutoCloseable {
       GeneratedTurn t = gen.turns().get(i);
       int turn = i + 1;
       String rel = imagePath(req.benchmark(), req.prompt().id(), req.sample(), turn);
-      AtomicFiles.write(dir.resolve(rel), t.png());
+      AtomicFiles.write(dir, dir.resolve(rel), t.png());
       turns.add(new Trajectory.Turn(turn, Variant.ofTurn(turn), t.text(), rel, Hashing.sha256(t.png()), t.timingsMs(),
           t.tokens()));
     }
@@ -204,7 +221,8 @@ public final class RunStore implements AutoCloseable {
     }
     for (Trajectory.Turn turn : t.turns()) {
       Path f = dir.resolve(turn.image());
-      if (Files.exists(f)) {
+      SafeFiles.check(dir, f); // a link is renamed, never followed, but a linked folder above it is refused
+      if (Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         Files.move(f, f.resolveSibling(f.getFileName() + ".bad"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
       scores.keySet().removeIf(k -> k.benchmark().equals(t.benchmark()) && k.promptId().equals(t.promptId())
@@ -237,14 +255,58 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
+  /**
+   * A stored image whose bytes no longer have the SHA-256 recorded when it was generated (a disk error, an edit, a
+   * truncated copy) is set aside as {@code <image>.bad} and its trajectory forgotten, so its scores are void (below)
+   * and the next run generates and scores it again; said once with the path. Checked at every open, scored or not:
+   * an image damaged after it was scored is never reported, merged or exported as the image its scores describe.
+   * Costs one read of every image (hashed on every core).
+   */
+  private void setAsideDamagedImages() throws IOException {
+    List<String> damaged = java.util.Collections.synchronizedList(new ArrayList<>());
+    trajectories.values().parallelStream().forEach(t -> {
+      for (Trajectory.Turn turn : t.turns()) {
+        if (turn.sha256() == null) {
+          continue;
+        }
+        Path f = dir.resolve(turn.image());
+        try {
+          // a link or a FIFO in place of an image is never read through (a FIFO would block)
+          if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+              || !turn.sha256().equals(Hashing.sha256(f))) {
+            damaged.add(t.id());
+            return;
+          }
+        } catch (IOException | RuntimeException e) {
+          damaged.add(t.id());
+          return;
+        }
+      }
+    });
+    for (String id : damaged) {
+      Trajectory t = trajectories.remove(id);
+      for (Trajectory.Turn turn : t.turns()) {
+        Path f = dir.resolve(turn.image());
+        SafeFiles.check(dir, f);
+        if (Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.move(f, f.resolveSibling(f.getFileName() + ".bad"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      repairs.add("image damaged since it was stored (SHA-256 differs): " + dir.resolve(t.turns().get(0).image())
+          .getParent() + "; trajectory " + id + " set aside (.bad) and will be generated and scored again");
+    }
+  }
+
   /** Reads {@code manifest.json}, or null when the run is new. */
   public ObjectNode readManifest() throws IOException {
     Path f = dir.resolve(MANIFEST);
-    if (!Files.exists(f)) {
+    if (SafeFiles.attributes(f) == null) {
       return null;
     }
     try {
-      return (ObjectNode) mapper.readTree(f.toFile());
+      return (ObjectNode) mapper.readTree(SafeFiles.read(dir, f, 64L << 20));
+    } catch (SafeFiles.UnsafePathException e) {
+      throw e;
     } catch (IOException | ClassCastException e) {
       throw new IOException(f + ": not a JSON object (" + e.getMessage() + ")", e);
     }
@@ -254,13 +316,14 @@ public final class RunStore implements AutoCloseable {
   public void writePromptSet(PromptSet set) throws IOException {
     Path f = dir.resolve(PROMPTS).resolve(PromptIds.safe(set.benchmark()) + ".json");
     byte[] bytes = mapper.writeValueAsBytes(set);
+    SafeFiles.checkFile(dir, f);
     if (!Files.exists(f) || !java.util.Arrays.equals(Files.readAllBytes(f), bytes)) {
-      AtomicFiles.write(f, bytes);
+      AtomicFiles.write(dir, f, bytes);
     }
   }
 
   public void writeJson(String name, Object value) throws IOException {
-    AtomicFiles.write(dir.resolve(name), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+    AtomicFiles.write(dir, dir.resolve(name), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
   }
 
   /**

@@ -22,4 +22,12 @@ public final class Json {
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .build();
   }
+
+  /**
+   * A reader of one JSON value per text (a JSON-lines line, a whole file): {@code {"a": 1} junk} or two objects on
+   * one line is refused, never read as its first value. Not for streaming parsers that read several values.
+   */
+  public static com.fasterxml.jackson.databind.ObjectReader strict(ObjectMapper mapper) {
+    return mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
 }

@@ -158,11 +158,11 @@ class OfficialExportsTest {
     Path same = tmp.resolve("out/same.png");
     Path stale = tmp.resolve("out/stale.png");
     FileLinks links = new FileLinks();
-    links.place(src, same);
+    links.place(tmp, src, same);
     Files.createDirectories(stale.getParent());
     Files.write(stale, new byte[] {9, 9});
-    links.place(src, same);
-    links.place(src, stale);
+    links.place(tmp, src, same);
+    links.place(tmp, src, stale);
     assertTrue(Files.isSameFile(src, same));
     assertTrue(Files.isSameFile(src, stale), "the stale target now links the new image");
     assertEquals(2, links.linked());

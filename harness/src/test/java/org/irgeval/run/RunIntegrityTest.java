@@ -63,17 +63,24 @@ class RunIntegrityTest {
     RunResult scored = run(scorer, ref, RunConfig.Mode.GENERATE_AND_SCORE);
     assertTrue(scored.repairs().stream().anyMatch(r -> r.startsWith("image missing: ") && r.contains("1-1.png")),
         scored.repairs().toString());
-    assertEquals(1, scored.generated(), "the trajectory with the deleted image, generated again");
-    assertTrue(errText.toString().contains("image changed on disk since it was generated"), errText.toString());
+    // checked at open, scored or not: the damaged image is set aside and generated again in this same run
+    assertTrue(scored.repairs().stream().anyMatch(r -> r.startsWith("image damaged since it was stored")
+        && r.contains("001")), scored.repairs().toString());
+    assertEquals(2, scored.generated(), "the trajectories with the deleted and the damaged image, generated again");
     assertTrue(Files.exists(damaged.resolveSibling("0-2.png.bad")), "the damaged file is set aside");
-    assertTrue(scored.incomplete());
-
-    RunResult healed = run(scorer, ref, RunConfig.Mode.GENERATE_AND_SCORE);
-    assertEquals(1, healed.generated(), "the trajectory with the damaged image, generated again");
-    assertTrue(!healed.incomplete(), "everything scored now");
-    JsonNode v = healed.summary().path("benchmarks").path("toy").path("variants").path("reflection");
+    assertTrue(!scored.incomplete(), "everything scored now");
+    JsonNode v = scored.summary().path("benchmarks").path("toy").path("variants").path("reflection");
     assertEquals(12, v.path("n_images").asInt());
-    assertEquals(13 + 1, lines(tmp.resolve("r/trajectories.jsonl")), "12 + the two generated again");
+    assertEquals(12 + 2, lines(tmp.resolve("r/trajectories.jsonl")), "12 + the two generated again");
+
+    // damaged after it was scored: the next open sets it aside, voids its scores, generates and scores it again
+    Path later = images.resolve("003/0-1.png");
+    byte[] b2 = Files.readAllBytes(later);
+    b2[b2.length / 2] ^= 0x55;
+    Files.write(later, b2);
+    RunResult healed = run(scorer, ref, RunConfig.Mode.GENERATE_AND_SCORE);
+    assertEquals(1, healed.generated(), "the trajectory damaged after scoring, generated again");
+    assertTrue(!healed.incomplete(), "everything scored now");
   }
 
   /** A pipeline whose PNGs are truncated after the header. */

@@ -99,6 +99,35 @@ class RunMergerTest {
   }
 
   @Test
+  void aShardStillBeingWrittenIsRefusedAndNoTemporaryFolderIsLeft() throws Exception {
+    List<Path> parts = shards(2, 6, 42);
+    // a run still working on shard 0 holds its exclusive lock: the merge must not read a half-written shard
+    try (org.irgeval.store.RunLock held = org.irgeval.store.RunLock.acquire(parts.get(0))) {
+      var e = assertThrows(org.irgeval.store.RunLock.RunLockedException.class,
+          () -> new RunMerger().merge(parts, tmp.resolve("m"), false));
+      assertTrue(e.getMessage().contains(parts.get(0).toString()) && e.getMessage().contains("in use"), e.getMessage());
+    }
+    // a killed merge's temporary folder is removed by the next merge into the same place
+    Path stale = Files.createDirectories(tmp.resolve(".m.merging-" + Long.MAX_VALUE));
+    Files.writeString(stale.resolve("scores.jsonl"), "{}\n");
+    // a merge that fails half-way (an image gone) removes its own temporary folder
+    Path img;
+    try (var w = Files.walk(parts.get(1).resolve("images"))) {
+      img = w.filter(Files::isRegularFile).findFirst().orElseThrow();
+    }
+    byte[] keep = Files.readAllBytes(img);
+    Files.delete(img);
+    assertThrows(RunMerger.MergeException.class, () -> new RunMerger().merge(parts, tmp.resolve("m"), false));
+    assertFalse(Files.exists(stale), "the stale temporary folder was cleaned");
+    try (var l = Files.list(tmp)) {
+      assertEquals(List.of(), l.filter(p -> p.getFileName().toString().contains(".merging-")).toList());
+    }
+    Files.write(img, keep);
+    new RunMerger().merge(parts, tmp.resolve("m"), false);
+    assertTrue(Files.isRegularFile(tmp.resolve("m").resolve(RunStore.TRAJECTORIES)));
+  }
+
+  @Test
   void refusesMissingAndDoubledPromptsListingThem() throws Exception {
     List<Path> parts = shards(3, 7, 42);
     RunMerger.MergeException missing = assertThrows(RunMerger.MergeException.class,

@@ -31,6 +31,28 @@ public final class Comparisons {
     this.bootstrap = bootstrap;
   }
 
+  /** Why {@link #compare} gave nothing, in the user's terms (a run's missing prompts, no common prompts, no overall). */
+  public String whyNot(Benchmark b, RunView base, String baseVariant, RunView cand, String candVariant) {
+    String id = b.id();
+    if (base.prompts(id).isEmpty()) {
+      return base.label() + " has no recorded prompt set (prompts/" + id + ".json)";
+    }
+    List<ScoredSample> a = base.samples(id, baseVariant);
+    List<ScoredSample> c = cand.samples(id, candVariant);
+    if (a.isEmpty() || c.isEmpty()) {
+      return "no scored image of " + (a.isEmpty() ? base.label() + " / " + baseVariant : cand.label() + " / "
+          + candVariant);
+    }
+    Set<String> both = a.stream().map(s -> s.prompt().id()).collect(Collectors.toSet());
+    both.retainAll(c.stream().map(s -> s.prompt().id()).collect(Collectors.toSet()));
+    if (both.isEmpty()) {
+      return "no prompt scored by both runs";
+    }
+    // e.g. WISE: its overall is defined on every category; a subset (--limit, a shard) has none
+    return both.size() + " prompts scored by both, but " + id + " defines no overall on them (its overall needs the"
+        + " full prompt set, e.g. every WISE category): compare runs of the full set";
+  }
+
   /**
    * @param margin the allowed drop on the benchmark's scale, for {@link Comparison#pWorse} (0: none allowed)
    * @return empty when either side lacks recorded prompts or scores, or no prompt was scored by both

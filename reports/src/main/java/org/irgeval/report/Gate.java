@@ -66,7 +66,7 @@ public final class Gate {
       }
       Optional<Comparison> c = comparisons.compare(b.get(), base, v, cand, v, maxDrop * b.get().fullScale());
       if (c.isEmpty()) {
-        skipped.add(id + ": no prompts scored by both runs (or a run without its recorded prompts)");
+        skipped.add(id + ": " + comparisons.whyNot(b.get(), base, v, cand, v));
       } else {
         cs.add(c.get());
       }

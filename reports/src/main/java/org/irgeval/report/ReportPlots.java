@@ -141,12 +141,11 @@ public final class ReportPlots {
 
   private static void save(Chart<?, ?> chart, Path dir, String stem, List<String> out) throws IOException {
     Path png = dir.resolve(stem + ".png");
-    Files.createDirectories(png.getParent());
-    AtomicFiles.write(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+    AtomicFiles.write(dir, png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     Path svg = dir.resolve(stem + ".svg");
     java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
     VectorGraphicsEncoder.saveVectorGraphic(chart, buf, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    AtomicFiles.write(svg, buf.toByteArray());
+    AtomicFiles.write(dir, svg, buf.toByteArray());
     out.add(stem);
   }
 

@@ -26,7 +26,8 @@ public final class ReportWriter {
   }
 
   /** What was written. */
-  public record Written(Path markdown, Path html, List<Path> tables, List<String> plots, ReportModel model) {}
+  public record Written(Path markdown, Path html, List<Path> tables, List<String> plots, ReportModel model,
+                        List<String> notes) {}
 
   /**
    * @param runDirs       the runs, first = the baseline of the run-vs-run comparisons
@@ -45,17 +46,20 @@ public final class ReportWriter {
     }
     ReportModel m = ReportModel.build(registry, runs, paper,
         new Comparisons(new StratifiedBootstrap(REPLICATES, SEED)));
+    new ReportFolder().claim(out, runDirs);
     Path md = out.resolve("report.md");
-    AtomicFiles.write(md, new ReportMarkdown().render(m));
+    AtomicFiles.write(out, md, new ReportMarkdown().render(m));
     List<Path> tables = new ArrayList<>();
     for (BenchmarkTable t : m.tables()) {
       Path csv = out.resolve("tables").resolve(ReportPlots.safe(t.benchmark()) + ".csv");
-      AtomicFiles.write(csv, new ReportCsv().render(t));
+      AtomicFiles.write(out, csv, new ReportCsv().render(t));
       tables.add(csv);
     }
     List<String> plots = new ReportPlots().write(m, out);
     Path html = out.resolve("report.html");
-    AtomicFiles.write(html, new ReportHtml(registry).render(m, out, plots, selfContained));
-    return new Written(md, html, tables, plots, m);
+    AtomicFiles.write(out, html, new ReportHtml(registry).render(m, out, plots, selfContained));
+    List<String> notes = new ArrayList<>();
+    runs.forEach(r -> notes.addAll(r.snapshot().notes()));
+    return new Written(md, html, tables, plots, m, List.copyOf(notes));
   }
 }

@@ -28,6 +28,8 @@ final class EndpointPool {
   private final Probe probe;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
+  /** When the last endpoint went down (System.nanoTime, never 0 when set), or 0 while one is up; guarded by lock. */
+  private long allDownSince;
   private int roundRobin;
 
   EndpointPool(List<Endpoint> endpoints, RetryPolicy policy, Probe probe) {
@@ -102,6 +104,16 @@ final class EndpointPool {
         if (!anyAlive) {
           throw new NoEndpointException("every endpoint was refused: " + problems());
         }
+        // the circuit breaker: every endpoint down (none UP, busy or not) for downWait stops the run
+        boolean anyUp = endpoints.stream().anyMatch(x -> x.state == Endpoint.State.UP);
+        if (anyUp) {
+          allDownSince = 0;
+        } else if (allDownSince == 0) {
+          allDownSince = now == 0 ? 1 : now;
+        } else if (now - allDownSince >= policy.downWait().toNanos()) {
+          throw new NoEndpointException("every endpoint has been down for " + policy.downWait().toSeconds() + " s: "
+              + problems(), true);
+        }
         if (due != null) {
           probeUnlocked(due);
           continue;
@@ -111,7 +123,8 @@ final class EndpointPool {
           throw new NoEndpointException("no healthy endpoint with a free slot for "
               + policy.endpointWait().toSeconds() + " s: " + problems());
         }
-        changed.awaitNanos(Math.min(left, nextDue));
+        long downLeft = allDownSince == 0 ? Long.MAX_VALUE : allDownSince + policy.downWait().toNanos() - now;
+        changed.awaitNanos(Math.max(1, Math.min(Math.min(left, nextDue), downLeft)));
       }
     } finally {
       lock.unlock();
@@ -264,8 +277,20 @@ final class EndpointPool {
 
   /** Thrown by {@link #acquire} when no endpoint can serve. */
   static final class NoEndpointException extends Exception {
+    private final boolean allDown;
+
     NoEndpointException(String message) {
+      this(message, false);
+    }
+
+    NoEndpointException(String message, boolean allDown) {
       super(message);
+      this.allDown = allDown;
+    }
+
+    /** True when every endpoint has been down for {@link RetryPolicy#downWait()}: the run should stop. */
+    boolean allDown() {
+      return allDown;
     }
   }
 }

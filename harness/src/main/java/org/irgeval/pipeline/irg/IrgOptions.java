@@ -40,6 +40,8 @@ public record IrgOptions(Path dataDir, RetryPolicy retry, Duration connectTimeou
       OptionSpec.of("max_cooldown_ms", NON_NEGATIVE_INT, "cool-down cap (default 300000)"),
       OptionSpec.of("endpoint_wait_s", NON_NEGATIVE_INT,
           "how long a trajectory waits for any healthy endpoint before failing (default 1800)"),
+      OptionSpec.of("endpoint_down_s", NON_NEGATIVE_INT,
+          "how long every endpoint may be down before the run stops (the circuit breaker; default 90)"),
       OptionSpec.of("connect_timeout_s", POSITIVE_INT, "TCP connect timeout (default 10)"),
       OptionSpec.of("health_timeout_s", POSITIVE_INT, "timeout of GET /v1/health (default 10)"),
       OptionSpec.of("request_timeout_s", POSITIVE_INT, "timeout of POST /v1/trajectory (default 1800)"),
@@ -64,7 +66,8 @@ public record IrgOptions(Path dataDir, RetryPolicy retry, Duration connectTimeou
         intNum(options, "take_out_after", d.takeOutAfter()),
         Duration.ofMillis(num(options, "cooldown_ms", d.cooldown().toMillis())),
         Duration.ofMillis(num(options, "max_cooldown_ms", d.maxCooldown().toMillis())),
-        Duration.ofSeconds(num(options, "endpoint_wait_s", d.endpointWait().toSeconds())));
+        Duration.ofSeconds(num(options, "endpoint_wait_s", d.endpointWait().toSeconds())),
+        Duration.ofSeconds(num(options, "endpoint_down_s", d.downWait().toSeconds())));
     String data = options.get("data_dir");
     if (data == null && dataDir != null) {
       data = dataDir.toString();

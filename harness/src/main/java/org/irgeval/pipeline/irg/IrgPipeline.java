@@ -333,7 +333,8 @@ public final class IrgPipeline implements Pipeline {
   }
 
   @Override
-  public Generation generate(GenerationRequest request) throws TrajectoryFailedException, InterruptedException {
+  public Generation generate(GenerationRequest request) throws TrajectoryFailedException, InterruptedException,
+      org.irgeval.api.RunStopException {
     byte[] body;
     try {
       body = json.writeValueAsBytes(toWire(request));
@@ -347,6 +348,11 @@ public final class IrgPipeline implements Pipeline {
       try {
         lease = pool.acquire(failedOn);
       } catch (EndpointPool.NoEndpointException e) {
+        if (e.allDown()) {
+          throw new org.irgeval.api.RunStopException(request.id() + ": " + e.getMessage() + "; the run stops (circuit"
+              + " breaker: --pipeline-opt endpoint_down_s, default " + RetryPolicy.DEFAULT.downWait().toSeconds()
+              + "); bring an endpoint up, then run the same command again to resume", e);
+        }
         throw new TrajectoryFailedException(request.id() + ": " + e.getMessage(), true,
             lastError == null ? null : lastError.code(), lastError);
       }

@@ -85,6 +85,7 @@ final class JudgeCache {
     }
     r.put("prompt_tokens", reply.promptTokens());
     r.put("completion_tokens", reply.completionTokens());
-    AtomicFiles.write(file(hash), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(entry));
+    // the cache folder and everything below it are written without following a link (AtomicFiles)
+    AtomicFiles.write(dir.toAbsolutePath().getParent(), file(hash), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(entry));
   }
 }

@@ -37,7 +37,9 @@ public record JudgeConfig(URI baseUrl, String model, String apiKeyEnv, int concu
     String scheme = baseUrl.getScheme();
     if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
         || baseUrl.getHost() == null) {
-      throw new IllegalArgumentException("judge base URL must be http(s)://host[:port][/path]: " + baseUrl);
+      // not echoed: a URL given by mistake may carry a key
+      throw new IllegalArgumentException("judge base URL must be http(s)://host[:port][/path] (the URL given is not"
+          + " shown: it may carry a key)");
     }
     if (baseUrl.getUserInfo() != null) {
       // A URL is printed in manifests and errors; credentials belong in the environment variable.
@@ -45,7 +47,9 @@ public record JudgeConfig(URI baseUrl, String model, String apiKeyEnv, int concu
           + " environment variable and pass its name (--judge-key-env)");
     }
     if (baseUrl.getQuery() != null || baseUrl.getFragment() != null) {
-      throw new IllegalArgumentException("judge base URL must not have a query or fragment: " + baseUrl);
+      // never echoed: a query is where keys go (?api_key=...)
+      throw new IllegalArgumentException("judge base URL must not have a query or fragment (the URL given is not"
+          + " shown: it may carry a key); put the key in an environment variable and pass its name (--judge-key-env)");
     }
     if (model != null && model.isBlank()) {
       throw new IllegalArgumentException("judge model must not be blank");

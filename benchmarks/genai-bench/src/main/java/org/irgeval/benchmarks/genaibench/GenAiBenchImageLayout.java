@@ -44,8 +44,8 @@ final class GenAiBenchImageLayout implements ImageLayout {
   @Override
   public void write(Path root, Prompt prompt, int sample, byte[] png) throws IOException {
     Path dir = dir(root, prompt, sample);
-    AtomicFiles.write(dir.resolve(prompt.id() + ".jpeg"), jpeg(png));
-    AtomicFiles.write(dir.resolve(prompt.id() + ".png"), png);
+    AtomicFiles.write(root, dir.resolve(prompt.id() + ".jpeg"), jpeg(png));
+    AtomicFiles.write(root, dir.resolve(prompt.id() + ".png"), png);
   }
 
   private static Path dir(Path root, Prompt prompt, int sample) {

@@ -92,7 +92,7 @@ final class GenAiBenchPromptLoader {
   private static byte[] read(Path file, String shown, GenAiBenchRelease release, List<DataFile> files,
                              boolean required) throws DataException {
     try {
-      byte[] b = Files.readAllBytes(file);
+      byte[] b = org.irgeval.data.DataFiles.readAllBytes(file, shown);
       files.add(new DataFile(shown, Hashing.sha256(b), b.length));
       return b;
     } catch (NoSuchFileException e) {

@@ -30,6 +30,6 @@ final class GenAiBenchResultsExporter {
     }
     StringBuilder out = new StringBuilder("prompt_idx,score\n");
     acc.forEach((id, a) -> out.append(id).append(',').append(a[0] / a[1]).append('\n'));
-    AtomicFiles.write(dir.resolve(FILE), out.toString().getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(dir, dir.resolve(FILE), out.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

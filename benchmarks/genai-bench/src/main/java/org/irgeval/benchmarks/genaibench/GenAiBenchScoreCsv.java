@@ -29,7 +29,7 @@ final class GenAiBenchScoreCsv {
     }
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = org.irgeval.data.DataFiles.readAllLines(file, shown);
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new DataException(shown, 0, null, "not UTF-8 text (" + e + ")", null);
     }

@@ -31,7 +31,7 @@ public record ClassNames(List<String> names) {
   public static ClassNames read(Path file, String displayName) throws DataException {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = org.irgeval.data.DataFiles.readAllLines(file, displayName);
     } catch (NoSuchFileException e) {
       throw new DataException(displayName, 0, null, "file not found", SOURCE);
     } catch (IOException e) {

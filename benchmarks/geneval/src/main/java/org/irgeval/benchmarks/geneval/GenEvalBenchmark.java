@@ -62,6 +62,13 @@ public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
   }
 
   /** README "generate 4 images per prompt"; diffusers_generate.py {@code --n_samples} default 4. */
+  /** {@code correct} is the official 0/1 judgement (evaluate_images.py's {@code correct}). */
+  @Override
+  public java.util.Optional<org.irgeval.api.ValueRange> valueRange(String name) {
+    return name.equals(GenEvalAggregator.CORRECT) ? java.util.Optional.of(org.irgeval.api.ValueRange.UNIT)
+        : java.util.Optional.empty();
+  }
+
   @Override
   public int defaultSamples() {
     return 4;

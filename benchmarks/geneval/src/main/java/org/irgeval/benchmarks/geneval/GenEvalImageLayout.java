@@ -76,23 +76,25 @@ public final class GenEvalImageLayout implements ImageLayout {
   @Override
   public void write(Path root, Prompt prompt, int sample, byte[] png) throws IOException {
     Path dir = folder(root, prompt);
-    Path meta = dir.resolve("metadata.jsonl");
-    String text = PyJson.dumps(prompt.metadata());
-    if (!Files.exists(meta) || !Files.readString(meta, StandardCharsets.UTF_8).equals(text)) {
-      AtomicFiles.write(meta, text);
-    }
-    AtomicFiles.write(dir.resolve("samples").resolve(sampleName(sample)), png);
+    writeMetadata(root, dir, prompt);
+    AtomicFiles.write(root, dir.resolve("samples").resolve(sampleName(sample)), png);
   }
 
   @Override
   public void place(Path root, Prompt prompt, int sample, Path png, FilePlacer placer) throws IOException {
     Path dir = folder(root, prompt);
+    writeMetadata(root, dir, prompt);
+    placer.place(png, dir.resolve("samples").resolve(sampleName(sample)));
+  }
+
+  /** The prompt's {@code metadata.jsonl}, rewritten only when it differs (never read or written through a link). */
+  private static void writeMetadata(Path root, Path dir, Prompt prompt) throws IOException {
     Path meta = dir.resolve("metadata.jsonl");
     String text = PyJson.dumps(prompt.metadata());
+    org.irgeval.store.SafeFiles.checkFile(root, meta);
     if (!Files.exists(meta) || !Files.readString(meta, StandardCharsets.UTF_8).equals(text)) {
-      AtomicFiles.write(meta, text);
+      AtomicFiles.write(root, meta, text);
     }
-    placer.place(png, dir.resolve("samples").resolve(sampleName(sample)));
   }
 
   private void checkMetadata(Path dir, Prompt prompt) throws IOException {

@@ -39,7 +39,7 @@ public final class GenEvalPromptLoader {
     Path metaPath = root.resolve(which.path());
     List<String> lines;
     try {
-      lines = Files.readAllLines(metaPath, StandardCharsets.UTF_8);
+      lines = org.irgeval.data.DataFiles.readAllLines(metaPath, metaName);
     } catch (NoSuchFileException e) {
       throw new DataException(metaName, 0, null, "file not found", which.source());
     } catch (IOException e) {
@@ -59,7 +59,7 @@ public final class GenEvalPromptLoader {
       }
       JsonNode node;
       try {
-        node = mapper.readTree(line);
+        node = org.irgeval.util.Json.strict(mapper).readTree(line); // one value per line
       } catch (JsonProcessingException e) {
         throw new DataException(metaName, i + 1, null, "not valid JSON: " + e.getOriginalMessage(), which.source());
       }

@@ -90,6 +90,25 @@ public final class OneIgBenchmark implements Benchmark, ReferenceScenes {
   }
 
   /** Four images per prompt from four seeds, tiled 2x2 (README; utils.py l.14 default {@code --image_grid 2,2}). */
+  /**
+   * Alignment, text accuracy and the black-tile flag are fractions; reasoning and style are cosine similarities;
+   * a diversity value is a DreamSim distance (1 - cosine, in [0, 2]); text counts are non-negative (docs/oneig.md).
+   */
+  @Override
+  public java.util.Optional<org.irgeval.api.ValueRange> valueRange(String name) {
+    if (name.startsWith(OneIgAggregator.DIV_DISTANCE)) {
+      return java.util.Optional.of(new org.irgeval.api.ValueRange(0, 2));
+    }
+    return switch (name) {
+      case OneIgAggregator.BLACK, OneIgAggregator.ALIGNMENT, OneIgAggregator.TEXT, OneIgAggregator.TEXT_CR,
+           OneIgAggregator.TEXT_WAC -> java.util.Optional.of(org.irgeval.api.ValueRange.UNIT);
+      case OneIgAggregator.REASONING, OneIgAggregator.STYLE -> java.util.Optional.of(org.irgeval.api.ValueRange.COSINE);
+      case OneIgAggregator.TEXT_ED, OneIgAggregator.TEXT_MATCHED, OneIgAggregator.TEXT_GT_WORDS ->
+          java.util.Optional.of(org.irgeval.api.ValueRange.NON_NEGATIVE);
+      default -> java.util.Optional.empty();
+    };
+  }
+
   @Override
   public int defaultSamples() {
     return OneIgGrid.TILES;

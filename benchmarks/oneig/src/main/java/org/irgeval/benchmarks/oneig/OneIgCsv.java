@@ -57,7 +57,7 @@ final class OneIgCsv {
     if (!Files.isRegularFile(file)) {
       throw new DataException(shown, 0, null, "missing", obtainFrom);
     }
-    return parse(Files.readString(file, StandardCharsets.UTF_8), shown, obtainFrom, required);
+    return parse(org.irgeval.data.DataFiles.readString(file, shown), shown, obtainFrom, required);
   }
 
   static OneIgCsv parse(String text, String shown, String obtainFrom, String... required) throws DataException {

@@ -249,7 +249,7 @@ final class OneIgDjlParts {
         for (float f : e) {
           b.putFloat(f);
         }
-        AtomicFiles.write(folder.resolve(sample + ".f32"), b.array());
+        AtomicFiles.write(dir.toAbsolutePath().getParent(), folder.resolve(sample + ".f32"), b.array());
       }
       Map<Integer, float[]> others = new TreeMap<>();
       for (int k = 0; k < OneIgGrid.TILES; k++) {

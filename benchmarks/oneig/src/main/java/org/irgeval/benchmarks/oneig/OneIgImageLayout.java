@@ -66,7 +66,7 @@ final class OneIgImageLayout implements ImageLayout {
     Path grid = gridTarget(root, prompt);
     synchronized (lock(grid)) {
       OneIgGrid.decode(png, prompt.id() + " sample " + sample);
-      AtomicFiles.write(tilePath(root, prompt, sample), png);
+      AtomicFiles.write(root, tilePath(root, prompt, sample), png);
       compose(root, prompt, grid);
     }
   }
@@ -109,7 +109,7 @@ final class OneIgImageLayout implements ImageLayout {
       Path t = tilePath(root, prompt, k);
       tiles.add(Files.isRegularFile(t) ? OneIgGrid.decode(Files.readAllBytes(t), t.toString()) : null);
     }
-    AtomicFiles.write(grid, OneIgGrid.png(OneIgGrid.join(tiles)));
+    AtomicFiles.write(root, grid, OneIgGrid.png(OneIgGrid.join(tiles)));
   }
 
   /** The one grid file of the prompt ({@code <id>*}), if any. */

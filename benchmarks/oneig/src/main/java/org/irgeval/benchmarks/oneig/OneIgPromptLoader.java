@@ -325,7 +325,7 @@ final class OneIgPromptLoader {
       throw err(shown, 0, null, "file not found under " + root);
     }
     try {
-      byte[] bytes = Files.readAllBytes(f);
+      byte[] bytes = org.irgeval.data.DataFiles.readAllBytes(f, shown);
       files.add(new DataFile(DIR + "/" + shown, Hashing.sha256(bytes), bytes.length));
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -87,7 +87,7 @@ final class OneIgResultsExporter {
       }
     }
     for (var e : files.entrySet()) {
-      AtomicFiles.write(dir.resolve(e.getKey() + ".jsonl"), e.getValue().toString());
+      AtomicFiles.write(dir, dir.resolve(e.getKey() + ".jsonl"), e.getValue().toString());
     }
   }
 

@@ -84,6 +84,16 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
   }
 
   /** One image per prompt and description (inference_t2i_models.py l.211-235 writes one {@code <idx>.png}). */
+  /** Counts of answers are non-negative; GNED and recall are fractions (docs/tiif.md). */
+  @Override
+  public java.util.Optional<org.irgeval.api.ValueRange> valueRange(String name) {
+    return switch (name) {
+      case TiifAggregator.CORRECT, TiifAggregator.TOTAL -> java.util.Optional.of(org.irgeval.api.ValueRange.NON_NEGATIVE);
+      case TiifAggregator.GNED, TiifAggregator.RECALL -> java.util.Optional.of(org.irgeval.api.ValueRange.UNIT);
+      default -> java.util.Optional.empty();
+    };
+  }
+
   @Override
   public int defaultSamples() {
     return 1;

@@ -62,7 +62,7 @@ final class TiifImageLayout implements ImageLayout {
   public void write(Path root, Prompt prompt, int sample, byte[] png) throws IOException {
     Path dir = root.resolve(prompt.metadata().path("type").asText()).resolve(MODEL)
         .resolve(prompt.metadata().path("length").asText() + "_description");
-    AtomicFiles.write(dir.resolve(stem(prompt, sample) + ".png"), png);
+    AtomicFiles.write(root, dir.resolve(stem(prompt, sample) + ".png"), png);
   }
 
   @Override

@@ -205,7 +205,7 @@ public final class TiifPromptLoader {
   /** Lines of a JSONL file, refusing blank lines inside (the generator counts them, the evaluator skips them). */
   private static List<JsonLines.Line> lines(Path file, String shown) throws DataException {
     try {
-      List<String> raw = Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<String> raw = org.irgeval.data.DataFiles.readAllLines(file, shown);
       for (int i = 0; i < raw.size() - 1; i++) {
         if (raw.get(i).isBlank()) {
           throw new DataException(shown, i + 1, null, "blank line inside the file (the official generator counts it,"

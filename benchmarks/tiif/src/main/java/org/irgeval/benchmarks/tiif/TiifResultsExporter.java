@@ -34,7 +34,7 @@ final class TiifResultsExporter {
       OFFICIAL_FIELDS.forEach(f -> o.set(f, d.get(f)));
       var meta = s.prompt().metadata();
       String name = meta.path("line_idx").asInt() + (s.sample() == 0 ? "" : "_s" + s.sample()) + ".json";
-      AtomicFiles.write(root.resolve(meta.path("type").asText()).resolve(meta.path("length").asText()).resolve(name),
+      AtomicFiles.write(root, root.resolve(meta.path("type").asText()).resolve(meta.path("length").asText()).resolve(name),
           mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
     }
   }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.irgeval.api.ScoreKey;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.Variant;
+import org.irgeval.data.DataFiles;
 import org.irgeval.util.Json;
 
 /**
@@ -146,13 +146,13 @@ final class TiifResultsImporter implements OfficialResultsImporter {
       throw new DataException(shown, 0, null, "the folder '" + length + "' is not short or long (the official"
           + " summary takes the length from the folder: <type>/<short|long>/<line_idx>.json)", null);
     }
-    String text = Files.readString(f, StandardCharsets.UTF_8);
+    String text = DataFiles.readString(f, shown);
     if (text.isBlank()) {
       throw new DataException(shown, 0, null, "empty file (a judge run that wrote nothing)", null);
     }
     JsonNode o;
     try {
-      o = mapper.readTree(text);
+      o = org.irgeval.util.Json.strict(mapper).readTree(text); // one value, nothing after it
     } catch (JsonProcessingException e) {
       throw new DataException(shown, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
           "not valid JSON: " + e.getOriginalMessage(), null);

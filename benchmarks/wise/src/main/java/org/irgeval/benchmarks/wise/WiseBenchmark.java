@@ -63,6 +63,16 @@ public final class WiseBenchmark implements Benchmark {
   }
 
   /** One image per prompt (gpt_eval.py l.241-248 reads exactly {@code <prompt_id>.png}). */
+  /** Legacy components 0..2 (the judge prompt's scale), Verified's {@code score} and every WiScore in [0, 1]. */
+  @Override
+  public java.util.Optional<org.irgeval.api.ValueRange> valueRange(String name) {
+    if (WiseReplyParser.LEGACY_ORDER.contains(name)) {
+      return java.util.Optional.of(new org.irgeval.api.ValueRange(0, 2));
+    }
+    return name.equals("score") || name.equals("wiscore") ? java.util.Optional.of(org.irgeval.api.ValueRange.UNIT)
+        : java.util.Optional.empty();
+  }
+
   @Override
   public int defaultSamples() {
     return 1;

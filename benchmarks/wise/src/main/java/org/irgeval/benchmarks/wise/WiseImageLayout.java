@@ -22,7 +22,7 @@ final class WiseImageLayout implements ImageLayout {
 
   @Override
   public void write(Path root, Prompt prompt, int sample, byte[] png) throws IOException {
-    AtomicFiles.write(path(root, prompt, sample), png);
+    AtomicFiles.write(root, path(root, prompt, sample), png);
   }
 
   @Override

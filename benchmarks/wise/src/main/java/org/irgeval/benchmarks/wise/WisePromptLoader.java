@@ -109,7 +109,7 @@ final class WisePromptLoader {
   private List<Entry> readArray(Path file, String shown, List<DataFile> files) throws DataException {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = org.irgeval.data.DataFiles.readAllBytes(file, shown);
     } catch (NoSuchFileException e) {
       throw new DataException(shown, 0, null, "file not found under " + file.getParent().toAbsolutePath()
           + "; copy the official WISE data folder into <data>/wise/ keeping its layout", SOURCE);

@@ -51,7 +51,7 @@ final class WiseResultsExporter {
         out.append(mapper.writeValueAsString(line)).append('\n');
       }
       String name = Path.of(e.getKey()).getFileName().toString().replace(".json", "_scores.jsonl");
-      AtomicFiles.write(dir.resolve(name), out.toString().getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(dir, dir.resolve(name), out.toString().getBytes(StandardCharsets.UTF_8));
     }
   }
 

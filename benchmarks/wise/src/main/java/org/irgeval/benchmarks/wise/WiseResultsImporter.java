@@ -87,7 +87,7 @@ final class WiseResultsImporter implements OfficialResultsImporter {
       String shown = f.toString();
       List<String> lines;
       try {
-        lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        lines = org.irgeval.data.DataFiles.readAllLines(f, shown);
       } catch (java.nio.charset.CharacterCodingException e) {
         throw new DataException(shown, 0, null, "not UTF-8 text (" + e + ")", null);
       }
@@ -99,7 +99,7 @@ final class WiseResultsImporter implements OfficialResultsImporter {
         }
         JsonNode node;
         try {
-          node = mapper.readTree(line);
+          node = org.irgeval.util.Json.strict(mapper).readTree(line); // one value per line
         } catch (IOException e) {
           throw new DataException(shown, ln, null, "not a JSON line", WisePromptLoader.SOURCE);
         }
