@@ -25,11 +25,17 @@ class CompareAndReportTest {
         "--pipeline-opt", "reflection-mistake-rate=1", "--out", bad.toString());
     assertEquals(0, degraded.code(), degraded.err());
 
-    CliTestSupport.Result same = CliTestSupport.run("compare", a.toString(), b.toString());
+    // The demo's 12 GeneVal prompts are too few for a verdict between two seeds (percentile bootstrap too narrow).
+    CliTestSupport.Result tooFew = CliTestSupport.run("compare", a.toString(), b.toString());
+    assertEquals(2, tooFew.code(), tooFew.out() + tooFew.err());
+    assertTrue(tooFew.err().contains("no verdict: geneval / no-reflection: 12 paired prompts, fewer than the minimum"
+        + " 30"), tooFew.err());
+    CliTestSupport.Result same = CliTestSupport.run("compare", a.toString(), b.toString(), "--min-prompts", "10");
     assertEquals(0, same.code(), same.out() + same.err());
     assertTrue(same.out().contains("geneval") && same.out().contains("reflection") && same.out().contains("ok"),
         same.out());
-    CliTestSupport.Result worse = CliTestSupport.run("compare", a.toString(), bad.toString(), "--format", "markdown");
+    CliTestSupport.Result worse = CliTestSupport.run("compare", a.toString(), bad.toString(), "--format", "markdown",
+        "--min-prompts", "10");
     assertEquals(1, worse.code(), worse.out() + worse.err());
     assertTrue(worse.out().contains("**regression**") && worse.out().contains("**FAIL**"), worse.out());
     CliTestSupport.Result none = CliTestSupport.run("compare", a.toString(), tmp.resolve("missing").toString());
