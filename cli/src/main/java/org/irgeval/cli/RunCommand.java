@@ -159,10 +159,13 @@ public final class RunCommand implements Callable<Integer> {
     if (!withoutAdapter.isEmpty()) {
       DemoData.markWithoutAdapter(result, withoutAdapter);
     }
-    new Reports().afterRun(result.runDir());
+    if (!demo) {
+      new Reports().afterRun(result.runDir());
+    }
     new SummaryPrinter(spec.commandLine().getOut()).print(result);
     if (demo) {
-      // The demo ends with the full report (tables, comparisons, plots, image browser) of its run.
+      // The demo writes one report, the full one (tables, comparisons, plots, image browser), in place of the
+      // report.md other runs write: its report.md is the same Markdown.
       var w = new org.irgeval.report.ReportWriter(registry).write(List.of(runDir), runDir.resolve("report"), "irg",
           false);
       spec.commandLine().getOut().println("demo report (a plumbing check, not a model's score): " + w.html());

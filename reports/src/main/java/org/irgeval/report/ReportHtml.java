@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.irgeval.api.Benchmark;
-import org.irgeval.api.PaperTable;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoredSample;
@@ -50,21 +49,13 @@ public final class ReportHtml {
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self' data: file:;")
         .append(" style-src 'unsafe-inline'; script-src 'unsafe-inline'\">")
         .append("<title>irg-eval report</title><style>").append(CSS).append("</style></head><body>\n");
-    h.append("<h1>irg-eval report</h1>\n<p>Runs: ");
-    for (RunView r : m.runs()) {
-      h.append("<code>").append(Html.escape(r.label())).append("</code> ");
-      if (r.plumbing()) {
-        h.append("<strong class=\"plumbing\">plumbing check, not a model's score</strong> ");
-      }
-    }
-    h.append("</p>\n");
-    for (BenchmarkTable t : m.tables()) {
-      h.append("<section class=\"bench\" id=\"b-").append(Html.escape(ReportPlots.safe(t.benchmark()))).append("\">")
-          .append("<h2>").append(Html.escape(t.title())).append("</h2>\n");
-      table(h, t);
-      comparisons(h, "Reflection vs no-reflection (paired, same prompts)", t, m.reflection());
-      comparisons(h, "Runs vs the first run (paired on common prompts)", t, m.versus());
-      agreements(h, t, m.agreements());
+    ReportContent content = ReportContent.of(m);
+    content.header().forEach(b -> block(h, b));
+    for (ReportContent.Section sec : content.sections()) {
+      BenchmarkTable t = m.tables().stream().filter(x -> x.benchmark().equals(sec.benchmark())).findFirst()
+          .orElseThrow();
+      h.append("<section class=\"bench\" id=\"b-").append(Html.escape(ReportPlots.safe(t.benchmark()))).append("\">");
+      sec.blocks().forEach(b -> block(h, b));
       for (String stem : plots) {
         if (stem.startsWith("plots/" + ReportPlots.safe(t.benchmark()) + "-")) {
           h.append("<figure class=\"plot\"><img alt=\"").append(Html.escape(stem)).append("\" src=\"")
@@ -83,69 +74,36 @@ public final class ReportHtml {
     return h.toString();
   }
 
-  private static void table(StringBuilder h, BenchmarkTable t) {
-    h.append("<table class=\"scores\"><thead><tr><th>Run</th><th>Variant</th>");
-    t.columns().forEach(c -> h.append("<th>").append(Html.escape(c.header())).append("</th>"));
-    h.append("<th>95% CI</th><th>prompts</th><th>images</th><th>failures</th><th>settings</th></tr></thead><tbody>");
-    for (BenchmarkTable.Row r : t.rows()) {
-      h.append("<tr").append(r.differs().isEmpty() ? "" : " class=\"differs\"").append("><td>")
-          .append(Html.escape(r.run())).append("</td><td>").append(Html.escape(r.variant())).append("</td>");
-      t.columns().forEach(c -> h.append("<td class=\"num\">").append(t.format(r.values().get(c.key()))).append("</td>"));
-      h.append("<td>").append(r.ci95() == null ? "n/a" : "[" + t.format(r.ci95()[0]) + ", " + t.format(r.ci95()[1]) + "]")
-          .append("</td><td class=\"num\">").append(r.prompts()).append("</td><td class=\"num\">").append(r.images())
-          .append("</td><td class=\"num\">").append(r.failures()).append("</td><td class=\"settings\">");
-      if (!r.differs().isEmpty()) {
-        h.append("<strong>differs: ").append(Html.escape(String.join(", ", r.differs()))).append("</strong>; ");
+  /** One block of the content, as {@link ReportMarkdown} renders it in Markdown. */
+  static void block(StringBuilder h, ReportBlock b) {
+    if (b instanceof ReportBlock.Heading x) {
+      h.append("<h").append(x.level()).append('>').append(Html.escape(x.text())).append("</h").append(x.level())
+          .append(">\n");
+    } else if (b instanceof ReportBlock.Paragraph x) {
+      h.append(x.strong() ? "<p class=\"plumbing\"><strong>" : "<p>").append(Html.escape(x.text()))
+          .append(x.strong() ? "</strong></p>\n" : "</p>\n");
+    } else if (b instanceof ReportBlock.Notes x) {
+      h.append("<ul class=\"notes\">");
+      x.items().forEach(i -> h.append("<li>").append(Html.escape(i)).append("</li>"));
+      h.append("</ul>\n");
+    } else if (b instanceof ReportBlock.Table x) {
+      // Wide tables (GenAI-Bench's 20 columns) scroll inside their box instead of overflowing the page.
+      h.append("<div class=\"wide\"><table class=\"").append(Html.escape(x.kind())).append("\"><thead><tr>");
+      x.columns().forEach(c -> h.append("<th>").append(Html.escape(c.header())).append("</th>"));
+      h.append("</tr></thead><tbody>");
+      for (ReportBlock.Row r : x.rows()) {
+        h.append(r.kind().isEmpty() ? "<tr>" : "<tr class=\"" + Html.escape(r.kind()) + "\">");
+        for (int i = 0; i < r.cells().size(); i++) {
+          ReportBlock.Cell c = r.cells().get(i);
+          boolean num = i < x.columns().size() && x.columns().get(i).numeric();
+          h.append(num ? "<td class=\"num\">" : "<td>").append(c.strong() && !c.text().isEmpty() ? "<strong>" : "")
+              .append(Html.escape(c.text())).append(c.strong() && !c.text().isEmpty() ? "</strong>" : "")
+              .append("</td>");
+        }
+        h.append("</tr>\n");
       }
-      r.settings().forEach((k, v) -> h.append(Html.escape(k)).append('=').append(Html.escape(v)).append("; "));
-      h.append("</td></tr>\n");
+      h.append("</tbody></table></div>\n");
     }
-    for (PaperTable.PaperRow p : t.paperRows()) {
-      h.append("<tr class=\"paper\"><td>").append(Html.escape(p.label())).append("</td><td>paper</td>");
-      t.columns().forEach(c -> h.append("<td class=\"num\">").append(t.format(p.values().get(c.key()))).append("</td>"));
-      h.append("<td></td><td></td><td></td><td></td><td>").append(Html.escape(p.source())).append("</td></tr>\n");
-    }
-    h.append("</tbody></table>\n");
-  }
-
-  private static void comparisons(StringBuilder h, String title, BenchmarkTable t, List<Comparison> all) {
-    List<Comparison> cs = all.stream().filter(c -> c.benchmark().equals(t.benchmark())).toList();
-    if (cs.isEmpty()) {
-      return;
-    }
-    h.append("<h3>").append(Html.escape(title)).append("</h3><table class=\"cmp\"><thead><tr><th>Base</th>")
-        .append("<th>Candidate</th><th>prompts</th><th>Δ overall</th><th>95% CI</th><th>p</th><th>McNemar p</th>")
-        .append("<th>fixed</th><th>broken</th></tr></thead><tbody>");
-    for (Comparison c : cs) {
-      h.append("<tr><td>").append(Html.escape(c.base())).append("</td><td>").append(Html.escape(c.candidate()))
-          .append("</td><td class=\"num\">").append(c.prompts()).append("</td><td class=\"num\">")
-          .append(ReportMarkdown.signed(t, c.delta())).append("</td><td>[").append(ReportMarkdown.signed(t, c.ci95()[0]))
-          .append(", ").append(ReportMarkdown.signed(t, c.ci95()[1])).append("]</td><td class=\"num\">")
-          .append(ReportMarkdown.p(c.pValue())).append("</td><td class=\"num\">")
-          .append(c.mcnemar() == null ? "–" : ReportMarkdown.p(c.mcnemar().pValue())).append("</td><td class=\"num\">")
-          .append(c.fixed()).append("</td><td class=\"num\">").append(c.broken()).append("</td></tr>\n");
-    }
-    h.append("</tbody></table>\n");
-  }
-
-  private static void agreements(StringBuilder h, BenchmarkTable t, List<JudgeAgreement> all) {
-    List<JudgeAgreement> as = all.stream().filter(a -> a.benchmark().equals(t.benchmark())).toList();
-    if (as.isEmpty()) {
-      return;
-    }
-    h.append("<h3>Judge agreement (Cohen's kappa on the same images)</h3><table class=\"cmp\"><thead><tr><th>A</th>")
-        .append("<th>judge A</th><th>B</th><th>judge B</th><th>answers</th><th>kappa</th><th>per category</th></tr>")
-        .append("</thead><tbody>");
-    for (JudgeAgreement a : as) {
-      h.append("<tr><td>").append(Html.escape(a.a())).append("</td><td>").append(Html.escape(a.judgeA()))
-          .append("</td><td>").append(Html.escape(a.b())).append("</td><td>").append(Html.escape(a.judgeB()))
-          .append("</td><td class=\"num\">").append(a.answers()).append("</td><td class=\"num\">")
-          .append(ReportMarkdown.kappa(a.kappa())).append("</td><td>");
-      a.perCategory().forEach((k, v) -> h.append(Html.escape(k)).append(' ').append(ReportMarkdown.kappa(v))
-          .append("; "));
-      h.append("</td></tr>\n");
-    }
-    h.append("</tbody></table>\n");
   }
 
   /** The image browser of one run on one benchmark: sample 0 of each prompt, every turn side by side. */
@@ -245,7 +203,7 @@ public final class ReportHtml {
   private static final String CSS = "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}"
       + "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;font-size:.9em}"
       + "td.num{text-align:right;font-variant-numeric:tabular-nums}tr.paper{color:#555;font-style:italic}"
-      + "tr.differs{background:#fff3cd}.plumbing{color:#b00}figure{display:inline-block;margin:.3em;vertical-align:top}"
+      + "tr.differs{background:#fff3cd}tr.delta{color:#335}div.wide{max-width:100%;overflow-x:auto}.plumbing{color:#b00}figure{display:inline-block;margin:.3em;vertical-align:top}"
       + "figure img{max-width:256px;border:1px solid #ddd}figure.plot img{max-width:100%;width:900px}"
       + "td.settings{max-width:28em;font-size:.75em}.prompt{border-top:1px solid #eee;padding:.4em 0}"
       + ".flip.fixed{color:#070}.flip.broken{color:#b00}.flip.same{color:#888}pre{white-space:pre-wrap;max-width:40em}"

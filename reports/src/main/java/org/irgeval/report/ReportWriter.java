@@ -15,10 +15,6 @@ import org.irgeval.store.AtomicFiles;
  * and {@code plots/*.png|svg} into one folder.
  */
 public final class ReportWriter {
-  /** Replicates and seed of every bootstrap in a report (fixed, so a report is reproducible). */
-  static final int REPLICATES = 1000;
-  static final long SEED = 20250906L;
-
   private final Registry registry;
 
   public ReportWriter(Registry registry) {
@@ -34,17 +30,7 @@ public final class ReportWriter {
    * @param selfContained embed images in the HTML
    */
   public Written write(List<Path> runDirs, Path out, String paper, boolean selfContained) throws IOException {
-    List<RunView> runs = new ArrayList<>();
-    Set<String> labels = new HashSet<>();
-    for (Path d : runDirs) {
-      String label = d.toAbsolutePath().normalize().getFileName().toString();
-      for (int i = 2; !labels.add(label); i++) {
-        label = d.getFileName() + " (" + i + ")";
-      }
-      runs.add(RunView.read(d, label));
-    }
-    ReportModel m = ReportModel.build(registry, runs, paper,
-        new Comparisons(new StratifiedBootstrap(REPLICATES, SEED)));
+    ReportModel m = model(runDirs, paper);
     Path md = out.resolve("report.md");
     AtomicFiles.write(md, new ReportMarkdown().render(m));
     List<Path> tables = new ArrayList<>();
@@ -57,5 +43,29 @@ public final class ReportWriter {
     Path html = out.resolve("report.html");
     AtomicFiles.write(html, new ReportHtml(registry).render(m, out, plots, selfContained));
     return new Written(md, html, tables, plots, m);
+  }
+
+  /**
+   * {@code RUN/report.md}, which every run writes: the same content and renderer as a report of many runs (the
+   * tables, the published rows with the reproduction verdict, the notes, the reflection analysis, the cost).
+   */
+  public Path writeRunMarkdown(Path runDir, String paper) throws IOException {
+    Path md = runDir.resolve("report.md");
+    AtomicFiles.write(md, new ReportMarkdown().render(model(List.of(runDir), paper)));
+    return md;
+  }
+
+  private ReportModel model(List<Path> runDirs, String paper) throws IOException {
+    List<RunView> runs = new ArrayList<>();
+    Set<String> labels = new HashSet<>();
+    for (Path d : runDirs) {
+      String label = d.toAbsolutePath().normalize().getFileName().toString();
+      for (int i = 2; !labels.add(label); i++) {
+        label = d.getFileName() + " (" + i + ")";
+      }
+      runs.add(RunView.read(d, label));
+    }
+    // One bootstrap for every number of a report (fixed, so a report is reproducible).
+    return ReportModel.build(registry, runs, paper, new Comparisons(StratifiedBootstrap.standard()));
   }
 }
