@@ -135,6 +135,43 @@ public final class StratifiedBootstrap {
   }
 
   /**
+   * CIs of several statistics of the same replicates, e.g. the overall and every category score of one official
+   * aggregation: each replicate is aggregated once and every key read from it, so each key's CI is that of the
+   * benchmark's own aggregation, and a key's CI is exactly what {@link #ci95} gives for it alone (same draws).
+   *
+   * @param statistics the values of a list of samples by key (a key absent or null: undefined in that replicate)
+   * @return per key in {@code keys}' order: {lower, upper} at 95%, or null (fewer than two prompts, or no
+   *         replicate had a value)
+   */
+  public Map<String, double[]> ci95ByKey(List<ScoredSample> samples, List<String> keys,
+                                         Function<List<ScoredSample>, Map<String, Double>> statistics) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    keys.forEach(k -> out.put(k, null));
+    Resampler r = new Resampler(List.of(samples));
+    if (r.slots() < 2 || keys.isEmpty()) {
+      return out;
+    }
+    RandomGenerator rnd = new MersenneTwister(seed);
+    int[][] draws = new int[replicates][];
+    for (int i = 0; i < replicates; i++) {
+      draws[i] = r.drawSources(rnd);
+    }
+    List<Map<String, Double>> stats = evaluate(replicates, i -> statistics.apply(r.build(draws[i]).get(0)));
+    for (String k : keys) {
+      double[] values = new double[replicates];
+      int n = 0;
+      for (Map<String, Double> m : stats) {
+        Double v = m.get(k);
+        if (v != null && !v.isNaN()) {
+          values[n++] = v;
+        }
+      }
+      out.put(k, n == 0 ? null : percentiles(Arrays.copyOf(values, n)));
+    }
+    return out;
+  }
+
+  /**
    * The difference {@code statistic(b) - statistic(a)} over the prompts both variants scored, with the same
    * prompts drawn for both in every replicate. Null when it is undefined.
    */

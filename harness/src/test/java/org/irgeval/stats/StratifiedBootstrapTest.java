@@ -54,6 +54,29 @@ class StratifiedBootstrapTest {
     assertArrayEquals(new double[] {0, 0}, d.ci95(), 1e-12);
   }
 
+  /** Several statistics of one aggregation per replicate: each key's CI is the one computed for it alone. */
+  @Test
+  void ciByKeyGivesEachKeyTheIntervalOfItsOwnBootstrap() {
+    List<ScoredSample> xs = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      xs.add(s("p" + i, i % 3 == 0 ? "c1" : "c2", i % 4 == 0 ? 1 : 0));
+    }
+    Function<List<ScoredSample>, Double> c1 = l -> MEAN.apply(l.stream()
+        .filter(x -> x.prompt().category().equals("c1")).toList());
+    Map<String, double[]> cis = new StratifiedBootstrap(500, 9).ci95ByKey(xs, List.of("all", "c1", "none"),
+        rep -> {
+          Map<String, Double> m = new java.util.HashMap<>();
+          m.put("all", MEAN.apply(rep));
+          m.put("c1", c1.apply(rep));
+          return m;
+        });
+    assertArrayEquals(new StratifiedBootstrap(500, 9).ci95(xs, MEAN), cis.get("all"), 1e-12);
+    assertArrayEquals(new StratifiedBootstrap(500, 9).ci95(xs, c1), cis.get("c1"), 1e-12);
+    assertNull(cis.get("none"), "a key no replicate defines has no interval");
+    assertTrue(cis.get("c1")[1] - cis.get("c1")[0] > cis.get("all")[1] - cis.get("all")[0],
+        "20 prompts of c1 give a wider interval than all 60");
+  }
+
   @Test
   void constantScoresGiveAZeroWidthInterval() {
     List<ScoredSample> xs = List.of(s("a", "c", 0.7), s("b", "c", 0.7), s("c", "d", 0.7));

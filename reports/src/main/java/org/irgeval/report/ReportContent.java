@@ -47,6 +47,11 @@ public record ReportContent(List<ReportBlock> header, List<Section> sections) {
       List<ReportBlock> b = new ArrayList<>();
       b.add(new Heading(2, t.title()));
       b.add(table(t));
+      if (t.hasColumnCis()) {
+        b.add(new Paragraph("95% CIs of the columns (stratified bootstrap over prompts, then images, with the"
+            + " official aggregation in every replicate):", false));
+        b.add(columnCis(t));
+      }
       List<String> notes = notes(t, m.runs());
       notes.addAll(recordedEffects(t, m));
       if (!notes.isEmpty()) {
@@ -84,7 +89,7 @@ public record ReportContent(List<ReportBlock> header, List<Section> sections) {
       List<Cell> cells = new ArrayList<>(List.of(Cell.of(r.run() + (r.plumbing() ? " (plumbing)" : "")),
           Cell.of(r.variant())));
       t.columns().forEach(c -> cells.add(Cell.num(t.format(r.values().get(c.key())))));
-      cells.add(Cell.num(r.ci95() == null ? "n/a" : "[" + t.format(r.ci95()[0]) + ", " + t.format(r.ci95()[1]) + "]"));
+      cells.add(Cell.num(t.formatCi(r.ci95())));
       cells.addAll(List.of(Cell.num("" + r.prompts()), Cell.num("" + r.images()), Cell.num("" + r.failures())));
       String settings = settingsText(r.settings());
       cells.add(r.differs().isEmpty() ? Cell.of(settings)
@@ -110,6 +115,19 @@ public record ReportContent(List<ReportBlock> header, List<Section> sections) {
         cells.addAll(List.of(Cell.of(""), Cell.of(""), Cell.of(""), Cell.of(""), Cell.of(verdict(t, r, ref))));
         rows.add(new Row("delta", cells));
       }
+    }
+    return new Table("scores", cols, rows);
+  }
+
+  private static Table columnCis(BenchmarkTable t) {
+    List<Column> cols = new ArrayList<>(List.of(new Column("Run", false), new Column("Variant", false)));
+    t.columns().forEach(c -> cols.add(new Column(c.header(), false)));
+    List<Row> rows = new ArrayList<>();
+    for (BenchmarkTable.Row r : t.rows()) {
+      List<Cell> cells = new ArrayList<>(List.of(Cell.of(r.run()), Cell.of(r.variant())));
+      t.columns().forEach(c -> cells.add(Cell.num(t.formatCi("overall".equals(c.key()) ? r.ci95()
+          : r.columnCi95().get(c.key())))));
+      rows.add(new Row("", cells));
     }
     return new Table("scores", cols, rows);
   }
