@@ -51,6 +51,15 @@ class DemoRunTest {
     // The HTML shows every row and note of the Markdown: the verdict rows, the cost, the caveats.
     assertTrue(report.contains("| Δ ") && report.contains("overall withheld"), report);
     ReportParity.assertHtmlHasEverything(report, html);
+    // The image browser shows, per image, what each benchmark's scorer saw and said (Benchmark.explain).
+    java.util.Map<String, String> said = java.util.Map.of("geneval", "<dt>verdict</dt><dd>",
+        "tiif", "<dd>judge: ", "wise", "<dt>consistency</dt>", "genai-bench", "<dt>P(yes)</dt>",
+        "oneig", "<dl class=\"explain\"");
+    said.forEach((id, marker) -> {
+      int from = html.indexOf("<section class=\"bench\" id=\"b-" + id + "\">");
+      int to = html.indexOf("</section>", from);
+      assertTrue(from >= 0 && html.substring(from, to).contains(marker), id + " explains its images: " + marker);
+    });
     assertTrue(Files.isDirectory(run.resolve("exports/geneval/reflection/00000/samples")));
     assertEquals(48, Files.readAllLines(run.resolve("exports/geneval/reflection/results.jsonl")).size(),
         "our scores in the official results.jsonl schema, next to the exported images");

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.irgeval.api.Benchmark;
+import org.irgeval.api.Explanation;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.Trajectory;
 import org.irgeval.api.Variant;
@@ -106,7 +108,7 @@ public final class ReportHtml {
     }
   }
 
-  /** The image browser of one run on one benchmark: sample 0 of each prompt, every turn side by side. */
+  /** The image browser of one run on one benchmark: every sample of each prompt, every turn side by side, with what the scorer saw and said about each image. */
   private void browser(StringBuilder h, RunView r, BenchmarkTable t, Path outDir, boolean selfContained)
       throws IOException {
     Optional<Benchmark> b = registry.benchmark(t.benchmark());
@@ -116,8 +118,13 @@ public final class ReportHtml {
     }
     List<String> variants = r.variants(t.benchmark());
     Map<String, Map<String, Double>> scores = new HashMap<>();
+    Map<String, Map<String, ScoreRecord>> records = new HashMap<>();
     for (String v : variants) {
-      scores.put(v, Comparisons.promptScores(b.get(), r.samples(t.benchmark(), v)));
+      List<ScoredSample> samples = r.samples(t.benchmark(), v);
+      scores.put(v, Comparisons.promptScores(b.get(), samples));
+      Map<String, ScoreRecord> byImage = new HashMap<>();
+      samples.forEach(s -> byImage.put(s.prompt().id() + "#" + s.sample(), s.score()));
+      records.put(v, byImage);
     }
     Map<String, Double> before = scores.getOrDefault(Variant.NO_REFLECTION, Map.of());
     Map<String, Double> after = scores.getOrDefault(Variant.REFLECTION, Map.of());
@@ -137,7 +144,8 @@ public final class ReportHtml {
         .append("</option>"));
     h.append("</select> reflection <select class=\"f-flip\"><option value=\"\">all</option>")
         .append("<option value=\"fixed\">fixed</option><option value=\"broken\">broken</option>")
-        .append("<option value=\"same\">unchanged</option></select></div>\n");
+        .append("<option value=\"same\">unchanged</option></select>")
+        .append(" search <input class=\"f-q\" type=\"search\" placeholder=\"prompt text or id\"></div>\n");
     int shown = 0;
     for (Prompt p : ordered) {
       if (shown++ >= MAX_PROMPTS) {
@@ -145,8 +153,9 @@ public final class ReportHtml {
       }
       String flip = flip(before.get(p.id()), after.get(p.id()));
       h.append("<div class=\"prompt\" data-cat=\"").append(Html.escape(p.category())).append("\" data-flip=\"")
-          .append(flip).append("\"><div class=\"ptext\"><span class=\"flip ").append(flip).append("\">").append(flip)
-          .append("</span> <code>").append(Html.escape(p.id())).append("</code> <em>")
+          .append(flip).append("\" data-text=\"").append(Html.escape((p.id() + " " + p.text()).toLowerCase(
+              Locale.ROOT))).append("\"><div class=\"ptext\"><span class=\"flip ").append(flip).append("\">")
+          .append(flip).append("</span> <code>").append(Html.escape(p.id())).append("</code> <em>")
           .append(Html.escape(p.category())).append("</em><p class=\"prompt-text\">").append(Html.escape(p.text()))
           .append("</p><p>");
       for (String v : variants) {
@@ -154,22 +163,53 @@ public final class ReportHtml {
         h.append(Html.escape(v)).append(": ").append(s == null ? "–" : String.format(Locale.ROOT, "%.3f", s))
             .append("&nbsp; ");
       }
-      h.append("</p></div><div class=\"turns\">");
-      Optional<Trajectory> traj = r.trajectory(t.benchmark(), p.id(), 0);
-      if (traj.isPresent()) {
+      h.append("</p></div>");
+      // Every sample of the prompt, each with every turn and what the scorer saw and said about each image.
+      for (int sample = 0; ; sample++) {
+        Optional<Trajectory> traj = r.trajectory(t.benchmark(), p.id(), sample);
+        if (traj.isEmpty()) {
+          if (sample == 0) {
+            h.append("<div class=\"turns\"><p>no stored trajectory (imported scores)</p>");
+            for (String v : variants) {
+              explanation(h, b.get(), v, records.get(v).get(p.id() + "#0"));
+            }
+            h.append("</div>");
+          }
+          break;
+        }
+        h.append("<div class=\"turns\" data-sample=\"").append(sample).append("\"><span class=\"sample\">sample ")
+            .append(sample).append("</span>");
         for (Trajectory.Turn turn : traj.get().turns()) {
           h.append("<figure><img loading=\"lazy\" alt=\"turn ").append(turn.turn()).append("\" src=\"")
               .append(image(r.dir().resolve(turn.image()), outDir, selfContained)).append("\"><figcaption>turn ")
               .append(turn.turn()).append(" (").append(Html.escape(turn.variant())).append(")<details><summary>")
               .append(turn.turn() == 1 ? "thinking" : "reflection").append("</summary><pre>")
-              .append(Html.escape(turn.text())).append("</pre></details></figcaption></figure>");
+              .append(Html.escape(turn.text())).append("</pre></details>");
+          Map<String, ScoreRecord> byImage = records.get(turn.variant());
+          explanation(h, b.get(), turn.variant(), byImage == null ? null : byImage.get(p.id() + "#" + sample));
+          h.append("</figcaption></figure>");
         }
-      } else {
-        h.append("<p>no stored trajectory (imported scores)</p>");
+        h.append("</div>");
       }
-      h.append("</div></div>\n");
+      h.append("</div>\n");
     }
     h.append("</details>\n");
+  }
+
+  /** What the scorer saw and said about one image ({@link Benchmark#explain}), as a definition list. */
+  private static void explanation(StringBuilder h, Benchmark b, String variant, ScoreRecord score) {
+    if (score == null) {
+      return;
+    }
+    List<Explanation> lines = b.explain(score);
+    if (lines.isEmpty()) {
+      return;
+    }
+    h.append("<dl class=\"explain\" data-variant=\"").append(Html.escape(variant)).append("\">");
+    for (Explanation e : lines) {
+      h.append("<dt>").append(Html.escape(e.label())).append("</dt><dd>").append(Html.escape(e.text())).append("</dd>");
+    }
+    h.append("</dl>");
   }
 
   static String flip(Double before, Double after) {
@@ -207,19 +247,24 @@ public final class ReportHtml {
       + "figure img{max-width:256px;border:1px solid #ddd}figure.plot img{max-width:100%;width:900px}"
       + "td.settings{max-width:28em;font-size:.75em}.prompt{border-top:1px solid #eee;padding:.4em 0}"
       + ".flip.fixed{color:#070}.flip.broken{color:#b00}.flip.same{color:#888}pre{white-space:pre-wrap;max-width:40em}"
-      + ".hidden{display:none}";
+      + ".hidden{display:none}dl.explain{font-size:.75em;max-width:256px;margin:.2em 0}dl.explain dt{font-weight:600}"
+      + "dl.explain dd{margin:0 0 .2em .6em;white-space:pre-wrap;max-height:12em;overflow:auto}"
+      + ".turns{margin:.2em 0}.sample{font-size:.75em;color:#666;vertical-align:top}";
 
-  /** Filters: by category and flip, from the selects and from the address (#cat=...&flip=...). */
+  /** Filters: by category, flip and text, from the controls and from the address (#cat=...&flip=...&q=...). */
   private static final String JS = "(function(){"
-      + "function apply(sec){var c=sec.querySelector('.f-cat'),f=sec.querySelector('.f-flip');"
+      + "function apply(sec){var c=sec.querySelector('.f-cat'),f=sec.querySelector('.f-flip'),"
+      + "t=sec.querySelector('.f-q').value.toLowerCase();"
       + "sec.querySelectorAll('.prompt').forEach(function(p){"
-      + "var ok=(!c.value||p.dataset.cat===c.value)&&(!f.value||p.dataset.flip===f.value);"
+      + "var ok=(!c.value||p.dataset.cat===c.value)&&(!f.value||p.dataset.flip===f.value)"
+      + "&&(!t||p.dataset.text.indexOf(t)>=0);"
       + "p.classList.toggle('hidden',!ok);});}"
       + "var q=new URLSearchParams(location.hash.slice(1));"
       + "document.querySelectorAll('details.browser').forEach(function(sec){"
-      + "var c=sec.querySelector('.f-cat'),f=sec.querySelector('.f-flip');"
-      + "if(q.has('cat'))c.value=q.get('cat');if(q.has('flip'))f.value=q.get('flip');"
-      + "if(q.has('cat')||q.has('flip'))sec.open=true;"
+      + "var c=sec.querySelector('.f-cat'),f=sec.querySelector('.f-flip'),t=sec.querySelector('.f-q');"
+      + "if(q.has('cat'))c.value=q.get('cat');if(q.has('flip'))f.value=q.get('flip');if(q.has('q'))t.value=q.get('q');"
+      + "if(q.has('cat')||q.has('flip')||q.has('q'))sec.open=true;"
       + "c.addEventListener('change',function(){apply(sec);});f.addEventListener('change',function(){apply(sec);});"
+      + "t.addEventListener('input',function(){apply(sec);});"
       + "apply(sec);});document.body.dataset.ready='1';})();";
 }
