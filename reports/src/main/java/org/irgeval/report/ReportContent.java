@@ -54,6 +54,9 @@ public record ReportContent(List<ReportBlock> header, List<Section> sections) {
       }
       List<String> notes = notes(t, m.runs());
       notes.addAll(recordedEffects(t, m));
+      if (!t.rows().isEmpty()) {
+        ReportPlots.overallWithheld(t).ifPresent(notes::add);
+      }
       if (!notes.isEmpty()) {
         b.add(new Notes(notes));
       }
