@@ -27,13 +27,18 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--self-contained", description = "Embed images and plots in report.html (one file to share).")
   boolean selfContained;
 
+  @Option(names = "--trend", paramLabel = "KEY",
+      description = "Order the runs by their label KEY (irg-eval run --label KEY=VALUE; 'time' = when each started)"
+          + " and plot every column against it, with CIs.")
+  String trend;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     Path dir = out != null ? out : runs.size() == 1 ? runs.get(0).resolve("report") : Path.of("report");
-    ReportWriter.Written w = new ReportWriter(Registry.discover()).write(runs, dir, paper, selfContained);
+    ReportWriter.Written w = new ReportWriter(Registry.discover()).write(runs, dir, paper, selfContained, trend);
     var o = spec.commandLine().getOut();
     o.println("report: " + w.html().toAbsolutePath());
     o.println("        " + w.markdown().toAbsolutePath() + ", " + w.tables().size() + " table(s), " + w.plots().size()

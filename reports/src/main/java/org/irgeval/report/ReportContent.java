@@ -60,6 +60,11 @@ public record ReportContent(List<ReportBlock> header, List<Section> sections) {
       if (!notes.isEmpty()) {
         b.add(new Notes(notes));
       }
+      if (m.trend() != null) {
+        trend(b, t, m);
+      } else if (m.runs().size() > 1) {
+        leaderboard(b, t);
+      }
       comparisons(b, "Reflection: later turns vs no-reflection (paired, same prompts)", t, m.reflection());
       comparisons(b, "Runs vs the first run (paired on common prompts)", t, m.versus());
       costs(b, t, m.costs());
@@ -120,6 +125,56 @@ public record ReportContent(List<ReportBlock> header, List<Section> sections) {
       }
     }
     return new Table("scores", cols, rows);
+  }
+
+  /** Runs ranked by the overall of their final variant (their last turn), highest first; no overall last. */
+  private static void leaderboard(List<ReportBlock> out, BenchmarkTable t) {
+    java.util.Map<String, BenchmarkTable.Row> last = new java.util.LinkedHashMap<>();
+    t.rows().forEach(r -> last.put(r.run(), r));
+    if (last.size() < 2) {
+      return;
+    }
+    List<BenchmarkTable.Row> ranked = new ArrayList<>(last.values());
+    ranked.sort(java.util.Comparator.comparing((BenchmarkTable.Row r) -> r.values().get("overall"),
+        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      BenchmarkTable.Row r = ranked.get(i);
+      rows.add(new Row(r.differs().isEmpty() ? "" : "differs", List.of(Cell.num("" + (i + 1)),
+          Cell.of(r.run() + (r.plumbing() ? " (plumbing)" : "")), Cell.of(r.variant()),
+          Cell.num(t.format(r.values().get("overall"))), Cell.num(t.formatCi(r.ci95())), Cell.num("" + r.prompts()),
+          r.differs().isEmpty() ? Cell.of("") : Cell.strong("differs: " + String.join(", ", r.differs())))));
+    }
+    out.add(new Heading(3, "Leaderboard (each run's final variant, by overall)"));
+    out.add(new Table("cmp", List.of(new Column("rank", true), new Column("Run", false), new Column("Variant", false),
+        new Column("Overall", true), new Column("95% CI", false), new Column("prompts", true),
+        new Column("settings", false)), rows));
+  }
+
+  /** Every row in the order of the trend label, with the change of the overall from the run before. */
+  private static void trend(List<ReportBlock> out, BenchmarkTable t, ReportModel m) {
+    List<Row> rows = new ArrayList<>();
+    java.util.Map<String, Double> previous = new java.util.HashMap<>();
+    for (BenchmarkTable.Row r : t.rows()) {
+      Double v = r.values().get("overall");
+      Double before = previous.get(r.variant());
+      List<Cell> cells = new ArrayList<>(List.of(Cell.of(m.trendValues().get(r.run())),
+          Cell.of(r.run() + (r.plumbing() ? " (plumbing)" : "")), Cell.of(r.variant())));
+      t.columns().forEach(c -> cells.add(Cell.num(t.format(r.values().get(c.key())))));
+      cells.add(Cell.num(t.formatCi(r.ci95())));
+      cells.add(Cell.num(v == null || before == null ? "–" : signed(t, v - before)));
+      rows.add(new Row("", cells));
+      if (v != null) {
+        previous.put(r.variant(), v);
+      }
+    }
+    List<Column> cols = new ArrayList<>(List.of(new Column(m.trend(), false), new Column("Run", false),
+        new Column("Variant", false)));
+    t.columns().forEach(c -> cols.add(new Column(c.header(), true)));
+    cols.add(new Column("95% CI", false));
+    cols.add(new Column("Δ overall vs previous", true));
+    out.add(new Heading(3, "Trend over " + m.trend()));
+    out.add(new Table("cmp", cols, rows));
   }
 
   private static Table columnCis(BenchmarkTable t) {

@@ -43,6 +43,9 @@ public final class ReportPlots {
       if (overallWithheld(t).isEmpty()) {
         save(overall(t), dir, stem + "-overall", out);
       }
+      if (m.trend() != null) {
+        save(trend(t, m), dir, stem + "-trend", out);
+      }
       CategoryChart gain = gain(t);
       if (gain != null) {
         save(gain, dir, stem + "-reflection-gain", out);
@@ -137,6 +140,50 @@ public final class ReportPlots {
     c.setTitle(t.title() + ": overall with 95% CI" + plumbingMark(t)
         + (withheld.isEmpty() ? "" : " (withheld: " + String.join(", ", withheld) + ")"));
     c.getStyler().setXAxisMin(0.5).setXAxisMax(x + 0.5);
+    return c;
+  }
+
+  /**
+   * Every column of every variant against the trend label (its value where every value is a number, else the
+   * runs' order), the overall's 95% CI as a segment at each point: the checkpoint-regression picture.
+   */
+  private static XYChart trend(BenchmarkTable t, ReportModel m) {
+    boolean numeric = m.trendValues().values().stream().allMatch(ReportModel::isNumber);
+    XYChart c = new XYChartBuilder().width(W).height(H + 80).xAxisTitle(m.trend()
+        + (numeric ? "" : " (in order: " + String.join(", ", new java.util.LinkedHashSet<>(
+            t.rows().stream().map(r -> m.trendValues().get(r.run())).toList())) + ")")).yAxisTitle("score").build();
+    c.setTitle(t.title() + ": every column against " + m.trend() + " (grey: 95% CI of the overall)"
+        + plumbingMark(t));
+    c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+    c.getStyler().setAntiAlias(true);
+    List<String> runs = new ArrayList<>(new java.util.LinkedHashSet<>(t.rows().stream().map(BenchmarkTable.Row::run)
+        .toList()));
+    Map<String, List<BenchmarkTable.Row>> byVariant = new LinkedHashMap<>();
+    t.rows().forEach(r -> byVariant.computeIfAbsent(r.variant(), k -> new ArrayList<>()).add(r));
+    for (Map.Entry<String, List<BenchmarkTable.Row>> e : byVariant.entrySet()) {
+      for (PaperTable.Column col : t.columns()) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (BenchmarkTable.Row r : e.getValue()) {
+          Double v = r.values().get(col.key());
+          if (v == null) {
+            continue;
+          }
+          double x = numeric ? Double.parseDouble(m.trendValues().get(r.run())) : runs.indexOf(r.run()) + 1;
+          xs.add(x);
+          ys.add(v * t.scale());
+          if (col.key().equals("overall") && r.ci95() != null) {
+            c.addSeries(unique(c, e.getKey() + " CI " + r.run()), new double[] {x, x},
+                new double[] {r.ci95()[0] * t.scale(), r.ci95()[1] * t.scale()})
+                .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE)
+                .setShowInLegend(false).setLineColor(java.awt.Color.GRAY);
+          }
+        }
+        if (!xs.isEmpty()) {
+          c.addSeries(unique(c, e.getKey() + ": " + col.header()), xs, ys);
+        }
+      }
+    }
     return c;
   }
 

@@ -30,7 +30,13 @@ public final class ReportWriter {
    * @param selfContained embed images in the HTML
    */
   public Written write(List<Path> runDirs, Path out, String paper, boolean selfContained) throws IOException {
-    ReportModel m = model(runDirs, paper);
+    return write(runDirs, out, paper, selfContained, null);
+  }
+
+  /** @param trend a run label to order and plot the runs by ({@code report --trend step}), or null */
+  public Written write(List<Path> runDirs, Path out, String paper, boolean selfContained, String trend)
+      throws IOException {
+    ReportModel m = model(runDirs, paper, trend);
     Path md = out.resolve("report.md");
     AtomicFiles.write(md, new ReportMarkdown().render(m));
     List<Path> tables = new ArrayList<>();
@@ -51,11 +57,11 @@ public final class ReportWriter {
    */
   public Path writeRunMarkdown(Path runDir, String paper) throws IOException {
     Path md = runDir.resolve("report.md");
-    AtomicFiles.write(md, new ReportMarkdown().render(model(List.of(runDir), paper)));
+    AtomicFiles.write(md, new ReportMarkdown().render(model(List.of(runDir), paper, null)));
     return md;
   }
 
-  private ReportModel model(List<Path> runDirs, String paper) throws IOException {
+  private ReportModel model(List<Path> runDirs, String paper, String trend) throws IOException {
     List<RunView> runs = new ArrayList<>();
     Set<String> labels = new HashSet<>();
     for (Path d : runDirs) {
@@ -66,6 +72,6 @@ public final class ReportWriter {
       runs.add(RunView.read(d, label));
     }
     // One bootstrap for every number of a report (fixed, so a report is reproducible).
-    return ReportModel.build(registry, runs, paper, new Comparisons(StratifiedBootstrap.standard()));
+    return ReportModel.build(registry, runs, paper, new Comparisons(StratifiedBootstrap.standard()), trend);
   }
 }

@@ -100,6 +100,22 @@ public record RunView(String label, RunSnapshot snapshot) {
         : "", judges, notice);
   }
 
+  /**
+   * The run's labels ({@link RunLabels}), plus {@code time}: when the run started (from its manifest), unless a
+   * label of that name was given.
+   */
+  public Map<String, String> labels() throws IOException {
+    Map<String, String> out = new TreeMap<>(RunLabels.read(dir()));
+    JsonNode m = snapshot.manifest();
+    if (m != null && !out.containsKey("time")) {
+      String t = m.path("started").asText(m.path("created").asText(""));
+      if (!t.isEmpty()) {
+        out.put("time", t);
+      }
+    }
+    return out;
+  }
+
   /** Benchmarks listed but not scored, with the reason, in the summary's order. */
   public Map<String, String> notScored() {
     Map<String, String> out = new LinkedHashMap<>();
