@@ -173,10 +173,11 @@ public final class ReportPlots {
           xs.add(x);
           ys.add(v * t.scale());
           if (col.key().equals("overall") && r.ci95() != null) {
-            c.addSeries(unique(c, e.getKey() + " CI " + r.run()), new double[] {x, x},
-                new double[] {r.ci95()[0] * t.scale(), r.ci95()[1] * t.scale()})
-                .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE)
-                .setShowInLegend(false).setLineColor(java.awt.Color.GRAY);
+            XYSeries ci = c.addSeries(unique(c, e.getKey() + " CI " + r.run()), new double[] {x, x},
+                new double[] {r.ci95()[0] * t.scale(), r.ci95()[1] * t.scale()});
+            ci.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE)
+                .setShowInLegend(false);
+            ci.setLineColor(java.awt.Color.GRAY);
           }
         }
         if (!xs.isEmpty()) {
