@@ -24,6 +24,6 @@ class GenEvalExplainTest {
         {"correct": false, "reason": "expected dog>=2, found 1 dog", "details": "{\\"dog\\": [[0.91, [1, 2, 3, 4]]]}"}""",
         null);
     assertEquals(List.of(new Explanation("verdict", "wrong: expected dog>=2, found 1 dog"),
-        new Explanation("detections", "{\\"dog\\": [[0.91, [1, 2, 3, 4]]]}")), new GenEvalBenchmark().explain(r));
+        new Explanation("detections", "{\"dog\": [[0.91, [1, 2, 3, 4]]]}")), new GenEvalBenchmark().explain(r));
   }
 }

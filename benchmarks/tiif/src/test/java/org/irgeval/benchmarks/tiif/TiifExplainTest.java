@@ -24,7 +24,7 @@ class TiifExplainTest {
         {"questions": ["Is there a cat?", "Is the cat red?"], "gt_answers": ["yes", "yes"],
          "model_pred": ["yes", "no"], "model_output": "yes\\nno"}""", null);
     assertEquals(List.of(new Explanation("Is there a cat?", "judge: yes (expected: yes)"),
-        new Explanation("Is the cat red?", "judge: no (expected: yes)"), new Explanation("judge output", "yes\\nno")),
+        new Explanation("Is the cat red?", "judge: no (expected: yes)"), new Explanation("judge output", "yes\nno")),
         new TiifBenchmark().explain(r));
   }
 }
