@@ -12,8 +12,10 @@ public final class GateText {
   private GateText() {}
 
   public static void text(Gate.Outcome o, PrintWriter out, PrintWriter err) {
-    out.printf(Locale.ROOT, "%-12s %-14s %7s %9s %9s %9s %-21s %8s %8s %8s %6s %6s %s%n", "benchmark", "variant",
+    if (!o.verdicts().isEmpty()) {
+      out.printf(Locale.ROOT, "%-12s %-14s %7s %9s %9s %9s %-21s %8s %8s %8s %6s %6s %s%n", "benchmark", "variant",
         "prompts", "base", "cand", "delta", "95% CI", "p", "p_worse", "mcnemar", "fixed", "broken", "verdict");
+    }
     for (Gate.Verdict v : o.verdicts()) {
       Comparison c = v.comparison();
       out.printf(Locale.ROOT, "%-12s %-14s %7d %9s %9s %9s %-21s %8s %8s %8s %6d %6d %s%s%n", c.benchmark(),
