@@ -3,12 +3,11 @@ package org.irgeval.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.irgeval.report.Comparison;
 import org.irgeval.report.Comparisons;
 import org.irgeval.report.Gate;
-import org.irgeval.report.Markdown;
+import org.irgeval.report.GateText;
 import org.irgeval.report.RunView;
 import org.irgeval.run.Registry;
 import org.irgeval.stats.StratifiedBootstrap;
@@ -18,10 +17,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code irg-eval compare BASE CAND}: the checkpoint regression gate. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Compare a candidate run with a baseline run, per benchmark, on the prompts both scored (paired"
-        + " bootstrap with the benchmark's own aggregation, McNemar where images are right/wrong, Holm across"
-        + " benchmarks).",
-        "Exit 0: no benchmark is significantly worse than allowed; 1: at least one is; 2: nothing could be compared."})
+    description = {"Compare a candidate run with a baseline run, per benchmark and per variant both have (turn 1,"
+        + " reflection, ...), on the prompts both scored (paired two-level bootstrap with the benchmark's own"
+        + " aggregation, McNemar where images are right/wrong, Holm across benchmark x variant).",
+        "Exit 0: nothing is significantly worse than allowed; 1: something is; 2: no verdict (settings differ,"
+            + " too few paired prompts, nothing comparable)."})
 public final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "BASE", description = "Baseline run directory.")
   Path base;
@@ -39,8 +39,21 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--benchmarks", split = ",", paramLabel = "LIST", description = "Only these benchmarks.")
   List<String> benchmarks;
 
-  @Option(names = "--variant", paramLabel = "NAME", description = "Variant compared (default: the last both runs have, e.g. reflection).")
+  @Option(names = "--variant", paramLabel = "NAME", description = "Only this variant (default: every variant both runs have).")
   String variant;
+
+  @Option(names = "--variant-map", paramLabel = "A=B",
+      description = "Treat variant A of one run as variant B of the other, e.g. imported=reflection (repeatable).")
+  List<String> variantMap;
+
+  @Option(names = "--min-prompts", defaultValue = "" + Gate.DEFAULT_MIN_PROMPTS, paramLabel = "N",
+      description = "Paired prompts below which a comparison gives no verdict. Default: ${DEFAULT-VALUE}.")
+  int minPrompts;
+
+  @Option(names = "--allow-setting-change",
+      description = "Compare runs whose scorer, judge model, protocol, prompt set or benchmark options differ"
+          + " (each verdict says what changed).")
+  boolean allowSettingChange;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|markdown",
       description = "markdown: a summary fit for a pull-request comment. Default: ${DEFAULT-VALUE}.")
@@ -57,68 +70,33 @@ public final class CompareCommand implements Callable<Integer> {
       err.println("irg-eval compare: --format must be text or markdown");
       return Gate.UNUSABLE;
     }
-    if (!(maxDrop >= 0) || !(alpha > 0 && alpha < 1)) {
-      err.println("irg-eval compare: --max-drop must be >= 0 and --alpha in (0, 1)");
+    if (!(maxDrop >= 0) || !(alpha > 0 && alpha < 1) || minPrompts < 2) {
+      err.println("irg-eval compare: --max-drop must be >= 0, --alpha in (0, 1) and --min-prompts at least 2");
       return Gate.UNUSABLE;
     }
-    RunView a;
-    RunView b;
+    Gate.Outcome o;
     try {
-      a = RunView.read(base, "base");
-      b = RunView.read(cand, "candidate");
+      RunView a = RunView.read(base, "base");
+      RunView b = RunView.read(cand, "candidate");
       // a torn last line is left out: said, never silently
       a.snapshot().notes().forEach(n -> err.println("irg-eval compare: note: " + n));
       b.snapshot().notes().forEach(n -> err.println("irg-eval compare: note: " + n));
+      Map<String, String> map = KeyValues.parse(variantMap, "--variant-map");
+      Gate.Options opts = Gate.Options.defaults().withVariant(variant).withOnly(benchmarks).withVariantMap(map)
+          .withMargin(maxDrop, alpha).withMinPrompts(minPrompts).withAllowSettingChange(allowSettingChange);
+      o = new Gate(Registry.discover(), new Comparisons(StratifiedBootstrap.standard())).run(a, b, opts);
     } catch (Exception e) {
       err.println("irg-eval compare: " + e.getMessage());
       return Gate.UNUSABLE;
     }
-    Gate.Outcome o = new Gate(Registry.discover(), new Comparisons(new StratifiedBootstrap(1000, 20250906L)))
-        .run(a, b, variant, benchmarks, maxDrop, alpha);
-    boolean md = format.equals("markdown");
-    if (md) {
-      out.println("### irg-eval compare: " + (o.code() == Gate.PASS ? "pass" : o.code() == Gate.FAIL ? "**regression**"
-          : "nothing comparable") + "\n");
-      out.println("| benchmark | variant | prompts | base | candidate | Δ | 95% CI | p (two-sided) | p worse than"
-          + " -" + fmt(maxDrop) + " × scale (Holm) | McNemar p | fixed | broken | verdict |");
-      out.println("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|");
+    if (format.equals("markdown")) {
+      GateText.markdown(o, maxDrop, out);
+      o.reasons().forEach(s -> err.println("irg-eval compare: " + s));
     } else {
-      out.printf(Locale.ROOT, "%-12s %-14s %7s %9s %9s %9s %-21s %8s %8s %8s %6s %6s %s%n", "benchmark", "variant",
-          "prompts", "base", "cand", "delta", "95% CI", "p", "p_worse", "mcnemar", "fixed", "broken", "verdict");
-    }
-    for (Gate.Verdict v : o.verdicts()) {
-      Comparison c = v.comparison();
-      String variantName = c.base().substring(c.base().lastIndexOf(" / ") + 3);
-      String verdict = v.failed() ? "FAIL" : "ok";
-      String mc = c.mcnemar() == null ? "-" : fmt(c.mcnemar().pValue());
-      if (md) {
-        out.println("| " + Markdown.escape(c.benchmark()) + " | " + Markdown.escape(variantName) + " | " + c.prompts()
-            + " | " + fmt(c.baseValue()) + " | " + fmt(c.candValue()) + " | " + signed(c.delta()) + " | ["
-            + signed(c.ci95()[0]) + ", " + signed(c.ci95()[1]) + "] | " + fmt(c.pValue()) + " | " + fmt(v.pAdjusted())
-            + " | " + mc + " | " + c.fixed() + " | " + c.broken() + " | " + (v.failed() ? "**FAIL**" : "ok") + " |");
-      } else {
-        out.printf(Locale.ROOT, "%-12s %-14s %7d %9s %9s %9s %-21s %8s %8s %8s %6d %6d %s%n", c.benchmark(),
-            variantName, c.prompts(), fmt(c.baseValue()), fmt(c.candValue()), signed(c.delta()),
-            "[" + signed(c.ci95()[0]) + ", " + signed(c.ci95()[1]) + "]", fmt(c.pValue()), fmt(v.pAdjusted()), mc,
-            c.fixed(), c.broken(), verdict);
-      }
-    }
-    for (String s : o.skipped()) {
-      (md ? out : err).println((md ? "- skipped: " + Markdown.escape(s) : "skipped: " + s));
-    }
-    if (o.code() == Gate.UNUSABLE) {
-      err.println("irg-eval compare: no benchmark could be compared");
+      GateText.text(o, out, err);
     }
     out.flush();
     err.flush();
     return o.code();
-  }
-
-  private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.4f", v);
-  }
-
-  private static String signed(double v) {
-    return String.format(Locale.ROOT, "%+.4f", v);
   }
 }

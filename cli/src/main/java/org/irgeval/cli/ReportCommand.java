@@ -27,6 +27,11 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--self-contained", description = "Embed images and plots in report.html (one file to share).")
   boolean selfContained;
 
+  @Option(names = "--trend", paramLabel = "KEY",
+      description = "Order the runs by their label KEY (irg-eval run --label KEY=VALUE; 'time' = when each started)"
+          + " and plot every column against it, with CIs.")
+  String trend;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -37,7 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (out == null && runs.size() == 1) {
       org.irgeval.store.SafeFiles.check(runs.get(0), dir); // a folder of the run: a link there is refused
     }
-    ReportWriter.Written w = new ReportWriter(Registry.discover()).write(runs, dir, paper, selfContained);
+    ReportWriter.Written w = new ReportWriter(Registry.discover()).write(runs, dir, paper, selfContained, trend);
     w.notes().forEach(n -> spec.commandLine().getErr().println("irg-eval report: note: " + n));
     var o = spec.commandLine().getOut();
     o.println("report: " + w.html().toAbsolutePath());

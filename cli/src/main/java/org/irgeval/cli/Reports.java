@@ -2,12 +2,12 @@ package org.irgeval.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.irgeval.report.MarkdownReport;
+import org.irgeval.report.ReportWriter;
 import org.irgeval.run.Registry;
 
-/** The reports every run writes into its directory. */
+/** The report every run writes into its directory ({@code report.md}, with the published IRG rows). */
 final class Reports {
   void afterRun(Path runDir) throws IOException {
-    new MarkdownReport(Registry.discover()).write(runDir, runDir.resolve("report.md"), "irg");
+    new ReportWriter(Registry.discover()).writeRunMarkdown(runDir, "irg");
   }
 }

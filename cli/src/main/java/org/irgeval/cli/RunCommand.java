@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.PipelineConfig;
@@ -56,6 +57,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--samples", paramLabel = "K", description = "Images per prompt (default: each benchmark's official count).")
   Integer samples;
+
+  @Option(names = "--label", paramLabel = "KEY=VALUE",
+      description = "Label the run for reports across runs, e.g. --label step=1200 (repeatable; report --trend step).")
+  List<String> labels;
 
   @Option(names = "--seed", defaultValue = "42", description = "Run seed; per-sample seeds derive from it. Default: ${DEFAULT-VALUE}.")
   long seed;
@@ -156,15 +161,20 @@ public final class RunCommand implements Callable<Integer> {
     if (shard != null) {
       cfg = cfg.withShard(org.irgeval.run.Shard.parse(shard));
     }
+    Map<String, String> runLabels = KeyValues.parse(labels, "--label");
     RunResult result = new RunEngine(registry, JudgeBackends::open, spec.commandLine().getErr()).run(cfg);
+    org.irgeval.report.RunLabels.add(result.runDir(), runLabels);
     if (!withoutAdapter.isEmpty()) {
       DemoData.markWithoutAdapter(result, withoutAdapter);
     }
-    new Reports().afterRun(result.runDir());
+    if (!demo) {
+      new Reports().afterRun(result.runDir());
+    }
     new SummaryPrinter(spec.commandLine().getOut()).print(result);
     if (demo) {
-      // The demo ends with the full report (tables, comparisons, plots, image browser) of its run.
-      // the demo report is a folder of the run: a link there is refused, like any other in a run directory
+      // The demo writes one report, the full one (tables, comparisons, plots, image browser), in place of the
+      // report.md other runs write: its report.md is the same Markdown. It is a folder of the run: a link there is
+      // refused, like any other in a run directory.
       org.irgeval.store.SafeFiles.check(runDir, runDir.resolve("report"));
       var w = new org.irgeval.report.ReportWriter(registry).write(List.of(runDir), runDir.resolve("report"), "irg",
           false);

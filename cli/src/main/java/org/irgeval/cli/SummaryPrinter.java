@@ -47,7 +47,10 @@ final class SummaryPrinter {
             v.getKey(), overall, ci, o.path("n_prompts").asInt(), o.path("n_images").asInt(), o.path("failures").asInt());
       }
     }
-    out.println("results: " + r.runDir().resolve("summary.json") + ", report: " + r.runDir().resolve("report.md"));
+    // The demo writes its one report into report/ (printed after this), not report.md beside the results.
+    java.nio.file.Path md = r.runDir().resolve("report.md");
+    out.println("results: " + r.runDir().resolve("summary.json")
+        + (java.nio.file.Files.exists(md) ? ", report: " + md : ""));
     out.flush();
   }
 }

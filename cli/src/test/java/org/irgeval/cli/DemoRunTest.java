@@ -1,6 +1,7 @@
 package org.irgeval.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,9 +41,25 @@ class DemoRunTest {
     assertEquals(geneval.path("variants").path("reflection").path("overall").asDouble()
         - geneval.path("variants").path("no-reflection").path("overall").asDouble(), effect.path("delta").asDouble(), 1e-12);
     assertTrue(effect.path("ci95").get(0).asDouble() <= effect.path("delta").asDouble());
-    String report = Files.readString(run.resolve("report.md"));
-    assertTrue(report.contains("reflection vs no-reflection on the overall"), report);
+    // One report: the full one in report/, no second report.md beside it.
+    assertFalse(Files.exists(run.resolve("report.md")));
+    String report = Files.readString(run.resolve("report/report.md"));
+    assertTrue(report.contains("### Reflection: later turns vs no-reflection"), report);
     assertTrue(report.contains("PLUMBING CHECK") && report.contains("| no-reflection |"), report);
+    String html = Files.readString(run.resolve("report/report.html"));
+    assertTrue(report.contains("### Cost of reflection"), report);
+    // The HTML shows every row and note of the Markdown: the verdict rows, the cost, the caveats.
+    assertTrue(report.contains("| Δ ") && report.contains("overall withheld"), report);
+    ReportParity.assertHtmlHasEverything(report, html);
+    // The image browser shows, per image, what each benchmark's scorer saw and said (Benchmark.explain).
+    java.util.Map<String, String> said = java.util.Map.of("geneval", "<dt>verdict</dt><dd>",
+        "tiif", "<dd>judge: ", "wise", "<dt>consistency</dt>", "genai-bench", "<dt>P(yes)</dt>",
+        "oneig", "<dl class=\"explain\"");
+    said.forEach((id, marker) -> {
+      int from = html.indexOf("<section class=\"bench\" id=\"b-" + id + "\">");
+      int to = html.indexOf("</section>", from);
+      assertTrue(from >= 0 && html.substring(from, to).contains(marker), id + " explains its images: " + marker);
+    });
     assertTrue(Files.isDirectory(run.resolve("exports/geneval/reflection/00000/samples")));
     assertEquals(48, Files.readAllLines(run.resolve("exports/geneval/reflection/results.jsonl")).size(),
         "our scores in the official results.jsonl schema, next to the exported images");

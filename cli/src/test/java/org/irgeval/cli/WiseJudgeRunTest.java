@@ -74,6 +74,20 @@ class WiseJudgeRunTest {
       assertTrue(refused.err().contains("benchmarks.wise.scorer.fingerprint") && refused.err().contains("--force-new"),
           refused.err());
       assertEquals(requests, judge.requests());
+
+      // The gate refuses a plumbing-scored run against this judge-scored one, naming the scorer change.
+      Path plumbing = tmp.resolve("wise-plumbing");
+      assertEquals(0, CliTestSupport.run("run", "--pipeline", "reference", "--benchmarks", "wise", "--data",
+          CliTestSupport.shared("wise").toString(), "--limit", "20", "--out", plumbing.toString()).code());
+      CliTestSupport.Result gate = CliTestSupport.run("compare", plumbing.toString(), run.toString());
+      assertEquals(2, gate.code(), gate.out() + gate.err());
+      assertTrue(gate.err().contains("settings differ: wise: scorer: wise-plumbing → wise-judge"), gate.err());
+      // The official files read back (variant "imported") pair with the reflection through --variant-map; on 20
+      // prompts of one category WISE's rules give neither an overall nor a preview, and the gate says so.
+      CliTestSupport.Result imported = CliTestSupport.run("compare", run.toString(), back.toString(),
+          "--variant-map", "imported=reflection", "--allow-setting-change", "--min-prompts", "5");
+      assertEquals(2, imported.code());
+      assertTrue(imported.err().contains("wise / reflection → imported: no value to compare"), imported.err());
     }
   }
 }

@@ -94,6 +94,15 @@ public interface Benchmark {
     return java.util.List.of();
   }
 
+  /**
+   * What the scorer saw and said about one image, for the image browser (why a prompt flipped): e.g. each question
+   * with the judge's answer, the detections and the rule's verdict, the judge's reply with its sub-scores. Read
+   * from what the score record stored; empty (the default) when the benchmark explains nothing.
+   */
+  default java.util.List<Explanation> explain(ScoreRecord score) {
+    return java.util.List.of();
+  }
+
   /** True when every {@link #imageScore} is 0 or 1 (right or wrong), so paired outcomes take McNemar's test. */
   default boolean binaryImageScore() {
     return false;

@@ -34,6 +34,8 @@ public final class SummaryBuilder {
 
   private final ObjectMapper mapper = Json.mapper();
   private final StratifiedBootstrap bootstrap;
+  /** The overall's key among the bootstrapped statistics (no category is named with a NUL). */
+  private static final String OVERALL_KEY = "\u0000overall";
 
   public SummaryBuilder(StratifiedBootstrap bootstrap) {
     this.bootstrap = bootstrap;
@@ -78,8 +80,24 @@ public final class SummaryBuilder {
     v.put("overall", s.overall());
     v.put("n_prompts", s.nPrompts());
     v.put("n_images", s.nImages());
-    double[] ci = s.overall() == null ? null
-        : bootstrap.ci95(samples, rep -> b.benchmark().aggregate(b.prompts(), rep).overall());
+    // One bootstrap for the overall and every category: each replicate is aggregated once by the official rules
+    // and every score read from it (the overall's CI is the same as computed alone: same draws).
+    List<String> keys = new java.util.ArrayList<>();
+    if (s.overall() != null) {
+      keys.add(OVERALL_KEY);
+    }
+    s.categories().forEach((k, x) -> {
+      if (x != null) {
+        keys.add(k);
+      }
+    });
+    Map<String, double[]> cis = bootstrap.ci95ByKey(samples, keys, rep -> {
+      VariantSummary a = b.benchmark().aggregate(b.prompts(), rep);
+      Map<String, Double> m = new java.util.HashMap<>(a.categories());
+      m.put(OVERALL_KEY, a.overall());
+      return m;
+    });
+    double[] ci = cis.get(OVERALL_KEY);
     if (ci != null) {
       v.putArray("ci95").add(ci[0]).add(ci[1]);
     } else {
@@ -87,6 +105,16 @@ public final class SummaryBuilder {
     }
     ObjectNode cats = v.putObject("categories");
     s.categories().forEach(cats::put);
+    // An addition to the contract (docs/architecture.md): summaries written before it have no such key.
+    ObjectNode catCis = v.putObject("categories_ci95");
+    s.categories().keySet().forEach(k -> {
+      double[] c = cis.get(k);
+      if (c == null) {
+        catCis.putNull(k);
+      } else {
+        catCis.putArray(k).add(c[0]).add(c[1]);
+      }
+    });
     v.put("failures", s.failures());
     if (!s.extra().isEmpty()) {
       v.set("extra", mapper.valueToTree(s.extra()));

@@ -13,11 +13,20 @@ import org.irgeval.api.Prompt;
 import org.irgeval.api.ScoredSample;
 
 /**
- * Percentile bootstrap CIs of a benchmark's official overall, resampling prompts (with all their images)
- * within each category. Every prompt slot keeps its id and category and takes the scores of a prompt drawn
- * with replacement from the same category, so an official aggregation that checks id coverage or weights
- * categories by size sees the same structure in every replicate. The paired form draws the same prompts for
- * two variants of one run (e.g. reflection vs no reflection), which is what makes their difference precise.
+ * Percentile bootstrap CIs of a benchmark's official overall, resampling prompts within each category and then,
+ * where a prompt has several images, its images (a two-level bootstrap). Every prompt slot keeps its id and
+ * category and takes the scores of a prompt drawn with replacement from the same category; every image slot of
+ * it keeps its sample index and takes the score of an image drawn with replacement from that prompt's images.
+ * So an official aggregation that checks id coverage, counts images per prompt or weights categories by size
+ * sees the same structure in every replicate. The paired form draws the same prompts, and the same image
+ * positions, for both sides (e.g. reflection vs no reflection of one run, or two checkpoints on the same seeds),
+ * which is what makes their difference precise.
+ *
+ * <p>Assumptions (docs/reports.md, "The regression gate"): prompts are exchangeable within their category (the
+ * benchmark's prompts stand for a population of such prompts) and a prompt's images are exchangeable (independent
+ * seeds). Resampling both levels with replacement slightly overstates the variance of the prompt means (Davison
+ * and Hinkley 1997, section 3.8), the conservative side for a gate; with one image per prompt it is the
+ * one-level bootstrap, drawn exactly as before, so such runs keep their numbers.
  */
 public final class StratifiedBootstrap {
   private final int replicates;
@@ -47,7 +56,12 @@ public final class StratifiedBootstrap {
   /** Replicates and seed (what decides the numbers; the thread count does not). */
   @Override
   public String toString() {
-    return "stratified bootstrap, " + replicates + " replicates, seed " + seed;
+    return "stratified two-level bootstrap (prompts, then images), " + replicates + " replicates, seed " + seed;
+  }
+
+  /** The project's one bootstrap: 1000 replicates, seed 20250906 (every summary, report and gate uses it). */
+  public static StratifiedBootstrap standard() {
+    return new StratifiedBootstrap(1000, 20250906L);
   }
 
   /** All cores, unless the system property {@code irgeval.bootstrap.threads} says otherwise. */
@@ -118,6 +132,43 @@ public final class StratifiedBootstrap {
       }
     }
     return n == 0 ? null : percentiles(Arrays.copyOf(values, n));
+  }
+
+  /**
+   * CIs of several statistics of the same replicates, e.g. the overall and every category score of one official
+   * aggregation: each replicate is aggregated once and every key read from it, so each key's CI is that of the
+   * benchmark's own aggregation, and a key's CI is exactly what {@link #ci95} gives for it alone (same draws).
+   *
+   * @param statistics the values of a list of samples by key (a key absent or null: undefined in that replicate)
+   * @return per key in {@code keys}' order: {lower, upper} at 95%, or null (fewer than two prompts, or no
+   *         replicate had a value)
+   */
+  public Map<String, double[]> ci95ByKey(List<ScoredSample> samples, List<String> keys,
+                                         Function<List<ScoredSample>, Map<String, Double>> statistics) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    keys.forEach(k -> out.put(k, null));
+    Resampler r = new Resampler(List.of(samples));
+    if (r.slots() < 2 || keys.isEmpty()) {
+      return out;
+    }
+    RandomGenerator rnd = new MersenneTwister(seed);
+    int[][] draws = new int[replicates][];
+    for (int i = 0; i < replicates; i++) {
+      draws[i] = r.drawSources(rnd);
+    }
+    List<Map<String, Double>> stats = evaluate(replicates, i -> statistics.apply(r.build(draws[i]).get(0)));
+    for (String k : keys) {
+      double[] values = new double[replicates];
+      int n = 0;
+      for (Map<String, Double> m : stats) {
+        Double v = m.get(k);
+        if (v != null && !v.isNaN()) {
+          values[n++] = v;
+        }
+      }
+      out.put(k, n == 0 ? null : percentiles(Arrays.copyOf(values, n)));
+    }
+    return out;
   }
 
   /**
@@ -211,6 +262,8 @@ public final class StratifiedBootstrap {
     private final List<Map<String, List<ScoredSample>>> byPrompt = new ArrayList<>();
     private final Map<String, Prompt> prompts = new LinkedHashMap<>();
     private final Map<String, List<String>> strata = new LinkedHashMap<>();
+    /** Some prompt has several images: the second level (images within a prompt) is drawn. */
+    private final boolean multiImage;
 
     Resampler(List<List<ScoredSample>> variants) {
       for (List<ScoredSample> v : variants) {
@@ -221,11 +274,14 @@ public final class StratifiedBootstrap {
         }
         byPrompt.add(m);
       }
+      boolean several = false;
       for (Prompt p : prompts.values()) {
         if (byPrompt.stream().allMatch(m -> m.containsKey(p.id()))) {
           strata.computeIfAbsent(p.category(), k -> new ArrayList<>()).add(p.id());
+          several |= byPrompt.stream().anyMatch(m -> m.get(p.id()).size() > 1);
         }
       }
+      multiImage = several;
     }
 
     int slots() {
@@ -233,7 +289,7 @@ public final class StratifiedBootstrap {
     }
 
     List<List<ScoredSample>> identity() {
-      return build(id -> id);
+      return build(id -> id, null);
     }
 
     /**
@@ -241,12 +297,20 @@ public final class StratifiedBootstrap {
      * the prompt whose scores it takes. Consumes the generator exactly as the single-threaded draw always did.
      */
     int[] drawSources(RandomGenerator rnd) {
-      int[] src = new int[slots()];
+      int n = slots();
+      int[] src = new int[multiImage ? n + 2 : n];
       int k = 0;
       for (List<String> ids : strata.values()) {
         for (int j = 0; j < ids.size(); j++) {
           src[k++] = rnd.nextInt(ids.size());
         }
+      }
+      if (multiImage) {
+        // The image level's draws come from a generator seeded here, in replicate order, so the numbers do not
+        // depend on the thread that builds the replicate.
+        long imageSeed = rnd.nextLong();
+        src[n] = (int) (imageSeed >>> 32);
+        src[n + 1] = (int) imageSeed;
       }
       return src;
     }
@@ -260,24 +324,53 @@ public final class StratifiedBootstrap {
           source.put(slot, ids.get(src[k++]));
         }
       }
-      return build(source::get);
+      RandomGenerator images = null;
+      if (multiImage) {
+        images = new MersenneTwister(((long) src[k] << 32) | (src[k + 1] & 0xffffffffL));
+      }
+      return build(source::get, images);
     }
 
-    private List<List<ScoredSample>> build(Function<String, String> sourceOf) {
+    private List<List<ScoredSample>> build(Function<String, String> sourceOf, RandomGenerator images) {
       List<List<ScoredSample>> out = new ArrayList<>();
-      for (Map<String, List<ScoredSample>> m : byPrompt) {
-        List<ScoredSample> rep = new ArrayList<>();
-        for (List<String> ids : strata.values()) {
-          for (String slot : ids) {
-            Prompt slotPrompt = prompts.get(slot);
-            for (ScoredSample s : m.get(sourceOf.apply(slot))) {
-              rep.add(new ScoredSample(slotPrompt, s.sample(), s.score()));
+      for (int side = 0; side < byPrompt.size(); side++) {
+        out.add(new ArrayList<>());
+      }
+      for (List<String> ids : strata.values()) {
+        for (String slot : ids) {
+          Prompt slotPrompt = prompts.get(slot);
+          String src = sourceOf.apply(slot);
+          double[] positions = imagePositions(src, images);
+          for (int side = 0; side < byPrompt.size(); side++) {
+            List<ScoredSample> drawn = byPrompt.get(side).get(src);
+            List<ScoredSample> rep = out.get(side);
+            for (int j = 0; j < drawn.size(); j++) {
+              // Slot j keeps its sample index; its score is that of the image at the drawn position. The same
+              // uniform draws pick the position on both sides, so equally many images per prompt stay paired.
+              ScoredSample pick = positions == null ? drawn.get(j)
+                  : drawn.get((int) Math.min(drawn.size() - 1, Math.floor(positions[j] * drawn.size())));
+              rep.add(new ScoredSample(slotPrompt, drawn.get(j).sample(), pick.score()));
             }
           }
         }
-        out.add(rep);
       }
       return out;
+    }
+
+    /** Uniform draws for the images of prompt {@code id} (as many as its largest side has), or null for none. */
+    private double[] imagePositions(String id, RandomGenerator images) {
+      if (images == null) {
+        return null;
+      }
+      int most = byPrompt.stream().mapToInt(m -> m.get(id).size()).max().orElse(0);
+      if (most < 2) {
+        return null;
+      }
+      double[] u = new double[most];
+      for (int j = 0; j < most; j++) {
+        u[j] = images.nextDouble();
+      }
+      return u;
     }
   }
 }

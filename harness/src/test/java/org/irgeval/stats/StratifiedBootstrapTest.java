@@ -26,6 +26,57 @@ class StratifiedBootstrapTest {
   private static final Function<List<ScoredSample>, Double> MEAN =
       l -> l.stream().mapToDouble(x -> x.score().value("x")).average().orElse(Double.NaN);
 
+  private static ScoredSample image(String id, int sample, double v) {
+    return new ScoredSample(new Prompt(id, 0, "p", "c", null), sample,
+        new ScoreRecord(new ScoreKey("b", id, sample, "v", "s"), Map.of("x", v), null, null, null, 0));
+  }
+
+  /**
+   * Every prompt has one right and one wrong image: resampling prompts alone sees no uncertainty at all (each prompt
+   * means 0.5); the second level, images within a prompt, does. Slots keep their sample indices.
+   */
+  @Test
+  void severalImagesPerPromptAreResampledTooKeepingTheirSlots() {
+    List<ScoredSample> xs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      xs.add(image("p" + i, 0, 1));
+      xs.add(image("p" + i, 1, 0));
+    }
+    double[] ci = new StratifiedBootstrap(1000, 7).ci95(xs, rep -> {
+      assertEquals(80, rep.size());
+      assertEquals(40, rep.stream().filter(x -> x.sample() == 0).count());
+      return MEAN.apply(rep);
+    });
+    // 80 images, half right: the image-level spread of the mean is ~ sqrt(.25/80) = 0.056 (95%: about +-0.11)
+    assertTrue(ci[0] < 0.45 && ci[1] > 0.55 && ci[1] - ci[0] < 0.3, ci[0] + ".." + ci[1]);
+    // paired with itself, the same positions are drawn on both sides: no difference in any replicate
+    StratifiedBootstrap.Difference d = new StratifiedBootstrap(300, 7).paired(xs, xs, MEAN);
+    assertArrayEquals(new double[] {0, 0}, d.ci95(), 1e-12);
+  }
+
+  /** Several statistics of one aggregation per replicate: each key's CI is the one computed for it alone. */
+  @Test
+  void ciByKeyGivesEachKeyTheIntervalOfItsOwnBootstrap() {
+    List<ScoredSample> xs = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      xs.add(s("p" + i, i % 3 == 0 ? "c1" : "c2", i % 4 == 0 ? 1 : 0));
+    }
+    Function<List<ScoredSample>, Double> c1 = l -> MEAN.apply(l.stream()
+        .filter(x -> x.prompt().category().equals("c1")).toList());
+    Map<String, double[]> cis = new StratifiedBootstrap(500, 9).ci95ByKey(xs, List.of("all", "c1", "none"),
+        rep -> {
+          Map<String, Double> m = new java.util.HashMap<>();
+          m.put("all", MEAN.apply(rep));
+          m.put("c1", c1.apply(rep));
+          return m;
+        });
+    assertArrayEquals(new StratifiedBootstrap(500, 9).ci95(xs, MEAN), cis.get("all"), 1e-12);
+    assertArrayEquals(new StratifiedBootstrap(500, 9).ci95(xs, c1), cis.get("c1"), 1e-12);
+    assertNull(cis.get("none"), "a key no replicate defines has no interval");
+    assertTrue(cis.get("c1")[1] - cis.get("c1")[0] > cis.get("all")[1] - cis.get("all")[0],
+        "20 prompts of c1 give a wider interval than all 60");
+  }
+
   @Test
   void constantScoresGiveAZeroWidthInterval() {
     List<ScoredSample> xs = List.of(s("a", "c", 0.7), s("b", "c", 0.7), s("c", "d", 0.7));

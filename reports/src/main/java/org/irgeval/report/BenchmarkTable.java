@@ -37,9 +37,12 @@ public record BenchmarkTable(String benchmark, String title, List<PaperTable.Col
    * @param settings the recorded settings
    * @param differs  keys of settings that differ from the first row's
    * @param plumbing the run is a plumbing check
+   * @param columnCi95 per category column, its stratified bootstrap 95% CI (absent: none recorded, e.g. a summary
+   *                   written before {@code categories_ci95} existed)
    */
   public record Row(String run, String variant, Map<String, Double> values, double[] ci95, int prompts, int images,
-                    int failures, Map<String, String> settings, List<String> differs, boolean plumbing) {}
+                    int failures, Map<String, String> settings, List<String> differs, boolean plumbing,
+                    Map<String, double[]> columnCi95) {}
 
   /** Builds the table of {@code benchmark} over the runs that scored it. */
   public static BenchmarkTable of(String benchmark, Optional<Benchmark> adapter, List<RunView> runs, String paper) {
@@ -70,16 +73,36 @@ public record BenchmarkTable(String benchmark, String title, List<PaperTable.Col
           JsonNode x = "overall".equals(c.key()) ? o.path("overall") : o.path("categories").path(c.key());
           values.put(c.key(), x.isNumber() ? x.asDouble() : null);
         }
-        JsonNode ci = o.path("ci95");
-        rows.add(new Row(r.label(), v, values, ci.isArray() && ci.size() == 2
-            ? new double[] {ci.get(0).asDouble(), ci.get(1).asDouble()} : null, o.path("n_prompts").asInt(),
-            o.path("n_images").asInt(), o.path("failures").asInt(), settings, differs, r.plumbing()));
+        Map<String, double[]> columnCis = new LinkedHashMap<>();
+        for (PaperTable.Column c : cols) {
+          double[] ci = pair(o.path("categories_ci95").path(c.key()));
+          if (!"overall".equals(c.key()) && ci != null) {
+            columnCis.put(c.key(), ci);
+          }
+        }
+        rows.add(new Row(r.label(), v, values, pair(o.path("ci95")), o.path("n_prompts").asInt(),
+            o.path("n_images").asInt(), o.path("failures").asInt(), settings, differs, r.plumbing(), columnCis));
       }
     }
     List<PaperTable.PaperRow> published = pt != null && paper != null ? pt.rows().getOrDefault(paper, List.of())
         : List.of();
     return new BenchmarkTable(benchmark, adapter.map(Benchmark::title).orElse(benchmark), cols,
         pt != null ? pt.scale() : 1, pt != null ? pt.digits() : 3, rows, published, paper);
+  }
+
+  private static double[] pair(JsonNode ci) {
+    return ci.isArray() && ci.size() == 2 && ci.get(0).isNumber() && ci.get(1).isNumber()
+        ? new double[] {ci.get(0).asDouble(), ci.get(1).asDouble()} : null;
+  }
+
+  /** Whether some row has a CI for a category column. */
+  public boolean hasColumnCis() {
+    return rows.stream().anyMatch(r -> !r.columnCi95().isEmpty());
+  }
+
+  /** A CI on the paper's scale, "[low, high]", or "n/a". */
+  public String formatCi(double[] ci) {
+    return ci == null ? "n/a" : "[" + format(ci[0]) + ", " + format(ci[1]) + "]";
   }
 
   /** A value on the paper's scale with the paper's digits, or "–". */

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.irgeval.api.Benchmark;
-import org.irgeval.api.PaperTable;
+import org.irgeval.api.Explanation;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.Trajectory;
 import org.irgeval.api.Variant;
@@ -50,21 +51,13 @@ public final class ReportHtml {
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self' data: file:;")
         .append(" style-src 'unsafe-inline'; script-src 'unsafe-inline'\">")
         .append("<title>irg-eval report</title><style>").append(CSS).append("</style></head><body>\n");
-    h.append("<h1>irg-eval report</h1>\n<p>Runs: ");
-    for (RunView r : m.runs()) {
-      h.append("<code>").append(Html.escape(r.label())).append("</code> ");
-      if (r.plumbing()) {
-        h.append("<strong class=\"plumbing\">plumbing check, not a model's score</strong> ");
-      }
-    }
-    h.append("</p>\n");
-    for (BenchmarkTable t : m.tables()) {
-      h.append("<section class=\"bench\" id=\"b-").append(Html.escape(ReportPlots.safe(t.benchmark()))).append("\">")
-          .append("<h2>").append(Html.escape(t.title())).append("</h2>\n");
-      table(h, t);
-      comparisons(h, "Reflection vs no-reflection (paired, same prompts)", t, m.reflection());
-      comparisons(h, "Runs vs the first run (paired on common prompts)", t, m.versus());
-      agreements(h, t, m.agreements());
+    ReportContent content = ReportContent.of(m);
+    content.header().forEach(b -> block(h, b));
+    for (ReportContent.Section sec : content.sections()) {
+      BenchmarkTable t = m.tables().stream().filter(x -> x.benchmark().equals(sec.benchmark())).findFirst()
+          .orElseThrow();
+      h.append("<section class=\"bench\" id=\"b-").append(Html.escape(ReportPlots.safe(t.benchmark()))).append("\">");
+      sec.blocks().forEach(b -> block(h, b));
       for (String stem : plots) {
         if (stem.startsWith("plots/" + ReportPlots.safe(t.benchmark()) + "-")) {
           h.append("<figure class=\"plot\"><img alt=\"").append(Html.escape(stem)).append("\" src=\"")
@@ -83,72 +76,39 @@ public final class ReportHtml {
     return h.toString();
   }
 
-  private static void table(StringBuilder h, BenchmarkTable t) {
-    h.append("<table class=\"scores\"><thead><tr><th>Run</th><th>Variant</th>");
-    t.columns().forEach(c -> h.append("<th>").append(Html.escape(c.header())).append("</th>"));
-    h.append("<th>95% CI</th><th>prompts</th><th>images</th><th>failures</th><th>settings</th></tr></thead><tbody>");
-    for (BenchmarkTable.Row r : t.rows()) {
-      h.append("<tr").append(r.differs().isEmpty() ? "" : " class=\"differs\"").append("><td>")
-          .append(Html.escape(r.run())).append("</td><td>").append(Html.escape(r.variant())).append("</td>");
-      t.columns().forEach(c -> h.append("<td class=\"num\">").append(t.format(r.values().get(c.key()))).append("</td>"));
-      h.append("<td>").append(r.ci95() == null ? "n/a" : "[" + t.format(r.ci95()[0]) + ", " + t.format(r.ci95()[1]) + "]")
-          .append("</td><td class=\"num\">").append(r.prompts()).append("</td><td class=\"num\">").append(r.images())
-          .append("</td><td class=\"num\">").append(r.failures()).append("</td><td class=\"settings\">");
-      if (!r.differs().isEmpty()) {
-        h.append("<strong>differs: ").append(Html.escape(String.join(", ", r.differs()))).append("</strong>; ");
+  /** One block of the content, as {@link ReportMarkdown} renders it in Markdown. */
+  static void block(StringBuilder h, ReportBlock b) {
+    if (b instanceof ReportBlock.Heading x) {
+      h.append("<h").append(x.level()).append('>').append(Html.escape(x.text())).append("</h").append(x.level())
+          .append(">\n");
+    } else if (b instanceof ReportBlock.Paragraph x) {
+      h.append(x.strong() ? "<p class=\"plumbing\"><strong>" : "<p>").append(Html.escape(x.text()))
+          .append(x.strong() ? "</strong></p>\n" : "</p>\n");
+    } else if (b instanceof ReportBlock.Notes x) {
+      h.append("<ul class=\"notes\">");
+      x.items().forEach(i -> h.append("<li>").append(Html.escape(i)).append("</li>"));
+      h.append("</ul>\n");
+    } else if (b instanceof ReportBlock.Table x) {
+      // Wide tables (GenAI-Bench's 20 columns) scroll inside their box instead of overflowing the page.
+      h.append("<div class=\"wide\"><table class=\"").append(Html.escape(x.kind())).append("\"><thead><tr>");
+      x.columns().forEach(c -> h.append("<th>").append(Html.escape(c.header())).append("</th>"));
+      h.append("</tr></thead><tbody>");
+      for (ReportBlock.Row r : x.rows()) {
+        h.append(r.kind().isEmpty() ? "<tr>" : "<tr class=\"" + Html.escape(r.kind()) + "\">");
+        for (int i = 0; i < r.cells().size(); i++) {
+          ReportBlock.Cell c = r.cells().get(i);
+          boolean num = i < x.columns().size() && x.columns().get(i).numeric();
+          h.append(num ? "<td class=\"num\">" : "<td>").append(c.strong() && !c.text().isEmpty() ? "<strong>" : "")
+              .append(Html.escape(c.text())).append(c.strong() && !c.text().isEmpty() ? "</strong>" : "")
+              .append("</td>");
+        }
+        h.append("</tr>\n");
       }
-      r.settings().forEach((k, v) -> h.append(Html.escape(k)).append('=').append(Html.escape(v)).append("; "));
-      h.append("</td></tr>\n");
+      h.append("</tbody></table></div>\n");
     }
-    for (PaperTable.PaperRow p : t.paperRows()) {
-      h.append("<tr class=\"paper\"><td>").append(Html.escape(p.label())).append("</td><td>paper</td>");
-      t.columns().forEach(c -> h.append("<td class=\"num\">").append(t.format(p.values().get(c.key()))).append("</td>"));
-      h.append("<td></td><td></td><td></td><td></td><td>").append(Html.escape(p.source())).append("</td></tr>\n");
-    }
-    h.append("</tbody></table>\n");
   }
 
-  private static void comparisons(StringBuilder h, String title, BenchmarkTable t, List<Comparison> all) {
-    List<Comparison> cs = all.stream().filter(c -> c.benchmark().equals(t.benchmark())).toList();
-    if (cs.isEmpty()) {
-      return;
-    }
-    h.append("<h3>").append(Html.escape(title)).append("</h3><table class=\"cmp\"><thead><tr><th>Base</th>")
-        .append("<th>Candidate</th><th>prompts</th><th>Δ overall</th><th>95% CI</th><th>p</th><th>McNemar p</th>")
-        .append("<th>fixed</th><th>broken</th></tr></thead><tbody>");
-    for (Comparison c : cs) {
-      h.append("<tr><td>").append(Html.escape(c.base())).append("</td><td>").append(Html.escape(c.candidate()))
-          .append("</td><td class=\"num\">").append(c.prompts()).append("</td><td class=\"num\">")
-          .append(ReportMarkdown.signed(t, c.delta())).append("</td><td>[").append(ReportMarkdown.signed(t, c.ci95()[0]))
-          .append(", ").append(ReportMarkdown.signed(t, c.ci95()[1])).append("]</td><td class=\"num\">")
-          .append(ReportMarkdown.p(c.pValue())).append("</td><td class=\"num\">")
-          .append(c.mcnemar() == null ? "–" : ReportMarkdown.p(c.mcnemar().pValue())).append("</td><td class=\"num\">")
-          .append(c.fixed()).append("</td><td class=\"num\">").append(c.broken()).append("</td></tr>\n");
-    }
-    h.append("</tbody></table>\n");
-  }
-
-  private static void agreements(StringBuilder h, BenchmarkTable t, List<JudgeAgreement> all) {
-    List<JudgeAgreement> as = all.stream().filter(a -> a.benchmark().equals(t.benchmark())).toList();
-    if (as.isEmpty()) {
-      return;
-    }
-    h.append("<h3>Judge agreement (Cohen's kappa on the same images)</h3><table class=\"cmp\"><thead><tr><th>A</th>")
-        .append("<th>judge A</th><th>B</th><th>judge B</th><th>answers</th><th>kappa</th><th>per category</th></tr>")
-        .append("</thead><tbody>");
-    for (JudgeAgreement a : as) {
-      h.append("<tr><td>").append(Html.escape(a.a())).append("</td><td>").append(Html.escape(a.judgeA()))
-          .append("</td><td>").append(Html.escape(a.b())).append("</td><td>").append(Html.escape(a.judgeB()))
-          .append("</td><td class=\"num\">").append(a.answers()).append("</td><td class=\"num\">")
-          .append(ReportMarkdown.kappa(a.kappa())).append("</td><td>");
-      a.perCategory().forEach((k, v) -> h.append(Html.escape(k)).append(' ').append(ReportMarkdown.kappa(v))
-          .append("; "));
-      h.append("</td></tr>\n");
-    }
-    h.append("</tbody></table>\n");
-  }
-
-  /** The image browser of one run on one benchmark: sample 0 of each prompt, every turn side by side. */
+  /** The image browser of one run on one benchmark: every sample of each prompt, every turn side by side, with what the scorer saw and said about each image. */
   private void browser(StringBuilder h, RunView r, BenchmarkTable t, Path outDir, boolean selfContained)
       throws IOException {
     Optional<Benchmark> b = registry.benchmark(t.benchmark());
@@ -158,8 +118,13 @@ public final class ReportHtml {
     }
     List<String> variants = r.variants(t.benchmark());
     Map<String, Map<String, Double>> scores = new HashMap<>();
+    Map<String, Map<String, ScoreRecord>> records = new HashMap<>();
     for (String v : variants) {
-      scores.put(v, Comparisons.promptScores(b.get(), r.samples(t.benchmark(), v)));
+      List<ScoredSample> samples = r.samples(t.benchmark(), v);
+      scores.put(v, Comparisons.promptScores(b.get(), samples));
+      Map<String, ScoreRecord> byImage = new HashMap<>();
+      samples.forEach(s -> byImage.put(s.prompt().id() + "#" + s.sample(), s.score()));
+      records.put(v, byImage);
     }
     Map<String, Double> before = scores.getOrDefault(Variant.NO_REFLECTION, Map.of());
     Map<String, Double> after = scores.getOrDefault(Variant.REFLECTION, Map.of());
@@ -179,7 +144,8 @@ public final class ReportHtml {
         .append("</option>"));
     h.append("</select> reflection <select class=\"f-flip\"><option value=\"\">all</option>")
         .append("<option value=\"fixed\">fixed</option><option value=\"broken\">broken</option>")
-        .append("<option value=\"same\">unchanged</option></select></div>\n");
+        .append("<option value=\"same\">unchanged</option></select>")
+        .append(" search <input class=\"f-q\" type=\"search\" placeholder=\"prompt text or id\"></div>\n");
     int shown = 0;
     for (Prompt p : ordered) {
       if (shown++ >= MAX_PROMPTS) {
@@ -187,8 +153,9 @@ public final class ReportHtml {
       }
       String flip = flip(before.get(p.id()), after.get(p.id()));
       h.append("<div class=\"prompt\" data-cat=\"").append(Html.escape(p.category())).append("\" data-flip=\"")
-          .append(flip).append("\"><div class=\"ptext\"><span class=\"flip ").append(flip).append("\">").append(flip)
-          .append("</span> <code>").append(Html.escape(p.id())).append("</code> <em>")
+          .append(flip).append("\" data-text=\"").append(Html.escape((p.id() + " " + p.text()).toLowerCase(
+              Locale.ROOT))).append("\"><div class=\"ptext\"><span class=\"flip ").append(flip).append("\">")
+          .append(flip).append("</span> <code>").append(Html.escape(p.id())).append("</code> <em>")
           .append(Html.escape(p.category())).append("</em><p class=\"prompt-text\">").append(Html.escape(p.text()))
           .append("</p><p>");
       for (String v : variants) {
@@ -196,22 +163,53 @@ public final class ReportHtml {
         h.append(Html.escape(v)).append(": ").append(s == null ? "–" : String.format(Locale.ROOT, "%.3f", s))
             .append("&nbsp; ");
       }
-      h.append("</p></div><div class=\"turns\">");
-      Optional<Trajectory> traj = r.trajectory(t.benchmark(), p.id(), 0);
-      if (traj.isPresent()) {
+      h.append("</p></div>");
+      // Every sample of the prompt, each with every turn and what the scorer saw and said about each image.
+      for (int sample = 0; ; sample++) {
+        Optional<Trajectory> traj = r.trajectory(t.benchmark(), p.id(), sample);
+        if (traj.isEmpty()) {
+          if (sample == 0) {
+            h.append("<div class=\"turns\"><p>no stored trajectory (imported scores)</p>");
+            for (String v : variants) {
+              explanation(h, b.get(), v, records.get(v).get(p.id() + "#0"));
+            }
+            h.append("</div>");
+          }
+          break;
+        }
+        h.append("<div class=\"turns\" data-sample=\"").append(sample).append("\"><span class=\"sample\">sample ")
+            .append(sample).append("</span>");
         for (Trajectory.Turn turn : traj.get().turns()) {
           h.append("<figure><img loading=\"lazy\" alt=\"turn ").append(turn.turn()).append("\" src=\"")
               .append(image(r.dir().resolve(turn.image()), outDir, selfContained)).append("\"><figcaption>turn ")
               .append(turn.turn()).append(" (").append(Html.escape(turn.variant())).append(")<details><summary>")
               .append(turn.turn() == 1 ? "thinking" : "reflection").append("</summary><pre>")
-              .append(Html.escape(turn.text())).append("</pre></details></figcaption></figure>");
+              .append(Html.escape(turn.text())).append("</pre></details>");
+          Map<String, ScoreRecord> byImage = records.get(turn.variant());
+          explanation(h, b.get(), turn.variant(), byImage == null ? null : byImage.get(p.id() + "#" + sample));
+          h.append("</figcaption></figure>");
         }
-      } else {
-        h.append("<p>no stored trajectory (imported scores)</p>");
+        h.append("</div>");
       }
-      h.append("</div></div>\n");
+      h.append("</div>\n");
     }
     h.append("</details>\n");
+  }
+
+  /** What the scorer saw and said about one image ({@link Benchmark#explain}), as a definition list. */
+  private static void explanation(StringBuilder h, Benchmark b, String variant, ScoreRecord score) {
+    if (score == null) {
+      return;
+    }
+    List<Explanation> lines = b.explain(score);
+    if (lines.isEmpty()) {
+      return;
+    }
+    h.append("<dl class=\"explain\" data-variant=\"").append(Html.escape(variant)).append("\">");
+    for (Explanation e : lines) {
+      h.append("<dt>").append(Html.escape(e.label())).append("</dt><dd>").append(Html.escape(e.text())).append("</dd>");
+    }
+    h.append("</dl>");
   }
 
   static String flip(Double before, Double after) {
@@ -245,23 +243,28 @@ public final class ReportHtml {
   private static final String CSS = "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}"
       + "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;font-size:.9em}"
       + "td.num{text-align:right;font-variant-numeric:tabular-nums}tr.paper{color:#555;font-style:italic}"
-      + "tr.differs{background:#fff3cd}.plumbing{color:#b00}figure{display:inline-block;margin:.3em;vertical-align:top}"
+      + "tr.differs{background:#fff3cd}tr.delta{color:#335}div.wide{max-width:100%;overflow-x:auto}.plumbing{color:#b00}figure{display:inline-block;margin:.3em;vertical-align:top}"
       + "figure img{max-width:256px;border:1px solid #ddd}figure.plot img{max-width:100%;width:900px}"
       + "td.settings{max-width:28em;font-size:.75em}.prompt{border-top:1px solid #eee;padding:.4em 0}"
       + ".flip.fixed{color:#070}.flip.broken{color:#b00}.flip.same{color:#888}pre{white-space:pre-wrap;max-width:40em}"
-      + ".hidden{display:none}";
+      + ".hidden{display:none}dl.explain{font-size:.75em;max-width:256px;margin:.2em 0}dl.explain dt{font-weight:600}"
+      + "dl.explain dd{margin:0 0 .2em .6em;white-space:pre-wrap;max-height:12em;overflow:auto}"
+      + ".turns{margin:.2em 0}.sample{font-size:.75em;color:#666;vertical-align:top}";
 
-  /** Filters: by category and flip, from the selects and from the address (#cat=...&flip=...). */
+  /** Filters: by category, flip and text, from the controls and from the address (#cat=...&flip=...&q=...). */
   private static final String JS = "(function(){"
-      + "function apply(sec){var c=sec.querySelector('.f-cat'),f=sec.querySelector('.f-flip');"
+      + "function apply(sec){var c=sec.querySelector('.f-cat'),f=sec.querySelector('.f-flip'),"
+      + "t=sec.querySelector('.f-q').value.toLowerCase();"
       + "sec.querySelectorAll('.prompt').forEach(function(p){"
-      + "var ok=(!c.value||p.dataset.cat===c.value)&&(!f.value||p.dataset.flip===f.value);"
+      + "var ok=(!c.value||p.dataset.cat===c.value)&&(!f.value||p.dataset.flip===f.value)"
+      + "&&(!t||p.dataset.text.indexOf(t)>=0);"
       + "p.classList.toggle('hidden',!ok);});}"
       + "var q=new URLSearchParams(location.hash.slice(1));"
       + "document.querySelectorAll('details.browser').forEach(function(sec){"
-      + "var c=sec.querySelector('.f-cat'),f=sec.querySelector('.f-flip');"
-      + "if(q.has('cat'))c.value=q.get('cat');if(q.has('flip'))f.value=q.get('flip');"
-      + "if(q.has('cat')||q.has('flip'))sec.open=true;"
+      + "var c=sec.querySelector('.f-cat'),f=sec.querySelector('.f-flip'),t=sec.querySelector('.f-q');"
+      + "if(q.has('cat'))c.value=q.get('cat');if(q.has('flip'))f.value=q.get('flip');if(q.has('q'))t.value=q.get('q');"
+      + "if(q.has('cat')||q.has('flip')||q.has('q'))sec.open=true;"
       + "c.addEventListener('change',function(){apply(sec);});f.addEventListener('change',function(){apply(sec);});"
+      + "t.addEventListener('input',function(){apply(sec);});"
       + "apply(sec);});document.body.dataset.ready='1';})();";
 }

@@ -21,9 +21,12 @@ import org.irgeval.run.Registry;
  * @param costs       per run and benchmark: time per stage
  * @param agreements  per benchmark and later run judged differently from the first: the judges' agreement
  * @param paper       published rows shown ("irg"), or null
+ * @param trend       the run label the runs are ordered and plotted by ({@code report --trend step}), or null
+ * @param trendValues per run label (in {@code runs}' order), its value of {@code trend}; empty without a trend
  */
 public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<Comparison> reflection,
-                          List<Comparison> versus, List<Cost> costs, List<JudgeAgreement> agreements, String paper) {
+                          List<Comparison> versus, List<Cost> costs, List<JudgeAgreement> agreements, String paper,
+                          String trend, Map<String, String> trendValues) {
   /**
    * The cost of reflection of one run on one benchmark.
    *
@@ -36,6 +39,49 @@ public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<
   public record Cost(String run, String benchmark, StageCost stages, Double gain, Double gainPerGpuHour) {}
 
   public static ReportModel build(Registry registry, List<RunView> runs, String paper, Comparisons comparisons) {
+    return buildOrdered(registry, runs, paper, comparisons);
+  }
+
+  /**
+   * @param trend a run label ({@link RunView#labels}): the runs are put in the order of its values (numerically
+   *              where every value is a number), and the report plots every column against it; null for none
+   * @throws IllegalArgumentException when a run lacks the label, naming the run and the labels it has
+   */
+  public static ReportModel build(Registry registry, List<RunView> given, String paper, Comparisons comparisons,
+                                  String trend) throws java.io.IOException {
+    List<RunView> runs = given;
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    if (trend != null) {
+      for (RunView r : given) {
+        Map<String, String> labels = r.labels();
+        if (!labels.containsKey(trend)) {
+          throw new IllegalArgumentException(r.dir() + ": no label '" + trend + "' for --trend (its labels: "
+              + labels.keySet() + "; record one with irg-eval run --label " + trend + "=VALUE)");
+        }
+        values.put(r.label(), labels.get(trend));
+      }
+      boolean numeric = values.values().stream().allMatch(ReportModel::isNumber);
+      java.util.Comparator<RunView> order = numeric
+          ? java.util.Comparator.comparingDouble(r -> Double.parseDouble(values.get(r.label())))
+          : java.util.Comparator.comparing(r -> values.get(r.label()));
+      runs = given.stream().sorted(order).toList();
+    }
+    ReportModel m = buildOrdered(registry, runs, paper, comparisons);
+    return new ReportModel(m.runs(), m.tables(), m.reflection(), m.versus(), m.costs(), m.agreements(), paper, trend,
+        Map.copyOf(values));
+  }
+
+  static boolean isNumber(String s) {
+    try {
+      Double.parseDouble(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static ReportModel buildOrdered(Registry registry, List<RunView> runs, String paper,
+                                          Comparisons comparisons) {
     Set<String> benchmarks = new LinkedHashSet<>();
     runs.forEach(r -> benchmarks.addAll(r.benchmarks()));
     List<BenchmarkTable> tables = new ArrayList<>();
@@ -88,6 +134,6 @@ public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<
         }
       }
     }
-    return new ReportModel(List.copyOf(runs), tables, reflection, versus, costs, agreements, paper);
+    return new ReportModel(List.copyOf(runs), tables, reflection, versus, costs, agreements, paper, null, Map.of());
   }
 }

@@ -15,10 +15,6 @@ import org.irgeval.store.AtomicFiles;
  * and {@code plots/*.png|svg} into one folder.
  */
 public final class ReportWriter {
-  /** Replicates and seed of every bootstrap in a report (fixed, so a report is reproducible). */
-  static final int REPLICATES = 1000;
-  static final long SEED = 20250906L;
-
   private final Registry registry;
 
   public ReportWriter(Registry registry) {
@@ -35,17 +31,13 @@ public final class ReportWriter {
    * @param selfContained embed images in the HTML
    */
   public Written write(List<Path> runDirs, Path out, String paper, boolean selfContained) throws IOException {
-    List<RunView> runs = new ArrayList<>();
-    Set<String> labels = new HashSet<>();
-    for (Path d : runDirs) {
-      String label = d.toAbsolutePath().normalize().getFileName().toString();
-      for (int i = 2; !labels.add(label); i++) {
-        label = d.getFileName() + " (" + i + ")";
-      }
-      runs.add(RunView.read(d, label));
-    }
-    ReportModel m = ReportModel.build(registry, runs, paper,
-        new Comparisons(new StratifiedBootstrap(REPLICATES, SEED)));
+    return write(runDirs, out, paper, selfContained, null);
+  }
+
+  /** @param trend a run label to order and plot the runs by ({@code report --trend step}), or null */
+  public Written write(List<Path> runDirs, Path out, String paper, boolean selfContained, String trend)
+      throws IOException {
+    ReportModel m = model(runDirs, paper, trend);
     new ReportFolder().claim(out, runDirs);
     Path md = out.resolve("report.md");
     AtomicFiles.write(out, md, new ReportMarkdown().render(m));
@@ -59,7 +51,31 @@ public final class ReportWriter {
     Path html = out.resolve("report.html");
     AtomicFiles.write(out, html, new ReportHtml(registry).render(m, out, plots, selfContained));
     List<String> notes = new ArrayList<>();
-    runs.forEach(r -> notes.addAll(r.snapshot().notes()));
+    m.runs().forEach(r -> notes.addAll(r.snapshot().notes()));
     return new Written(md, html, tables, plots, m, List.copyOf(notes));
+  }
+
+  /**
+   * {@code RUN/report.md}, which every run writes: the same content and renderer as a report of many runs (the
+   * tables, the published rows with the reproduction verdict, the notes, the reflection analysis, the cost).
+   */
+  public Path writeRunMarkdown(Path runDir, String paper) throws IOException {
+    Path md = runDir.resolve("report.md");
+    AtomicFiles.write(runDir, md, new ReportMarkdown().render(model(List.of(runDir), paper, null)));
+    return md;
+  }
+
+  private ReportModel model(List<Path> runDirs, String paper, String trend) throws IOException {
+    List<RunView> runs = new ArrayList<>();
+    Set<String> labels = new HashSet<>();
+    for (Path d : runDirs) {
+      String label = d.toAbsolutePath().normalize().getFileName().toString();
+      for (int i = 2; !labels.add(label); i++) {
+        label = d.getFileName() + " (" + i + ")";
+      }
+      runs.add(RunView.read(d, label));
+    }
+    // One bootstrap for every number of a report (fixed, so a report is reproducible).
+    return ReportModel.build(registry, runs, paper, new Comparisons(StratifiedBootstrap.standard()), trend);
   }
 }

@@ -69,6 +69,96 @@ public record RunView(String label, RunSnapshot snapshot) {
     return snapshot.summary().path("plumbing").asBoolean(false);
   }
 
+  /**
+   * How the run was made, as a report's header shows it (empty texts where the manifest is missing, e.g. an old
+   * or imported run).
+   *
+   * @param harness     harness version (git commit)
+   * @param pipeline    pipeline id
+   * @param preset      preset, or ""
+   * @param turns       turns, or ""
+   * @param seed        seed, or ""
+   * @param judgeModels judge models used
+   * @param notice      the plumbing notice, or ""
+   */
+  public record Facts(String harness, String pipeline, String preset, String turns, String seed,
+                      List<String> judgeModels, String notice) {}
+
+  public Facts facts() {
+    JsonNode m = snapshot.manifest();
+    String notice = snapshot.summary().path("notice").asText("");
+    if (m == null) {
+      return new Facts("", "", "", "", "", List.of(), notice);
+    }
+    JsonNode c = m.path("config");
+    JsonNode h = m.path("harness");
+    List<String> judges = new ArrayList<>();
+    m.path("judge_used").path("models").forEach(j -> judges.add(j.asText()));
+    return new Facts(h.path("version").asText("") + (h.hasNonNull("git_commit") ? " (" + h.path("git_commit").asText()
+        + ")" : ""), c.path("pipeline").asText(m.path("kind").asText("")), c.path("preset").asText(""),
+        c.path("turns").isNumber() ? c.path("turns").asText() : "", c.path("seed").isNumber() ? c.path("seed").asText()
+        : "", judges, notice);
+  }
+
+  /**
+   * The run's labels ({@link RunLabels}), plus {@code time}: when the run started (from its manifest), unless a
+   * label of that name was given.
+   */
+  public Map<String, String> labels() throws IOException {
+    Map<String, String> out = new TreeMap<>(RunLabels.read(dir()));
+    JsonNode m = snapshot.manifest();
+    if (m != null && !out.containsKey("time")) {
+      String t = m.path("started").asText(m.path("created").asText(""));
+      if (!t.isEmpty()) {
+        out.put("time", t);
+      }
+    }
+    return out;
+  }
+
+  /** Benchmarks listed but not scored, with the reason, in the summary's order. */
+  public Map<String, String> notScored() {
+    Map<String, String> out = new LinkedHashMap<>();
+    snapshot.summary().path("benchmarks").fields().forEachRemaining(e -> {
+      if (!"scored".equals(e.getValue().path("status").asText())) {
+        out.put(e.getKey(), e.getValue().path("reason").asText(e.getValue().path("status").asText()));
+      }
+    });
+    return out;
+  }
+
+  /** The notes of a variant's summary (the official rules' caveats). */
+  public List<String> notes(String benchmark, String variant) {
+    List<String> out = new ArrayList<>();
+    variantSummary(benchmark, variant).path("notes").forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /**
+   * A paired effect the run's summary recorded (a later turn against no-reflection on the same prompts), for runs
+   * whose prompt sets a report cannot recompute it from.
+   */
+  public record Effect(String variant, String versus, double delta, double low, double high, double p) {}
+
+  public List<Effect> effects(String benchmark) {
+    List<Effect> out = new ArrayList<>();
+    benchmarkSummary(benchmark).path("effects").fields().forEachRemaining(e -> {
+      JsonNode d = e.getValue();
+      if (d.path("ci95").isArray() && d.path("ci95").size() == 2) {
+        out.add(new Effect(e.getKey(), d.path("versus").asText(), d.path("delta").asDouble(),
+            d.path("ci95").get(0).asDouble(), d.path("ci95").get(1).asDouble(), d.path("p_bootstrap").asDouble()));
+      }
+    });
+    return out;
+  }
+
+  /** The labelled preview of a variant whose official overall is withheld, if any. */
+  public Optional<Double> preview(String benchmark, String variant) {
+    JsonNode v = variantSummary(benchmark, variant);
+    JsonNode p = v.path("extra").path(VariantSummary.PREVIEW);
+    return !v.path("overall").isNumber() && p.isNumber() ? Optional.of(p.asDouble()) : Optional.empty();
+  }
+
   /** The run's prompt set of a benchmark (recorded in the run since the prompts/ folder exists). */
   public Optional<PromptSet> prompts(String benchmark) {
     return snapshot.promptSet(benchmark);

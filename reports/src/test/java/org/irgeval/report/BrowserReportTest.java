@@ -3,19 +3,15 @@ package org.irgeval.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.irgeval.testkit.ToyBenchmark;
-import org.junit.jupiter.api.Assumptions;
+import org.irgeval.testkit.Chromium;
 import org.irgeval.testkit.SystemTest;
+import org.irgeval.testkit.ToyBenchmark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,51 +25,21 @@ class BrowserReportTest {
   @TempDir
   Path tmp;
 
-  private static Path chromium() {
-    for (String c : List.of(System.getenv().getOrDefault("CHROMIUM", ""), "/usr/bin/chromium",
-        "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
-      if (!c.isEmpty() && Files.isExecutable(Path.of(c))) {
-        return Path.of(c);
-      }
-    }
-    String msg = "no Chromium (apt-get install chromium, or set CHROMIUM): the browser test of report.html is skipped";
-    if ("1".equals(System.getenv("IRG_EVAL_REQUIRE_DATA"))) {
-      fail(msg + " (IRG_EVAL_REQUIRE_DATA=1)");
-    }
-    System.err.println("[irg-eval tests] SKIPPING " + msg);
-    Assumptions.abort(msg);
-    return null;
-  }
-
-  private String run(Path chromium, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + tmp.resolve("profile"), "--virtual-time-budget=3000"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectError(tmp.resolve("chromium.log").toFile()).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("chromium did not finish");
-    }
-    return new String(out, StandardCharsets.UTF_8);
-  }
-
   @Test
   void thePageRendersRunsNoInjectedScriptAndFiltersFromTheAddress() throws Exception {
-    Path chromium = chromium();
+    Chromium chromium = Chromium.find(tmp);
     ToyRuns runs = new ToyRuns(new ToyBenchmark(16, 1, ReportWriterTest.EVIL));
     // turn 1 with mistakes and a reflection that can fix them: the page has fixed and unchanged prompts
     Path run = runs.run(tmp.resolve("run"), 5, 0.4, 0.4);
     ReportWriter.Written w = new ReportWriter(runs.registry).write(List.of(run), tmp.resolve("out"), null, false);
     String url = w.html().toUri().toString();
 
-    String dom = run(chromium, "--dump-dom", url);
+    String dom = chromium.run("--dump-dom", url);
     assertTrue(dom.contains("data-ready=\"1\""), "the page's own script ran");
     assertFalse(dom.contains("data-pwned"), "no injected markup ran");
     assertTrue(dom.contains("&lt;script&gt;document.body.dataset.pwned"), "the prompt is shown as text");
 
-    String filtered = run(chromium, "--dump-dom", url + "#flip=fixed");
+    String filtered = chromium.run("--dump-dom", url + "#flip=fixed");
     Matcher m = Pattern.compile("<div class=\"prompt( hidden)?\" data-cat=\"[^\"]*\" data-flip=\"(\\w+)\"")
         .matcher(filtered);
     int shown = 0;
@@ -88,9 +54,19 @@ class BrowserReportTest {
     assertTrue(hidden > 0 && shown > 0, "the filter keeps the fixed prompts and hides the rest: " + shown);
     assertTrue(filtered.contains("<details class=\"browser\" open=\"\""), "a filter from the address opens the browser");
 
+    // The search box, set from the address: only prompts whose id or text holds the words stay visible.
+    String searched = chromium.run("--dump-dom", url + "#q=x*%207");
+    Matcher q = Pattern.compile("<div class=\"prompt( hidden)?\" [^>]*data-text=\"([^\"]*)\"").matcher(searched);
+    int found = 0;
+    while (q.find()) {
+      assertEquals(!q.group(2).contains("x* 7"), q.group(1) != null, q.group());
+      found += q.group(1) == null ? 1 : 0;
+    }
+    assertEquals(1, found, "one prompt's text ends in 'x* 7'");
+
     Path shot = Path.of("target", "report-screenshot.png");
     Files.createDirectories(shot.getParent());
-    run(chromium, "--window-size=1280,1600", "--screenshot=" + shot.toAbsolutePath(), url + "#flip=same");
+    chromium.run("--window-size=1280,1600", "--screenshot=" + shot.toAbsolutePath(), url + "#flip=same");
     assertTrue(Files.size(shot) > 10_000, "a screenshot of the report is kept as a test artifact");
   }
 }

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.irgeval.stats.StratifiedBootstrap;
 import org.irgeval.testkit.ToyBenchmark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The regression gate's exit codes on real toy runs. */
+/** The regression gate's exit codes on real toy runs (60 prompts, 2 images each, two turns). */
 class GateTest {
   @TempDir
   Path tmp;
@@ -22,27 +23,104 @@ class GateTest {
     return new Gate(runs.registry, new Comparisons(new StratifiedBootstrap(1000, 11)));
   }
 
+  private static Gate.Options opts(double maxDrop) {
+    return Gate.Options.defaults().withMargin(maxDrop, 0.05);
+  }
+
   @Test
-  void anotherSeedPassesADegradedCandidateFailsAndNothingInCommonIsUnusable() throws Exception {
+  void anotherSeedPassesOnEveryVariantADegradedCandidateFailsAndNothingInCommonIsUnusable() throws Exception {
     RunView base = RunView.read(runs.run(tmp.resolve("a"), 1, 0.2, 0.0), "a");
     RunView other = RunView.read(runs.run(tmp.resolve("b"), 2, 0.2, 0.0), "b");
-    Gate.Outcome same = gate().run(base, other, null, null, 0.05, 0.05);
+    Gate.Outcome same = gate().run(base, other, opts(0.05));
     assertEquals(Gate.PASS, same.code(), same.toString());
-    Comparison c = same.verdicts().get(0).comparison();
-    assertEquals("reflection", c.base().substring(c.base().lastIndexOf(" / ") + 3));
+    assertEquals(List.of("no-reflection", "reflection"), same.verdicts().stream().map(Gate.Verdict::variant).toList());
+    Comparison c = same.verdicts().get(1).comparison();
     assertEquals(60, c.prompts());
     assertTrue(c.mcnemar() != null, "binary image scores take McNemar's test");
 
     RunView bad = RunView.read(runs.run(tmp.resolve("bad"), 3, 1.0, 1.0), "bad");
-    Gate.Outcome worse = gate().run(base, bad, null, null, 0.01, 0.05);
+    Gate.Outcome worse = gate().run(base, bad, opts(0.01));
     assertEquals(Gate.FAIL, worse.code(), worse.toString());
-    Gate.Verdict v = worse.verdicts().get(0);
+    Gate.Verdict v = worse.verdicts().get(1);
     assertTrue(v.failed());
     assertTrue(v.comparison().delta() < -0.1, "delta " + v.comparison().delta());
     assertTrue(v.comparison().broken() > 0);
 
-    Gate.Outcome none = gate().run(base, bad, "turn-7", null, 0.01, 0.05);
+    Gate.Outcome none = gate().run(base, bad, opts(0.01).withVariant("turn-7"));
     assertEquals(Gate.UNUSABLE, none.code());
     assertFalse(none.skipped().isEmpty());
+  }
+
+  /** The case: turn-1 images collapse, reflection repairs them; the last variant alone would pass. */
+  @Test
+  void aDegradedFirstTurnFailsOnNoReflectionEvenWhenReflectionRepairsIt() throws Exception {
+    RunView base = RunView.read(runs.run(tmp.resolve("a"), 1, 0.2, 0.0), "a");
+    RunView cand = RunView.read(runs.run(tmp.resolve("c"), 2, 1.0, 0.0), "c");
+    Gate.Outcome o = gate().run(base, cand, opts(0.01));
+    assertEquals(Gate.FAIL, o.code(), o.toString());
+    Gate.Verdict turn1 = o.verdicts().get(0);
+    Gate.Verdict reflection = o.verdicts().get(1);
+    assertEquals("no-reflection", turn1.variant());
+    assertTrue(turn1.failed(), turn1.toString());
+    assertEquals("reflection", reflection.variant());
+    assertFalse(reflection.failed(), reflection.toString());
+    // Holm over benchmark x variant: the adjusted p is never below the raw one
+    assertTrue(turn1.pAdjusted() >= turn1.comparison().pWorse());
+    assertTrue(Gate.Options.defaults().withVariant("reflection") != null);
+    assertEquals(Gate.PASS, gate().run(base, cand, opts(0.01).withVariant("reflection")).code(),
+        "the old gate's single variant passes it");
+  }
+
+  @Test
+  void runsScoredByAnotherBackEndAreRefusedNamingTheScorerUnlessAllowed() throws Exception {
+    RunView base = RunView.read(runs.run(tmp.resolve("a"), 1, 0.2, 0.0), "a");
+    ToyRuns judged = new ToyRuns(new ToyBenchmark(60, 2), ToyRuns.judged());
+    RunView cand = RunView.read(judged.run(tmp.resolve("j"), 1, 0.2, 0.0), "j");
+    Gate.Outcome o = gate().run(base, cand, opts(0.01));
+    assertEquals(Gate.UNUSABLE, o.code());
+    assertTrue(o.verdicts().isEmpty());
+    String why = String.join("\n", o.reasons());
+    assertTrue(why.contains("scorer: toy-scorer → toy-judge") && why.contains("judge: none → judge-vlm-7b"), why);
+
+    Gate.Outcome allowed = gate().run(base, cand, opts(0.01).withAllowSettingChange(true));
+    assertEquals(Gate.PASS, allowed.code(), allowed.toString());
+    assertTrue(allowed.verdicts().stream().allMatch(v -> v.changes().contains("scorer: toy-scorer → toy-judge")));
+  }
+
+  @Test
+  void tooFewPairedPromptsGiveNoVerdictUnlessTheMinimumIsLowered() throws Exception {
+    ToyRuns small = new ToyRuns(new ToyBenchmark(7, 1));
+    RunView a = RunView.read(small.run(tmp.resolve("s1"), 1, 0.2, 0.0), "s1");
+    RunView b = RunView.read(small.run(tmp.resolve("s2"), 2, 0.2, 0.0), "s2");
+    Gate g = new Gate(small.registry, new Comparisons(new StratifiedBootstrap(1000, 11)));
+    Gate.Outcome o = g.run(a, b, opts(0.01));
+    assertEquals(Gate.UNUSABLE, o.code());
+    assertTrue(o.verdicts().isEmpty());
+    assertTrue(o.reasons().get(0).contains("7 paired prompts, fewer than the minimum 30"), o.reasons().toString());
+    assertEquals(2, g.run(a, b, opts(0.01).withMinPrompts(5)).verdicts().size());
+  }
+
+  /** A run whose last variant is named "imported" (as {@code irg-eval import} names it), made from a toy run. */
+  private static Path asImported(Path run) throws Exception {
+    for (String f : List.of("summary.json", "scores.jsonl")) {
+      Path p = run.resolve(f);
+      java.nio.file.Files.writeString(p, java.nio.file.Files.readString(p).replace("\"reflection\"", "\"imported\""));
+    }
+    return run;
+  }
+
+  @Test
+  void anImportedVariantIsPairedThroughTheVariantMap() throws Exception {
+    RunView base = RunView.read(runs.run(tmp.resolve("a"), 1, 0.2, 0.0), "a");
+    RunView imported = RunView.read(asImported(runs.run(tmp.resolve("i"), 3, 1.0, 1.0)), "i");
+    Gate.Outcome unmapped = gate().run(base, imported, opts(0.01).withVariant("reflection"));
+    assertEquals(Gate.UNUSABLE, unmapped.code());
+    assertTrue(unmapped.skipped().get(0).contains("--variant-map"), unmapped.skipped().toString());
+
+    Gate.Outcome o = gate().run(base, imported, opts(0.01).withVariantMap(Map.of("imported", "reflection")));
+    assertEquals(List.of("no-reflection", "reflection → imported"),
+        o.verdicts().stream().map(Gate.Verdict::variant).toList());
+    assertEquals(Gate.FAIL, o.code());
+    assertTrue(o.verdicts().get(1).failed());
   }
 }

@@ -55,8 +55,15 @@ class ReportWriterTest {
     assertFalse(html.contains("<img src=x"), "prompt markup is escaped");
     assertTrue(html.contains("&lt;script&gt;document.body.dataset.pwned"), "and shown as text");
     assertTrue(html.contains("src=\"../run-a/images/toy/"), "images are linked relative to the report");
+    // Per-category CIs: in summary.json, in the CSV (after the columns that were there before) and in the report
+    JsonNode catCi = summary.path("benchmarks").path("toy").path("variants").path("reflection")
+        .path("categories_ci95").path("a");
+    assertTrue(catCi.isArray() && catCi.get(0).asDouble() <= catCi.get(1).asDouble(), catCi.toString());
+    assertTrue(md.contains("| run-a | reflection | [" + String.format(Locale.ROOT, "%.2f", catCi.get(0).asDouble())
+        + ", " + String.format(Locale.ROOT, "%.2f", catCi.get(1).asDouble()) + "] |"), md);
     String csv = Files.readString(tmp.resolve("out/tables/toy.csv"));
     assertTrue(csv.startsWith("run,variant,a,overall,ci95_low,ci95_high,"), csv);
+    assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",source,a_ci95_low,a_ci95_high"), csv);
     assertEquals(5, csv.split("\r\n").length, "header + 2 runs x 2 variants");
     assertTrue(Files.size(tmp.resolve("out/plots/toy-columns.png")) > 1000);
     assertTrue(Files.readString(tmp.resolve("out/plots/toy-overall.svg")).contains("<svg"));

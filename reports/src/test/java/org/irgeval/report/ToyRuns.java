@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.irgeval.api.PipelineConfig;
+import org.irgeval.api.Scorer;
+import org.irgeval.api.ScorerContext;
+import org.irgeval.api.ScorerProvider;
 import org.irgeval.pipeline.reference.ReferencePipelineProvider;
 import org.irgeval.run.Registry;
 import org.irgeval.run.RunConfig;
@@ -18,7 +21,43 @@ final class ToyRuns {
   final Registry registry;
 
   ToyRuns(ToyBenchmark toy) {
-    registry = new Registry(List.of(toy), List.of(new ReferencePipelineProvider()), List.of(new ToyScorer("v1")));
+    this(toy, new ToyScorer("v1"));
+  }
+
+  /** Runs scored by {@code scorer} (e.g. {@link #judged}, another back end than the toy scorer). */
+  ToyRuns(ToyBenchmark toy, ScorerProvider scorer) {
+    registry = new Registry(List.of(toy), List.of(new ReferencePipelineProvider()), List.of(scorer));
+  }
+
+  /** The toy scorer's verdicts under another id and a judge's fingerprint: a run scored by another back end. */
+  static ScorerProvider judged() {
+    ToyScorer toy = new ToyScorer("toy-judge/1 model=judge-vlm-7b protocol=yes-no");
+    return new ScorerProvider() {
+      @Override
+      public String id() {
+        return "toy-judge";
+      }
+
+      @Override
+      public java.util.Set<String> benchmarks() {
+        return toy.benchmarks();
+      }
+
+      @Override
+      public String description() {
+        return "the toy scorer, posing as a judge";
+      }
+
+      @Override
+      public boolean usesJudge() {
+        return true;
+      }
+
+      @Override
+      public Scorer open(ScorerContext context) {
+        return toy.open(context);
+      }
+    };
   }
 
   /** A run of every toy prompt; mistake rates in [0, 1] make it better or worse. */

@@ -92,6 +92,29 @@ public final class GenAiBenchBenchmark implements Benchmark, ReferenceScenes {
         : java.util.OptionalDouble.of(score.value(GenAiBenchAggregator.SCORE));
   }
 
+  /** VQAScore's P(yes) of the image, and who gave it (the judge model, or the recorded scorer's rule). */
+  @Override
+  public java.util.List<org.irgeval.api.Explanation> explain(org.irgeval.api.ScoreRecord score) {
+    java.util.List<org.irgeval.api.Explanation> out = new java.util.ArrayList<>();
+    if (score.values().containsKey(GenAiBenchAggregator.SCORE)) {
+      out.add(new org.irgeval.api.Explanation("P(yes)", String.format(java.util.Locale.ROOT, "%.4f",
+          score.value(GenAiBenchAggregator.SCORE))));
+    }
+    com.fasterxml.jackson.databind.JsonNode d = score.detail();
+    if (d != null) {
+      for (String k : java.util.List.of("judge_model", "rule", "top_logprobs", "judge_note", "plumbing_note")) {
+        if (d.hasNonNull(k)) {
+          out.add(new org.irgeval.api.Explanation(k.replace('_', ' '), d.path(k).isTextual() ? d.path(k).asText()
+              : d.path(k).toString()));
+        }
+      }
+    }
+    if (score.error() != null) {
+      out.add(new org.irgeval.api.Explanation("error", score.error()));
+    }
+    return out;
+  }
+
   @Override
   public PaperTable paperTable() {
     return GenAiBenchPaperTable.table();

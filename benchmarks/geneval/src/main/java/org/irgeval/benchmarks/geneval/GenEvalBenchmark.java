@@ -85,6 +85,29 @@ public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
     return score.failed() ? OptionalDouble.empty() : OptionalDouble.of(score.value("correct"));
   }
 
+  /**
+   * The rule's verdict with its reason and the detections it judged, from the official results.jsonl line
+   * (evaluate_images.py: correct, reason, details).
+   */
+  @Override
+  public java.util.List<org.irgeval.api.Explanation> explain(ScoreRecord score) {
+    java.util.List<org.irgeval.api.Explanation> out = new java.util.ArrayList<>();
+    com.fasterxml.jackson.databind.JsonNode d = score.detail();
+    if (!score.failed()) {
+      String reason = d == null ? "" : d.path("reason").asText("");
+      out.add(new org.irgeval.api.Explanation("verdict", (score.value("correct") >= 0.5 ? "correct" : "wrong")
+          + (reason.isBlank() ? "" : ": " + reason)));
+    }
+    if (d != null && d.hasNonNull("details")) {
+      out.add(new org.irgeval.api.Explanation("detections", d.path("details").isTextual()
+          ? d.path("details").asText() : d.path("details").toString()));
+    }
+    if (score.error() != null) {
+      out.add(new org.irgeval.api.Explanation("error", score.error()));
+    }
+    return out;
+  }
+
   @Override
   public boolean binaryImageScore() {
     return true;

@@ -139,6 +139,32 @@ public final class OneIgBenchmark implements Benchmark, ReferenceScenes {
     return Optional.of(new OneIgResultsImporter());
   }
 
+  /**
+   * The tile's scores per dimension, then what the scorer read from it (OneIG's recorded per-tile format): the
+   * VLM's answer per question id, the OCR text, an all-black tile.
+   */
+  @Override
+  public List<org.irgeval.api.Explanation> explain(org.irgeval.api.ScoreRecord score) {
+    List<org.irgeval.api.Explanation> out = new java.util.ArrayList<>();
+    score.values().forEach((k, v) -> out.add(new org.irgeval.api.Explanation(k, String.format(java.util.Locale.ROOT,
+        "%.4f", v))));
+    com.fasterxml.jackson.databind.JsonNode tile = score.detail() == null ? null : score.detail().path("tile");
+    if (tile != null && !tile.isMissingNode()) {
+      if (tile.path("black").asBoolean(false)) {
+        out.add(new org.irgeval.api.Explanation("tile", "all black (scored as OneIG scores a missing image)"));
+      }
+      tile.path("answers").fields().forEachRemaining(e -> out.add(new org.irgeval.api.Explanation(
+          "question " + e.getKey(), "answer: " + e.getValue().asText())));
+      if (tile.hasNonNull("ocr")) {
+        out.add(new org.irgeval.api.Explanation("OCR", tile.path("ocr").asText()));
+      }
+    }
+    if (score.error() != null) {
+      out.add(new org.irgeval.api.Explanation("error", score.error()));
+    }
+    return out;
+  }
+
   @Override
   public Function<Prompt, SceneHints> sceneHints(Path dataDir) {
     return OneIgSceneHints::of;

@@ -122,6 +122,33 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
     return out;
   }
 
+  /**
+   * Each question of the image with the judge's yes/no and the expected answer, from the official per-image record
+   * (eval_with_vlm.py l.198-209: questions, gt_answers, model_pred), then the judge's raw output.
+   */
+  @Override
+  public List<org.irgeval.api.Explanation> explain(org.irgeval.api.ScoreRecord score) {
+    List<org.irgeval.api.Explanation> out = new java.util.ArrayList<>();
+    com.fasterxml.jackson.databind.JsonNode d = score.detail();
+    if (d != null) {
+      com.fasterxml.jackson.databind.JsonNode q = d.path("questions");
+      com.fasterxml.jackson.databind.JsonNode gt = d.path("gt_answers");
+      com.fasterxml.jackson.databind.JsonNode pred = d.path("model_pred");
+      for (int i = 0; i < q.size(); i++) {
+        out.add(new org.irgeval.api.Explanation(q.get(i).asText(), "judge: "
+            + (i < pred.size() ? pred.get(i).asText() : "no answer parsed")
+            + (i < gt.size() ? " (expected: " + gt.get(i).asText() + ")" : "")));
+      }
+      if (d.hasNonNull("model_output")) {
+        out.add(new org.irgeval.api.Explanation("judge output", d.path("model_output").asText()));
+      }
+    }
+    if (score.error() != null) {
+      out.add(new org.irgeval.api.Explanation("error", score.error()));
+    }
+    return out;
+  }
+
   /** Reported in percent (×100), as the TIIF table. */
   @Override
   public double fullScale() {

@@ -90,6 +90,28 @@ public final class WiseBenchmark implements Benchmark {
         : java.util.OptionalDouble.of(score.value("wiscore"));
   }
 
+  /** The judge's three sub-scores, the WiScore made of them, and the judge's reply as it came. */
+  @Override
+  public java.util.List<org.irgeval.api.Explanation> explain(org.irgeval.api.ScoreRecord score) {
+    java.util.List<org.irgeval.api.Explanation> out = new java.util.ArrayList<>();
+    for (String k : java.util.List.of("consistency", "realism", "aesthetic_quality", "wiscore")) {
+      if (score.values().containsKey(k)) {
+        out.add(new org.irgeval.api.Explanation(k.replace('_', ' '), String.format(java.util.Locale.ROOT, "%.4g",
+            score.value(k))));
+      }
+    }
+    if (score.detail() != null && score.detail().hasNonNull("judge_model")) {
+      out.add(new org.irgeval.api.Explanation("judge", score.detail().path("judge_model").asText()));
+    }
+    if (score.raw() != null) {
+      out.add(new org.irgeval.api.Explanation("judge reply", score.raw()));
+    }
+    if (score.error() != null) {
+      out.add(new org.irgeval.api.Explanation("error", score.error()));
+    }
+    return out;
+  }
+
   @Override
   public PaperTable paperTable() {
     return WisePaperTable.table();
