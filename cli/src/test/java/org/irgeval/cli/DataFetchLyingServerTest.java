@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.irgeval.testkit.SystemTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * headers, drips a byte at a time, announces 10 GB, sends other bytes on a resume, or redirects in a loop. Each must
  * end the command with exit 2 within its bounds, install nothing and record no hash.
  */
+@SystemTest
 class DataFetchLyingServerTest {
   @TempDir
   Path tmp;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.irgeval.store.RunLock;
+import org.irgeval.testkit.SystemTest;
 import org.irgeval.util.Hashing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code run} on that directory must refuse, naming the link, and change nothing outside the run directory.
  * Likewise a {@code report --out} folder and a {@code merge}'s shard whose lock or image is a link.
  */
+@SystemTest
 class SymlinkCampaignTest {
   @TempDir
   Path tmp;
