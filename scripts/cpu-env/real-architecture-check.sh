@@ -12,6 +12,10 @@
 # --meta   a package given as a source tree that another package checks with importlib.metadata: a minimal
 #          NAME-VERSION.dist-info is written under OUT/dist-info (no code; the tree on --path is what runs).
 # PYTHON_SCRIPT gets --out OUT appended. OMP_NUM_THREADS defaults to 2 (the machine is shared).
+# IRG_EVAL_OPENBLAS: optional folder holding libblas.so.3 (Debian's libopenblas0-pthread unpacked:
+#   `apt-get download libopenblas0-pthread && dpkg -x libopenblas0-pthread_*.deb DIR`, then
+#   DIR/usr/lib/x86_64-linux-gnu/openblas-pthread). The root resolves libblas.so.3 to Debian's reference BLAS, which
+#   makes a ViT-L/14 forward about 4x slower; the folder is put first on LD_LIBRARY_PATH inside the root.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -42,11 +46,16 @@ if [ ${#metas[@]} -gt 0 ]; then
 fi
 pp+=("${paths[@]}")
 binds=(--bind "$repo" --bind "$out")
+ld=
+if [ -n "${IRG_EVAL_OPENBLAS:-}" ]; then
+  ld="$(cd "$IRG_EVAL_OPENBLAS" && pwd)"; binds+=(--bind "$ld")
+fi
 for p in "${paths[@]}" "${extra[@]}"; do binds+=(--bind "$p"); done
 script="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; shift
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-2}"
 "$repo/scripts/cpu-env/trixie-root.sh" exec "${binds[@]}" -- \
-  env PYTHONPATH="$(IFS=:; echo "${pp[*]}")" OMP_NUM_THREADS="$OMP_NUM_THREADS" python3 "$script" "$@" --out "$out"
+  env PYTHONPATH="$(IFS=:; echo "${pp[*]}")" LD_LIBRARY_PATH="$ld" OMP_NUM_THREADS="$OMP_NUM_THREADS" \
+  OPENBLAS_NUM_THREADS="$OMP_NUM_THREADS" python3 "$script" "$@" --out "$out"
 cd "$repo"
 mvn -q -B -o -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false "-D$prop=$out"
 echo "real-architecture-check: $out/java_result.json"

@@ -62,11 +62,21 @@ def install_stubs():
         q.process_vision_info = None
         sys.modules["qwen_vl_utils"] = q
     if importlib.util.find_spec("tokenizers") is None:
-        t = stub("tokenizers")
-        for n in ["AddedToken", "Regex", "Tokenizer", "decoders", "normalizers", "pre_tokenizers", "processors",
-                  "models", "trainers", "Encoding"]:
-            setattr(t, n, None)
-        sys.modules["tokenizers"] = t
+        # a package whose every name is None: convert_slow_tokenizer does `from tokenizers import ...` and
+        # `from tokenizers.models import ...` at import time and nothing here ever calls them
+        for name in ["tokenizers", "tokenizers.models", "tokenizers.decoders", "tokenizers.normalizers",
+                     "tokenizers.pre_tokenizers", "tokenizers.processors", "tokenizers.trainers"]:
+            m = _NoneModule(name)
+            m.__spec__ = importlib.machinery.ModuleSpec(name, None, is_package=True)
+            m.__path__ = []
+            sys.modules[name] = m
+
+
+class _NoneModule(types.ModuleType):
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return None
 
 
 def images(out, n, seed):
