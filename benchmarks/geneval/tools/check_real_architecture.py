@@ -133,6 +133,8 @@ def main(argv=None):
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--images", type=int, default=8)
+    ap.add_argument("--reuse-export", action="store_true",
+                    help="keep OUT's clip_image.pt/clip_text.json if present (an earlier run with the same seed)")
     a = ap.parse_args(argv)
     os.makedirs(a.out, exist_ok=True)
     torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "2")))
@@ -179,14 +181,19 @@ def main(argv=None):
     del clip_model, official
     zsc.run_classification = run
 
+    from open_clip.version import __version__ as open_clip_version
+    manifest = {"model": "ViT-L-14 (open_clip %s, pretrained='openai' layout, seeded random weights, seed %d)"
+                % (open_clip_version, a.seed), "torch": torch.__version__, "images": records}
+    with open(os.path.join(a.out, "manifest.json"), "w") as fp:  # the official numbers, before the export runs
+        json.dump(manifest, fp, indent=1)
     used = sorted({r["class"] for r in records})
-    export_clip.main(["--object-names", os.path.join(a.geneval, "evaluation", "object_names.txt"),
-                      "--classes", *used, "--image-out", os.path.join(a.out, "clip_image.pt"),
-                      "--text-out", os.path.join(a.out, "clip_text.json"), "--device", "cpu"])
-    import open_clip
-    with open(os.path.join(a.out, "manifest.json"), "w") as fp:
-        json.dump({"model": "ViT-L-14 (open_clip %s, pretrained='openai' layout, seeded random weights, seed %d)"
-                   % (open_clip.__version__, a.seed), "torch": torch.__version__, "images": records}, fp, indent=1)
+    exported = all(os.path.isfile(os.path.join(a.out, f)) for f in ["clip_image.pt", "clip_text.json"])
+    if a.reuse_export and exported:
+        print("--reuse-export: keeping clip_image.pt and clip_text.json of an earlier run with the same seed")
+    else:
+        export_clip.main(["--object-names", os.path.join(a.geneval, "evaluation", "object_names.txt"),
+                          "--classes", *used, "--image-out", os.path.join(a.out, "clip_image.pt"),
+                          "--text-out", os.path.join(a.out, "clip_text.json"), "--device", "cpu"])
     os.remove(os.path.join(a.out, "random_vit_l14_openai_layout.pt"))
     print(f"{a.out}/manifest.json: {len(records)} images, "
           f"{sum(len(r['objects']) for r in records)} objects")
