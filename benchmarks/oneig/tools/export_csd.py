@@ -30,11 +30,11 @@ class Style(torch.nn.Module):
         return style
 
 
-def main():
+def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--checkpoint", default="scripts/style/models/checkpoint.pth")
     ap.add_argument("--out", required=True)
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
     sys.path.insert(0, os.getcwd())
     from scripts.utils.CSD_config import CSD_CLIP, convert_state_dict  # inference.py l.113
 

@@ -29,11 +29,11 @@ class Embed(torch.nn.Module):
         return self.model.embed(x)
 
 
-def main():
+def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
     ap.add_argument("--cache-dir", default="./models")
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
     model, _ = dreamsim(pretrained=True, device="cpu", cache_dir=a.cache_dir)
     if hasattr(model, "merge_and_unload"):
         model = model.merge_and_unload()  # fold the LoRA weights in; same outputs, a plain module to trace

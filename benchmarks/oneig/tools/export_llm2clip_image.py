@@ -31,13 +31,13 @@ class Tower(torch.nn.Module):
         return self.model.get_image_features(x.to(self.dtype)).float()
 
 
-def main():
+def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="microsoft/LLM2CLIP-Openai-L-14-336")
     ap.add_argument("--out", required=True)
     ap.add_argument("--dtype", choices=["bfloat16", "float32"], default="bfloat16")
     ap.add_argument("--device", default="cpu")
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
     dtype = getattr(torch, a.dtype)
     model = AutoModel.from_pretrained(a.model, torch_dtype=dtype, trust_remote_code=True).to(a.device).eval()
     w = Tower(model, dtype)

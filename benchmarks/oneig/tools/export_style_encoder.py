@@ -30,12 +30,12 @@ class Encoder(torch.nn.Module):
         return torch.nn.functional.normalize(e.float(), p=2, dim=-1)
 
 
-def main():
+def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="xingpng/OneIG-StyleEncoder")
     ap.add_argument("--out", required=True)
     ap.add_argument("--dtype", choices=["bfloat16", "float32"], default="bfloat16")
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
     dtype = getattr(torch, a.dtype)
     enc = CLIPVisionModelWithProjection.from_pretrained(a.model).to(dtype=dtype).eval()
     w = Encoder(enc, dtype)

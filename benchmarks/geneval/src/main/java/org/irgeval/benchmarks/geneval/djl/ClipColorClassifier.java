@@ -32,6 +32,20 @@ public final class ClipColorClassifier implements ImageColorClassifier {
 
   @Override
   public List<String> classify(BufferedImage image, String className, List<Detection> objects) throws Exception {
+    double[][] logits = logits(image, className, objects);
+    List<String> colors = new ArrayList<>(logits.length);
+    for (double[] row : logits) {
+      colors.add(GenEvalColors.NAMES.get(argmax(row)));
+    }
+    return colors;
+  }
+
+  /**
+   * The official {@code run_classification} logits (clip_benchmark 1.4.0 zeroshot_classification.py l.81-117):
+   * one row per object, {@code 100 * normalize(f) . w[c]} for the 10 colours in GenEval's order. The real-
+   * architecture check (docs/geneval.md) compares these numbers with the official function's.
+   */
+  public double[][] logits(BufferedImage image, String className, List<Detection> objects) throws Exception {
     float[][] w = text.of(className);
     if (w == null) {
       throw new MissingObservationException("the CLIP text classifier file has no entry for class '" + className
@@ -55,30 +69,36 @@ public final class ClipColorClassifier implements ImageColorClassifier {
       throw new IllegalStateException("CLIP image tower returned " + java.util.Arrays.toString(shape)
           + ", expected [" + n + ", " + d + "]");
     }
-    List<String> colors = new ArrayList<>(n);
+    double[][] out = new double[n][];
     for (int i = 0; i < n; i++) {
-      colors.add(GenEvalColors.NAMES.get(argmax(feats, i * d, d, w)));
+      out[i] = logits(feats, i * d, d, w);
     }
-    return colors;
+    return out;
   }
 
-  /** argmax over colours of normalize(f) . w[c]; the first maximum wins, like torch.argmax. */
-  static int argmax(float[] f, int off, int d, float[][] w) {
+  /** 100 * normalize(f) . w[c] for each colour c. */
+  static double[] logits(float[] f, int off, int d, float[][] w) {
     double norm = 0;
     for (int k = 0; k < d; k++) {
       norm += (double) f[off + k] * f[off + k];
     }
     norm = Math.sqrt(norm);
-    int best = 0;
-    double bestV = Double.NEGATIVE_INFINITY;
+    double[] out = new double[w.length];
     for (int c = 0; c < w.length; c++) {
       double s = 0;
       for (int k = 0; k < d; k++) {
         s += f[off + k] / norm * w[c][k];
       }
-      s *= 100; // logit scale of run_classification; does not change the argmax
-      if (s > bestV) {
-        bestV = s;
+      out[c] = 100 * s; // logit scale of run_classification; does not change the argmax
+    }
+    return out;
+  }
+
+  /** The first maximum wins, like torch.argmax. */
+  static int argmax(double[] row) {
+    int best = 0;
+    for (int c = 1; c < row.length; c++) {
+      if (row[c] > row[best]) {
         best = c;
       }
     }
