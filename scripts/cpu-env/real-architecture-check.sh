@@ -57,5 +57,6 @@ export OMP_NUM_THREADS="${OMP_NUM_THREADS:-2}"
   env PYTHONPATH="$(IFS=:; echo "${pp[*]}")" LD_LIBRARY_PATH="$ld" OMP_NUM_THREADS="$OMP_NUM_THREADS" \
   OPENBLAS_NUM_THREADS="$OMP_NUM_THREADS" python3 "$script" "$@" --out "$out"
 cd "$repo"
-mvn -q -B -o -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false "-D$prop=$out"
+mvn -q -B -o -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dirgeval.test.excludedGroups=none "-D$prop=$out"
 echo "real-architecture-check: $out/java_result.json"
