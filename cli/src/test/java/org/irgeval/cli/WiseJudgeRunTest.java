@@ -87,7 +87,8 @@ class WiseJudgeRunTest {
       CliTestSupport.Result imported = CliTestSupport.run("compare", run.toString(), back.toString(),
           "--variant-map", "imported=reflection", "--allow-setting-change", "--min-prompts", "5");
       assertEquals(2, imported.code());
-      assertTrue(imported.err().contains("wise / reflection → imported: no value to compare"), imported.err());
+      assertTrue(imported.err().contains("wise / reflection → imported: 20 prompts scored by both, but wise defines no"
+          + " overall on them"), imported.err());
     }
   }
 }
