@@ -142,7 +142,7 @@ public final class ImportCommand implements Callable<Integer> {
       }
       int maxSample = samples.stream().mapToInt(ScoredSample::sample).max().orElse(0);
       BenchmarkRun run = new BenchmarkRun(b, set, maxSample + 1, SCORER, null, false, null);
-      SummaryBuilder sb = new SummaryBuilder(new StratifiedBootstrap(1000, 20250906L));
+      SummaryBuilder sb = new SummaryBuilder(StratifiedBootstrap.standard());
       ObjectNode summary = mapper.createObjectNode();
       summary.put("run", out.getFileName().toString());
       ObjectNode e = summary.putObject("benchmarks").putObject(b.id());

@@ -42,7 +42,13 @@ public final class ReportCommand implements Callable<Integer> {
     if (out == null && runs.size() == 1) {
       org.irgeval.store.SafeFiles.check(runs.get(0), dir); // a folder of the run: a link there is refused
     }
-    ReportWriter.Written w = new ReportWriter(Registry.discover()).write(runs, dir, paper, selfContained, trend);
+    ReportWriter.Written w;
+    try {
+      w = new ReportWriter(Registry.discover()).write(runs, dir, paper, selfContained, trend);
+    } catch (ReportWriter.NothingToReport e) {
+      spec.commandLine().getErr().println("irg-eval report: " + e.getMessage());
+      return ExitCodes.UNUSABLE_INPUT;
+    }
     w.notes().forEach(n -> spec.commandLine().getErr().println("irg-eval report: note: " + n));
     var o = spec.commandLine().getOut();
     o.println("report: " + w.html().toAbsolutePath());

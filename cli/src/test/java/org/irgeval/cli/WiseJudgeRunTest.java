@@ -89,6 +89,13 @@ class WiseJudgeRunTest {
       assertEquals(2, imported.code());
       assertTrue(imported.err().contains("wise / reflection → imported: 20 prompts scored by both, but wise defines no"
           + " overall on them"), imported.err());
+      // The report says the same instead of leaving the reflection comparison out without a word (issue 20, item 15).
+      Path rep = tmp.resolve("report-plumbing");
+      CliTestSupport.Result report = CliTestSupport.run("report", plumbing.toString(), "--out", rep.toString());
+      assertEquals(0, report.code(), report.err());
+      String md = Files.readString(rep.resolve("report.md"));
+      assertTrue(md.contains("not compared: wise-plumbing: reflection vs no-reflection: 20 prompts scored by both, but"
+          + " wise defines no overall on them"), md);
     }
   }
 }

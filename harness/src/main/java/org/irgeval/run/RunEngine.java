@@ -160,7 +160,7 @@ public final class RunEngine {
             err.println("official-layout export: " + exports.path("failed_this_session").asInt() + " prompt(s) failed"
                 + " and will be retried by the next run; first: " + exports.path("errors").path(0).asText());
           }
-          ObjectNode summary = new SummaryBuilder(new StratifiedBootstrap(1000, 20250906L))
+          ObjectNode summary = new SummaryBuilder(StratifiedBootstrap.standard())
               .summary(cfg, store, benches, plan, outcome, pipeline, judge, plumbing);
           store.writeJson(RunStore.SUMMARY, summary);
           man.put("ended", Instant.now().toString());

@@ -39,6 +39,6 @@ public abstract class FullSizeAggregation {
 
   @Benchmark
   public double[] bootstrapCi() {
-    return new StratifiedBootstrap(1000, 20250906L).ci95(samples, l -> bench.aggregate(prompts, l).overall());
+    return StratifiedBootstrap.standard().ci95(samples, l -> bench.aggregate(prompts, l).overall());
   }
 }

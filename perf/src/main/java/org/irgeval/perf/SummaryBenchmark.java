@@ -80,7 +80,7 @@ public class SummaryBenchmark extends FullSizeAggregation {
   @Benchmark
   public StratifiedBootstrap.Difference pairedReflectionEffect() {
     // samples: the no-reflection variant
-    return new StratifiedBootstrap(1000, 20250906L).paired(samples, after,
+    return StratifiedBootstrap.standard().paired(samples, after,
         rep -> bench.aggregate(prompts, rep).overall());
   }
 }

@@ -54,6 +54,8 @@ public record ReportContent(List<ReportBlock> header, List<Section> sections) {
       }
       List<String> notes = notes(t, m.runs());
       notes.addAll(recordedEffects(t, m));
+      m.notCompared().stream().filter(n -> n.benchmark().equals(t.benchmark()))
+          .forEach(n -> notes.add("not compared: " + n.what() + ": " + n.why()));
       if (!t.rows().isEmpty()) {
         ReportPlots.overallWithheld(t).ifPresent(notes::add);
       }

@@ -25,8 +25,15 @@ import org.irgeval.run.Registry;
  * @param trendValues per run label (in {@code runs}' order), its value of {@code trend}; empty without a trend
  */
 public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<Comparison> reflection,
-                          List<Comparison> versus, List<Cost> costs, List<JudgeAgreement> agreements, String paper,
-                          String trend, Map<String, String> trendValues) {
+                          List<Comparison> versus, List<NotCompared> notCompared, List<Cost> costs,
+                          List<JudgeAgreement> agreements, String paper, String trend,
+                          Map<String, String> trendValues) {
+  /**
+   * A paired comparison the report wanted to show and could not, with the reason (e.g. a WISE subset, whose
+   * overall the official rules withhold): said in the report, never a silently missing row.
+   */
+  public record NotCompared(String benchmark, String what, String why) {}
+
   /**
    * The cost of reflection of one run on one benchmark.
    *
@@ -67,8 +74,8 @@ public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<
       runs = given.stream().sorted(order).toList();
     }
     ReportModel m = buildOrdered(registry, runs, paper, comparisons);
-    return new ReportModel(m.runs(), m.tables(), m.reflection(), m.versus(), m.costs(), m.agreements(), paper, trend,
-        Map.copyOf(values));
+    return new ReportModel(m.runs(), m.tables(), m.reflection(), m.versus(), m.notCompared(), m.costs(),
+        m.agreements(), paper, trend, Map.copyOf(values));
   }
 
   static boolean isNumber(String s) {
@@ -87,6 +94,7 @@ public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<
     List<BenchmarkTable> tables = new ArrayList<>();
     List<Comparison> reflection = new ArrayList<>();
     List<Comparison> versus = new ArrayList<>();
+    List<NotCompared> notCompared = new ArrayList<>();
     List<Cost> costs = new ArrayList<>();
     List<JudgeAgreement> agreements = new ArrayList<>();
     for (String id : benchmarks) {
@@ -107,6 +115,10 @@ public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<
           }
           Optional<Comparison> c = comparisons.compare(b.get(), r, Variant.NO_REFLECTION, r, v, 0);
           c.ifPresent(reflection::add);
+          if (c.isEmpty()) {
+            notCompared.add(new NotCompared(id, r.label() + ": " + v + " vs " + Variant.NO_REFLECTION,
+                comparisons.whyNot(b.get(), r, Variant.NO_REFLECTION, r, v)));
+          }
           if (v.equals(Variant.REFLECTION) && c.isPresent()) {
             gain = c.get().delta();
           }
@@ -125,7 +137,12 @@ public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<
         }
         String v = Gate.commonVariant(first, r, id);
         if (v != null) {
-          comparisons.compare(b.get(), first, v, r, v, 0).ifPresent(versus::add);
+          Optional<Comparison> c = comparisons.compare(b.get(), first, v, r, v, 0);
+          c.ifPresent(versus::add);
+          if (c.isEmpty()) {
+            notCompared.add(new NotCompared(id, r.label() + " vs " + first.label() + " (" + v + ")",
+                comparisons.whyNot(b.get(), first, v, r, v)));
+          }
           Map<String, String> s1 = first.settings(id);
           Map<String, String> s2 = r.settings(id);
           if (!Objects.equals(s1.get("judge"), s2.get("judge")) || !Objects.equals(s1.get("scorer"), s2.get("scorer"))) {
@@ -134,6 +151,7 @@ public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<
         }
       }
     }
-    return new ReportModel(List.copyOf(runs), tables, reflection, versus, costs, agreements, paper, null, Map.of());
+    return new ReportModel(List.copyOf(runs), tables, reflection, versus, List.copyOf(notCompared), costs, agreements,
+        paper, null, Map.of());
   }
 }

@@ -22,6 +22,15 @@ public final class ReportWriter {
   }
 
   /** What was written. */
+  /** A run given to the report that has nothing to show; the report command answers it with exit 2. */
+  public static final class NothingToReport extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NothingToReport(String message) {
+      super(message);
+    }
+  }
+
   public record Written(Path markdown, Path html, List<Path> tables, List<String> plots, ReportModel model,
                         List<String> notes) {}
 
@@ -38,6 +47,13 @@ public final class ReportWriter {
   public Written write(List<Path> runDirs, Path out, String paper, boolean selfContained, String trend)
       throws IOException {
     ReportModel m = model(runDirs, paper, trend);
+    for (RunView r : m.runs()) {
+      if (!r.hasScoredImage()) {
+        // a run with 0 prompts (or only failures) would give a report of empty tables and exit 0
+        throw new NothingToReport(r.dir().resolve("summary.json") + ": no benchmark of this run has a scored image"
+            + " (0 prompts scored); score it first ('irg-eval score " + r.dir() + "') or leave it out of the report");
+      }
+    }
     new ReportFolder().claim(out, runDirs);
     Path md = out.resolve("report.md");
     AtomicFiles.write(out, md, new ReportMarkdown().render(m));

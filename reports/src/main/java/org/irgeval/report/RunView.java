@@ -50,6 +50,18 @@ public record RunView(String label, RunSnapshot snapshot) {
     return out;
   }
 
+  /** Whether any scored benchmark has a variant with at least one scored image. */
+  public boolean hasScoredImage() {
+    for (String b : benchmarks()) {
+      for (String v : variants(b)) {
+        if (variantSummary(b, v).path("n_images").asLong(0) > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   public JsonNode benchmarkSummary(String benchmark) {
     return snapshot.summary().path("benchmarks").path(benchmark);
   }

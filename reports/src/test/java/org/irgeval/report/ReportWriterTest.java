@@ -2,9 +2,11 @@ package org.irgeval.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,25 @@ class ReportWriterTest {
 
   static final String EVIL = "<script>document.body.dataset.pwned='1'</script><img src=x onerror=\"document.body"
       + ".dataset.pwned='2'\"> | *x* ";
+
+  @Test
+  void aRunWithNoScoredImageIsRefusedNamingItsSummaryAndNothingIsWritten() throws Exception {
+    ToyRuns runs = new ToyRuns(new ToyBenchmark(4, 2));
+    Path a = runs.run(tmp.resolve("run-a"), 1, 0.3, 0.0);
+    Path empty = runs.run(tmp.resolve("run-0"), 2, 0.3, 0.0);
+    // what a 0-prompt run's summary holds: the benchmark is there, no variant has a scored image
+    ObjectNode summary =
+        (ObjectNode) Json.mapper().readTree(empty.resolve("summary.json").toFile());
+    summary.path("benchmarks").path("toy").path("variants").forEach(v ->
+        ((ObjectNode) v).put("n_images", 0).put("n_prompts", 0));
+    Files.writeString(empty.resolve("summary.json"), Json.mapper().writeValueAsString(summary));
+    Path out = tmp.resolve("out");
+    ReportWriter.NothingToReport e = assertThrows(ReportWriter.NothingToReport.class,
+        () -> new ReportWriter(runs.registry).write(List.of(a, empty), out, null, false));
+    assertTrue(e.getMessage().contains(empty.resolve("summary.json").toString())
+        && e.getMessage().contains("0 prompts scored"), e.getMessage());
+    assertFalse(Files.exists(out), "an empty report is never written");
+  }
 
   @Test
   void markdownTablesParseBackToTheSummaryNumbersAndUserStringsAreEscaped() throws Exception {
