@@ -20,20 +20,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 server="$(dirname "$here")"
 repo="$(cd "$server/../.." && pwd)"
-official="" bagel="" packages="" work="" mutations=0 extra=()
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --official-repo) official="$(cd "$2" && pwd)"; shift 2 ;;
-    --bagel-repo) bagel="$(cd "$2" && pwd)"; shift 2 ;;
-    --packages) packages="$(cd "$2" && pwd)"; shift 2 ;;
-    --work) mkdir -p "$2"; work="$(cd "$2" && pwd)"; shift 2 ;;
-    --mutations) mutations=1; shift ;;
-    --) shift; extra=("$@"); break ;;
-    *) echo "cpu_check: unknown option $1 (see the head of $0)" >&2; exit 2 ;;
-  esac
-done
-[ -n "$official" ] && [ -n "$bagel" ] && [ -n "$packages" ] || {
-  echo "cpu_check: --official-repo, --bagel-repo and --packages are required (see the head of $0)" >&2; exit 2; }
+# shellcheck source=check_args.sh
+source "$here/check_args.sh"
+parse_check_args cpu_check "$@"
 [ -n "$work" ] || { work="$(mktemp -d /tmp/irg-cpu-check.XXXXXX)"; trap 'rm -rf "$work"' EXIT; }
 
 # one source tree per package; its version is read from the package itself and printed with the result

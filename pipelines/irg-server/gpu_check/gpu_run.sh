@@ -14,20 +14,9 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 server="$(dirname "$here")"
-official="" bagel="" packages="" work="" mutations=0 extra=()
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --official-repo) official="$(cd "$2" && pwd)"; shift 2 ;;
-    --bagel-repo) bagel="$(cd "$2" && pwd)"; shift 2 ;;
-    --packages) packages="$(cd "$2" && pwd)"; shift 2 ;;
-    --work) mkdir -p "$2"; work="$(cd "$2" && pwd)"; shift 2 ;;
-    --mutations) mutations=1; shift ;;
-    --) shift; extra=("$@"); break ;;
-    *) echo "gpu_run: unknown option $1 (see the head of $0)" >&2; exit 2 ;;
-  esac
-done
-[ -n "$official" ] && [ -n "$bagel" ] && [ -n "$packages" ] || {
-  echo "gpu_run: --official-repo, --bagel-repo and --packages are required (see the head of $0)" >&2; exit 2; }
+# shellcheck source=check_args.sh
+source "$here/check_args.sh"
+parse_check_args gpu_run "$@"
 tmp="$(mktemp -d /tmp/irg-gpu-run.XXXXXX)"
 trap 'rm -rf "$tmp"' EXIT
 [ -n "$work" ] || work="$tmp/work"
