@@ -2,25 +2,18 @@ package org.irgeval.benchmarks.oneig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.irgeval.api.Explanation;
-import org.irgeval.api.ScoreKey;
 import org.irgeval.api.ScoreRecord;
-import org.irgeval.util.Json;
+import org.irgeval.testkit.StoredScore;
 import org.junit.jupiter.api.Test;
 
 /** What the image browser shows under an image: {@code Benchmark.explain} of a stored score. */
 class OneIgExplainTest {
-  private static ScoreRecord record(Map<String, Double> values, String detail, String raw) throws Exception {
-    JsonNode d = detail == null ? null : Json.mapper().readTree(detail);
-    return new ScoreRecord(new ScoreKey("b", "p1", 0, "reflection", "s"), values, d, raw, null, 0);
-  }
-
   @Test
   void theScoresPerDimensionTheAnswerPerQuestionAndTheOcr() throws Exception {
-    ScoreRecord r = record(Map.of("alignment", 0.5), """
+    ScoreRecord r = StoredScore.of(Map.of("alignment", 0.5), """
         {"tile": {"black": false, "answers": {"1": "Yes", "2": "No"}, "ocr": "OPEN 24h"}}""", "OPEN 24h");
     assertEquals(List.of(new Explanation("alignment", "0.5000"), new Explanation("question 1", "answer: Yes"),
         new Explanation("question 2", "answer: No"), new Explanation("OCR", "OPEN 24h")),
