@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,9 @@ import java.util.regex.Pattern;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.PromptSet;
+import org.irgeval.download.Downloader;
 import org.irgeval.run.OptionCheck;
 import org.irgeval.run.Registry;
-import org.irgeval.download.Downloader;
 import org.irgeval.store.AtomicFiles;
 import org.irgeval.store.SafeFiles;
 import org.irgeval.util.Hashing;
@@ -300,7 +301,7 @@ public final class DataFetchCommand implements Callable<Integer> {
       return;
     }
     try (var walk = Files.walk(p)) {
-      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(q);
       }
     }

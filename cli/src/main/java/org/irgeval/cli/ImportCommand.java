@@ -2,11 +2,16 @@ package org.irgeval.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.irgeval.api.Benchmark;
+import org.irgeval.api.DataException;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoreKey;
@@ -63,15 +68,15 @@ public final class ImportCommand implements Callable<Integer> {
    * The official prompt files when the data folder has them (hashed into the manifest); otherwise, when no
    * --data was named, the prompts the results themselves name (the official aggregation scripts need no more).
    */
-  private PromptSet promptSet(Benchmark b, OfficialResultsImporter importer, java.util.Map<String, String> options)
+  private PromptSet promptSet(Benchmark b, OfficialResultsImporter importer, Map<String, String> options)
       throws Exception {
     Path dir = data.resolve();
     if (promptsFromResults) {
       return importer.promptsFromResults(results, options).orElseThrow(() -> new IllegalArgumentException(
           b.id() + " cannot aggregate without its prompt files (--prompts-from-results)"));
     }
-    if (data.data == null && !java.nio.file.Files.isDirectory(dir.resolve(b.id()))) {
-      java.util.Optional<PromptSet> own = importer.promptsFromResults(results, options);
+    if (data.data == null && !Files.isDirectory(dir.resolve(b.id()))) {
+      Optional<PromptSet> own = importer.promptsFromResults(results, options);
       if (own.isPresent()) {
         spec.commandLine().getErr().println("import: no official prompt files under " + dir.resolve(b.id())
             + "; aggregating with the prompts named in the results (pass --data DIR to check them against the"
@@ -86,11 +91,11 @@ public final class ImportCommand implements Callable<Integer> {
    * An import writes a run of its own: it never touches a run made by {@code run} (whose manifest, summary and
    * configuration check it would replace), nor an import of other results. The same import again is allowed.
    */
-  private void refuseForeignRun(String benchmarkId, String resultsHash) throws java.io.IOException {
+  private void refuseForeignRun(String benchmarkId, String resultsHash) throws IOException {
     if (!RunStore.isRun(out)) {
       return;
     }
-    ObjectNode m = java.nio.file.Files.isRegularFile(out.resolve(RunStore.MANIFEST))
+    ObjectNode m = Files.isRegularFile(out.resolve(RunStore.MANIFEST))
         ? (ObjectNode) Json.mapper().readTree(out.resolve(RunStore.MANIFEST).toFile()) : null;
     boolean same = m != null && "import".equals(m.path("kind").asText())
         && benchmarkId.equals(m.path("import").path("benchmark").asText())
@@ -102,13 +107,13 @@ public final class ImportCommand implements Callable<Integer> {
   }
 
   /** SHA-256 of the official results: of the file, or of every file's relative path and hash for a folder. */
-  static String resultsHash(Path results) throws java.io.IOException {
-    if (java.nio.file.Files.isRegularFile(results)) {
+  static String resultsHash(Path results) throws IOException {
+    if (Files.isRegularFile(results)) {
       return Hashing.sha256(results);
     }
     StringBuilder sb = new StringBuilder();
-    try (var s = java.nio.file.Files.walk(results)) {
-      for (Path f : s.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+    try (var s = Files.walk(results)) {
+      for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
         sb.append(results.relativize(f).toString().replace('\\', '/')).append(' ').append(Hashing.sha256(f))
             .append('\n');
       }
@@ -126,7 +131,7 @@ public final class ImportCommand implements Callable<Integer> {
         benchmark + " has no importer of official results"));
     var given = KeyValues.byPrefix(benchOptions, "--bench-opt");
     OptionCheck.benchmarkPrefixes(List.of(b.id()), given);
-    var options = OptionCheck.benchmark(b, given.getOrDefault(benchmark, java.util.Map.of()));
+    var options = OptionCheck.benchmark(b, given.getOrDefault(benchmark, Map.of()));
     PromptSet set = promptSet(b, importer, options);
     List<ScoredSample> samples = importer.read(results, set);
     checkRanges(b, samples);
@@ -175,7 +180,7 @@ public final class ImportCommand implements Callable<Integer> {
    * an official file with a GenAI-Bench score of 5 or a OneIG cosine of 57 is refused, naming the file, the line (when
    * the importer records it) and the field, before anything is stored.
    */
-  private void checkRanges(Benchmark b, List<ScoredSample> samples) throws org.irgeval.api.DataException {
+  private void checkRanges(Benchmark b, List<ScoredSample> samples) throws DataException {
     for (ScoredSample s : samples) {
       for (var e : s.score().values().entrySet()) {
         var r = b.valueRange(e.getKey());
@@ -184,7 +189,7 @@ public final class ImportCommand implements Callable<Integer> {
           String file = d != null && d.hasNonNull("file") ? d.get("file").asText() : results.toString();
           long line = d != null && d.path("line").canConvertToLong() && d.path("line").asLong() > 0
               ? d.path("line").asLong() : 0;
-          throw new org.irgeval.api.DataException(file, line, e.getKey(), "value " + e.getValue() + " of prompt "
+          throw new DataException(file, line, e.getKey(), "value " + e.getValue() + " of prompt "
               + s.prompt().id() + " sample " + s.sample() + " is outside " + r.get() + ", the range " + b.id()
               + " declares for it", null);
         }

@@ -1,5 +1,7 @@
 package org.irgeval.cli;
 
+import java.io.PrintWriter;
+import org.irgeval.api.DataException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,11 +22,11 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
   public static int execute(String... args) {
-    return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
   /** Runs the command line with the given output streams and returns its exit code. */
-  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
@@ -39,7 +41,7 @@ public final class Main implements Runnable {
             + " command again");
         return ExitCodes.STOPPED;
       }
-      return ex instanceof org.irgeval.api.DataException ? ExitCodes.UNUSABLE_INPUT : ExitCodes.ERROR;
+      return ex instanceof DataException ? ExitCodes.UNUSABLE_INPUT : ExitCodes.ERROR;
     });
     return cl.execute(args);
   }

@@ -3,6 +3,7 @@ package org.irgeval.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.irgeval.run.RunMerger;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ public final class MergeCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     RunMerger.Result r = new RunMerger().merge(shards, out, allowIncomplete);
     PrintWriter o = spec.commandLine().getOut();
-    o.printf(java.util.Locale.ROOT, "merged %d shards into %s: %d trajectories, %d score lines, images %d linked,"
+    o.printf(Locale.ROOT, "merged %d shards into %s: %d trajectories, %d score lines, images %d linked,"
             + " %d copied%s (%.1f s)%n", r.shards(), r.out(), r.trajectories(), r.scores(), r.imagesLinked(),
         r.imagesCopied(), r.copyReason() == null ? "" : " (" + r.copyReason() + ")", (System.nanoTime() - t0) / 1e9);
     if (!r.missingTrajectories().isEmpty()) {

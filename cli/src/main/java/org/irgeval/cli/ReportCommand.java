@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.irgeval.report.ReportWriter;
 import org.irgeval.run.Registry;
+import org.irgeval.store.SafeFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,7 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
     OutFolder.check("--out", out);
     Path dir = out != null ? out : runs.size() == 1 ? runs.get(0).resolve("report") : Path.of("report");
     if (out == null && runs.size() == 1) {
-      org.irgeval.store.SafeFiles.check(runs.get(0), dir); // a folder of the run: a link there is refused
+      SafeFiles.check(runs.get(0), dir); // a folder of the run: a link there is refused
     }
     ReportWriter.Written w;
     try {

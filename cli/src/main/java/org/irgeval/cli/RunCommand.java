@@ -8,10 +8,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.PipelineConfig;
+import org.irgeval.report.ReportWriter;
+import org.irgeval.report.RunLabels;
 import org.irgeval.run.Registry;
 import org.irgeval.run.RunConfig;
 import org.irgeval.run.RunEngine;
 import org.irgeval.run.RunResult;
+import org.irgeval.run.Shard;
+import org.irgeval.store.SafeFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -159,11 +163,11 @@ public final class RunCommand implements Callable<Integer> {
         generateOnly ? RunConfig.Mode.GENERATE_ONLY : RunConfig.Mode.GENERATE_AND_SCORE, forceNew,
         List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
     if (shard != null) {
-      cfg = cfg.withShard(org.irgeval.run.Shard.parse(shard));
+      cfg = cfg.withShard(Shard.parse(shard));
     }
     Map<String, String> runLabels = KeyValues.parse(labels, "--label");
     RunResult result = new RunEngine(registry, JudgeBackends::open, spec.commandLine().getErr()).run(cfg);
-    org.irgeval.report.RunLabels.add(result.runDir(), runLabels);
+    RunLabels.add(result.runDir(), runLabels);
     if (!withoutAdapter.isEmpty()) {
       DemoData.markWithoutAdapter(result, withoutAdapter);
     }
@@ -175,8 +179,8 @@ public final class RunCommand implements Callable<Integer> {
       // The demo writes one report, the full one (tables, comparisons, plots, image browser), in place of the
       // report.md other runs write: its report.md is the same Markdown. It is a folder of the run: a link there is
       // refused, like any other in a run directory.
-      org.irgeval.store.SafeFiles.check(runDir, runDir.resolve("report"));
-      var w = new org.irgeval.report.ReportWriter(registry).write(List.of(runDir), runDir.resolve("report"), "irg",
+      SafeFiles.check(runDir, runDir.resolve("report"));
+      var w = new ReportWriter(registry).write(List.of(runDir), runDir.resolve("report"), "irg",
           false);
       spec.commandLine().getOut().println("demo report (a plumbing check, not a model's score): " + w.html());
     }

@@ -2,6 +2,8 @@ package org.irgeval.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -48,9 +50,9 @@ final class SummaryPrinter {
       }
     }
     // The demo writes its one report into report/ (printed after this), not report.md beside the results.
-    java.nio.file.Path md = r.runDir().resolve("report.md");
+    Path md = r.runDir().resolve("report.md");
     out.println("results: " + r.runDir().resolve("summary.json")
-        + (java.nio.file.Files.exists(md) ? ", report: " + md : ""));
+        + (Files.exists(md) ? ", report: " + md : ""));
     out.flush();
   }
 }

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -127,8 +128,8 @@ class DataFetchCommandTest {
     CliTestSupport.Result r = fetch();
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(Files.exists(dir().resolve("genai_image.json")));
-    assertTrue(java.util.Arrays.equals(files.get("genai_image.json"), Files.readAllBytes(dir().resolve("genai_image.json"))));
-    assertTrue(java.util.Arrays.equals(SKILLS, Files.readAllBytes(dir().resolve("genai_skills.json"))));
+    assertTrue(Arrays.equals(files.get("genai_image.json"), Files.readAllBytes(dir().resolve("genai_image.json"))));
+    assertTrue(Arrays.equals(SKILLS, Files.readAllBytes(dir().resolve("genai_skills.json"))));
     assertFalse(Files.exists(dir().resolve("genai_image.json.part")));
     int half = files.get("genai_image.json").length / 2;
     assertTrue(requests.contains("genai_image.json bytes=" + half + "-"), requests.toString());
@@ -168,7 +169,7 @@ class DataFetchCommandTest {
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(requests.contains("genai_image.json bytes=" + body.length / 2 + "-"), requests.toString());
     assertTrue(r.out().contains("(verified, --sha256)"), r.out());
-    assertTrue(java.util.Arrays.equals(body, Files.readAllBytes(dir().resolve("genai_image.json"))));
+    assertTrue(Arrays.equals(body, Files.readAllBytes(dir().resolve("genai_image.json"))));
   }
 
   @Test
@@ -181,7 +182,7 @@ class DataFetchCommandTest {
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(requests.contains("genai_image.json -") && requests.stream().noneMatch(q -> q.contains("bytes=")),
         requests.toString());
-    assertTrue(java.util.Arrays.equals(body, Files.readAllBytes(dir().resolve("genai_image.json"))));
+    assertTrue(Arrays.equals(body, Files.readAllBytes(dir().resolve("genai_image.json"))));
   }
 
   @Test
@@ -190,7 +191,7 @@ class DataFetchCommandTest {
     Files.write(dir().resolve("genai_skills.json.part"), SKILLS);
     CliTestSupport.Result r = fetch();
     assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(java.util.Arrays.equals(SKILLS, Files.readAllBytes(dir().resolve("genai_skills.json"))));
+    assertTrue(Arrays.equals(SKILLS, Files.readAllBytes(dir().resolve("genai_skills.json"))));
   }
 
   @Test

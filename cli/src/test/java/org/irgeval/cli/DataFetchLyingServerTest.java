@@ -13,13 +13,16 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.irgeval.testkit.SystemTest;
+import org.irgeval.util.Hashing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +42,7 @@ class DataFetchLyingServerTest {
   String base;
   final CountDownLatch shutdown = new CountDownLatch(1);
   final AtomicInteger requests = new AtomicInteger();
-  final List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<String> seen = new CopyOnWriteArrayList<>();
   volatile String lie = "none";
   final byte[] image = DataFetchCommandTest.prompts(200);
 
@@ -100,7 +103,7 @@ class DataFetchLyingServerTest {
           } else {
             long from = Long.parseLong(range.replace("bytes=", "").replace("-", ""));
             byte[] junk = new byte[(int) (body.length - from)];
-            java.util.Arrays.fill(junk, (byte) 'x'); // the right length, other bytes
+            Arrays.fill(junk, (byte) 'x'); // the right length, other bytes
             ex.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
             ex.sendResponseHeaders(206, junk.length);
             ex.getResponseBody().write(junk);
@@ -182,8 +185,8 @@ class DataFetchLyingServerTest {
     lie = "none";
     CliTestSupport.Result ok = fetch();
     assertEquals(ExitCodes.OK, ok.code(), ok.out() + ok.err());
-    assertTrue(java.util.Arrays.equals(image, Files.readAllBytes(dir().resolve("genai_image.json"))));
-    assertTrue(Files.readString(dir().resolve("SHA256SUMS")).contains(org.irgeval.util.Hashing.sha256(image)));
+    assertTrue(Arrays.equals(image, Files.readAllBytes(dir().resolve("genai_image.json"))));
+    assertTrue(Files.readString(dir().resolve("SHA256SUMS")).contains(Hashing.sha256(image)));
   }
 
   @Test

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.irgeval.run.Progress;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +56,7 @@ class DemoRunTest {
     assertTrue(report.contains("| Δ ") && report.contains("overall withheld"), report);
     ReportParity.assertHtmlHasEverything(report, html);
     // The image browser shows, per image, what each benchmark's scorer saw and said (Benchmark.explain).
-    java.util.Map<String, String> said = java.util.Map.of("geneval", "<dt>verdict</dt><dd>",
+    Map<String, String> said = Map.of("geneval", "<dt>verdict</dt><dd>",
         "tiif", "<dd>judge: ", "wise", "<dt>consistency</dt>", "genai-bench", "<dt>P(yes)</dt>",
         "oneig", "<dl class=\"explain\"");
     said.forEach((id, marker) -> {
@@ -121,10 +125,10 @@ class DemoRunTest {
         tmp.resolve("runs/p").toString());
     assertEquals(0, r.code(), r.err());
     // Progress goes to the JVM's stderr (not the captured writer): checked through the class directly below.
-    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream old = System.err;
-    System.setErr(new java.io.PrintStream(buf, true));
-    try (org.irgeval.run.Progress p = new org.irgeval.run.Progress("t", 2, 0)) {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    PrintStream old = System.err;
+    System.setErr(new PrintStream(buf, true));
+    try (Progress p = new Progress("t", 2, 0)) {
       p.generated();
       p.generated();
     } finally {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.irgeval.api.DataException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +73,7 @@ class RoundThreeDefectsTest {
     if (r.code() != 0) {
       assertFalse(r.err().contains("\uFEFF"), "no invisible character: " + r.err());
     }
-    assertEquals("f:1 field '<BOM U+FEFF>x': bad <BOM U+FEFF>", new org.irgeval.api.DataException("f", 1,
+    assertEquals("f:1 field '<BOM U+FEFF>x': bad <BOM U+FEFF>", new DataException("f", 1,
         "\uFEFFx", "bad \uFEFF", null).getMessage());
   }
 }

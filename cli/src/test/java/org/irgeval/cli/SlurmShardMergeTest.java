@@ -12,15 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.irgeval.pipeline.irg.sim.IrgSimulator;
 import org.irgeval.pipeline.irg.sim.SimConfig;
+import org.irgeval.testkit.SystemTest;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Assumptions;
-import org.irgeval.testkit.SystemTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,7 +100,7 @@ class SlurmShardMergeTest {
     requireSlurm();
     Path data = CliTestSupport.shared("irg", "geneval");
     long t0 = System.nanoTime();
-    Map<String, String> env = new java.util.HashMap<>();
+    Map<String, String> env = new HashMap<>();
     env.put("SLURM_CI_DIR", tmp.resolve("slurm").toString());
     env.put("SLURM_CI_CPUS", "4");
     boolean ours = false;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.irgeval.scoring.judge.LoopbackJudgeServer;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class WiseJudgeRunTest {
       assertEquals(0, again.code(), again.err());
       assertEquals(requests, judge.requests(), "a rerun makes no judge call");
 
-      String[] otherJudge = java.util.Arrays.copyOf(cmd, cmd.length + 2);
+      String[] otherJudge = Arrays.copyOf(cmd, cmd.length + 2);
       otherJudge[cmd.length] = "--judge-model";
       otherJudge[cmd.length + 1] = "gpt-4o-2024-11-20";
       CliTestSupport.Result refused = CliTestSupport.run(otherJudge);

@@ -1,9 +1,11 @@
 package org.irgeval.api;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A benchmark adapter: everything about one benchmark (official files, generation defaults, official
@@ -57,8 +59,8 @@ public interface Benchmark {
    * a value that is not checked. Checked where each value is made (a scorer's value outside is a counted failure) and
    * imported (an error naming file, line and field); see {@link ValueRange}.
    */
-  default java.util.Optional<ValueRange> valueRange(String name) {
-    return java.util.Optional.empty();
+  default Optional<ValueRange> valueRange(String name) {
+    return Optional.empty();
   }
 
   /** Images per prompt of the official protocol (e.g. 4 or 1). */
@@ -78,20 +80,20 @@ public interface Benchmark {
    * (right to wrong), McNemar tests, the image browser. Empty (the default) when a single image has no meaningful
    * score of its own; comparisons then use the official aggregation only.
    */
-  default java.util.OptionalDouble imageScore(ScoreRecord score) {
-    return java.util.OptionalDouble.empty();
+  default OptionalDouble imageScore(ScoreRecord score) {
+    return OptionalDouble.empty();
   }
 
   /**
    * The judge's individual answers about one image (e.g. one "yes"/"no" per question), in a stable order, for the
    * agreement of two judges on the same images (Cohen's kappa). Default: the image score when it is binary.
    */
-  default java.util.List<String> judgements(ScoreRecord score) {
+  default List<String> judgements(ScoreRecord score) {
     if (binaryImageScore()) {
-      java.util.OptionalDouble v = imageScore(score);
-      return v.isPresent() ? java.util.List.of(v.getAsDouble() >= 0.5 ? "right" : "wrong") : java.util.List.of();
+      OptionalDouble v = imageScore(score);
+      return v.isPresent() ? List.of(v.getAsDouble() >= 0.5 ? "right" : "wrong") : List.of();
     }
-    return java.util.List.of();
+    return List.of();
   }
 
   /**
@@ -99,8 +101,8 @@ public interface Benchmark {
    * with the judge's answer, the detections and the rule's verdict, the judge's reply with its sub-scores. Read
    * from what the score record stored; empty (the default) when the benchmark explains nothing.
    */
-  default java.util.List<Explanation> explain(ScoreRecord score) {
-    return java.util.List.of();
+  default List<Explanation> explain(ScoreRecord score) {
+    return List.of();
   }
 
   /** True when every {@link #imageScore} is 0 or 1 (right or wrong), so paired outcomes take McNemar's test. */
@@ -130,7 +132,7 @@ public interface Benchmark {
    * nothing (the benchmark's official output has no per-image file).
    */
   default void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples)
-      throws java.io.IOException {}
+      throws IOException {}
 
   /** Reads the official scripts' score files into our scores (for {@code irg-eval import}). */
   default Optional<OfficialResultsImporter> officialResults() {

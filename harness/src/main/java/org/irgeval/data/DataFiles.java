@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.irgeval.api.DataException;
@@ -29,7 +30,7 @@ public final class DataFiles {
   /** The bytes of {@code file} ({@code shown} names it in errors). */
   public static byte[] readAllBytes(Path file, String shown) throws DataException, IOException {
     if (!Files.exists(file)) {
-      throw new java.nio.file.NoSuchFileException(file.toString()); // as Files does: callers say where to get it
+      throw new NoSuchFileException(file.toString()); // as Files does: callers say where to get it
     }
     if (!Files.isRegularFile(file)) {
       throw new DataException(shown, 0, null, "not a regular file (a device, a FIFO or a folder)", null);

@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.irgeval.store.AtomicFiles;
+import org.irgeval.store.SafeFiles;
 
 /**
  * The embedded demo's sample files: each module that has some ships them under {@code demo-data/} with a
@@ -83,7 +85,7 @@ public final class DemoSamples {
         throw new IOException("demo sample listed in " + INDEX + " but missing: " + e.getKey(), ex);
       }
       Path f = dir.resolve(e.getKey());
-      org.irgeval.store.SafeFiles.checkFile(dir, f);
+      SafeFiles.checkFile(dir, f);
       if (!Files.exists(f) || !Arrays.equals(Files.readAllBytes(f), bytes)) {
         AtomicFiles.write(dir, f, bytes);
       }
@@ -91,7 +93,7 @@ public final class DemoSamples {
     return dir;
   }
 
-  private static java.util.List<String> lines(URL index) throws IOException {
+  private static List<String> lines(URL index) throws IOException {
     try (InputStream in = index.openStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
           .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();

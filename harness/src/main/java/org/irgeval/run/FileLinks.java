@@ -8,11 +8,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
 import java.util.LinkedHashSet;
-import org.irgeval.store.SafeFiles;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.irgeval.store.SafeFiles;
 
 /**
  * Places files by hard link where the file system allows it (no second copy of the bytes, no per-file fsync of
@@ -23,7 +24,7 @@ public final class FileLinks {
   private final AtomicInteger linked = new AtomicInteger();
   private final AtomicInteger copied = new AtomicInteger();
   private final AtomicReference<String> copyReason = new AtomicReference<>();
-  private final Set<Path> dirs = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+  private final Set<Path> dirs = Collections.synchronizedSet(new LinkedHashSet<>());
 
   /**
    * Puts {@code source} at {@code target}. A target that already holds the same file (or the same bytes) is left as

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,12 +21,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.irgeval.api.ImageLayout;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.Trajectory;
 import org.irgeval.store.AtomicFiles;
 import org.irgeval.store.RunStore;
+import org.irgeval.store.SafeFiles;
 
 /**
  * The run's images in each benchmark's official layout ({@code exports/<benchmark>/<variant>/}), so the official
@@ -61,7 +65,7 @@ final class OfficialExports implements AutoCloseable {
   private final Map<String, Integer> stored = new HashMap<>();
   private final AtomicInteger placed = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
-  private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
   /** When this session last stored a trajectory (0: none): the start of the run's tail. */
   private volatile long lastLanded;
 
@@ -76,7 +80,7 @@ final class OfficialExports implements AutoCloseable {
       });
     }
     Path indexFile = exports.resolve(INDEX);
-    org.irgeval.store.SafeFiles.checkFile(store.dir(), indexFile);
+    SafeFiles.checkFile(store.dir(), indexFile);
     if (Files.isRegularFile(indexFile)) {
       done.addAll(Files.readAllLines(indexFile, StandardCharsets.UTF_8));
     }
@@ -136,7 +140,7 @@ final class OfficialExports implements AutoCloseable {
     }
     // generation is over: what is left may use every core
     int cores = Runtime.getRuntime().availableProcessors();
-    if (pool instanceof java.util.concurrent.ThreadPoolExecutor tpe && cores > tpe.getCorePoolSize()) {
+    if (pool instanceof ThreadPoolExecutor tpe && cores > tpe.getCorePoolSize()) {
       tpe.setMaximumPoolSize(cores);
       tpe.setCorePoolSize(cores);
     }
@@ -161,7 +165,7 @@ final class OfficialExports implements AutoCloseable {
       Path indexFile = exports.resolve(INDEX);
       byte[] old = Files.isRegularFile(indexFile) ? Files.readAllBytes(indexFile) : new byte[0];
       byte[] more = add.getBytes(StandardCharsets.UTF_8);
-      byte[] bytes = java.util.Arrays.copyOf(old, old.length + more.length);
+      byte[] bytes = Arrays.copyOf(old, old.length + more.length);
       System.arraycopy(more, 0, bytes, old.length, more.length);
       AtomicFiles.write(store.dir(), indexFile, bytes);
     }
@@ -223,7 +227,7 @@ final class OfficialExports implements AutoCloseable {
       for (var v : byVariant.entrySet()) {
         Path root = exports.resolve(target.bench().id()).resolve(v.getKey());
         // the layout writes below root (AtomicFiles refuses links there); root itself is made here without links
-        org.irgeval.store.SafeFiles.createDirectories(store.dir(), root);
+        SafeFiles.createDirectories(store.dir(), root);
         target.layout().placeSamples(root, prompt, v.getValue(), (src, dst) -> links.place(root, src, dst));
         placed.addAndGet(v.getValue().size());
       }

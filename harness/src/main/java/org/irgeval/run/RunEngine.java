@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.irgeval.api.ScorerProvider;
 import org.irgeval.api.ScorerUnavailableException;
 import org.irgeval.stats.StratifiedBootstrap;
 import org.irgeval.store.RunStore;
+import org.irgeval.store.SafeFiles;
 import org.irgeval.util.Json;
 
 /**
@@ -54,7 +57,7 @@ public final class RunEngine {
   }
 
   public RunResult run(RunConfig cfg) throws Exception {
-    boolean existed = Files.exists(cfg.runDir(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    boolean existed = Files.exists(cfg.runDir(), LinkOption.NOFOLLOW_LINKS);
     try {
       return runIn(cfg);
     } catch (Exception e) {
@@ -68,9 +71,9 @@ public final class RunEngine {
   /** Deletes {@code dir} when it holds nothing but folders and empty files (this process made it and wrote nothing). */
   private static void removeIfUntouched(Path dir) {
     try (var walk = Files.walk(dir)) {
-      List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+      List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();
       for (Path p : all) {
-        if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(p) > 0
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) > 0
             || Files.isSymbolicLink(p)) {
           return;
         }
@@ -105,7 +108,7 @@ public final class RunEngine {
       boolean score = cfg.mode() != RunConfig.Mode.GENERATE_ONLY;
       try (Pipeline pipeline = generate ? openPipeline(cfg) : null;
            JudgeBackend judge = score && cfg.judge() != null
-               ? judgeOpener.apply(cfg.judge(), org.irgeval.store.SafeFiles.createDirectories(cfg.runDir(),
+               ? judgeOpener.apply(cfg.judge(), SafeFiles.createDirectories(cfg.runDir(),
                    cfg.runDir().resolve("cache/judge"))) : null) {
         boolean plumbingPipeline = pipeline != null ? pipeline.plumbing()
             : manifest != null && manifest.path("plumbing").asBoolean(false);
@@ -256,7 +259,7 @@ public final class RunEngine {
       scorerNotes.add(note);
     }
     // made here without following links; a scorer writes its cache below it (AtomicFiles refuses links there)
-    Path scorerCache = org.irgeval.store.SafeFiles.createDirectories(cfg.runDir(),
+    Path scorerCache = SafeFiles.createDirectories(cfg.runDir(),
         cfg.runDir().resolve("cache/scorers/" + sp.id()));
     ScorerContext ctx = new ScorerContext(cfg.dataDir(), scorerOptions.of(sp), scorerCache, Optional.ofNullable(judge), set,
         scorerOptions.concurrency());

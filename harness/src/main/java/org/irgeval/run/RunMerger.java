@@ -8,9 +8,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +28,8 @@ import org.irgeval.api.PromptSet;
 import org.irgeval.store.AtomicFiles;
 import org.irgeval.store.RunLock;
 import org.irgeval.store.RunStore;
+import org.irgeval.store.SafeFiles;
+import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
 
 /**
@@ -81,7 +87,7 @@ public final class RunMerger {
     Path tmp = tempOf(out, ProcessHandle.current().pid());
     boolean moved = false;
     try {
-      Set<Path> locked = new java.util.HashSet<>();
+      Set<Path> locked = new HashSet<>();
       for (Path d : shardDirs) {
         if (!RunStore.isRun(d)) {
           throw new MergeException(d + " holds no irg-eval run (no " + RunStore.MANIFEST + ")");
@@ -198,13 +204,13 @@ public final class RunMerger {
       for (JsonNode turn : t.path("turns")) {
         String rel = turn.path("image").asText();
         Path src = s.dir().resolve(rel);
-        if (!Files.isRegularFile(src, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(src, LinkOption.NOFOLLOW_LINKS)) {
           throw new MergeException(src + ": the image of trajectory " + t.path("id").asText() + " is missing"
               + (Files.isSymbolicLink(src) ? " (a symbolic link there is refused)" : ""));
         }
-        org.irgeval.store.SafeFiles.check(s.dir(), src);
+        SafeFiles.check(s.dir(), src);
         String want = turn.path("sha256").asText("");
-        if (!want.isEmpty() && !want.equals(org.irgeval.util.Hashing.sha256(src))) {
+        if (!want.isEmpty() && !want.equals(Hashing.sha256(src))) {
           // damaged after it was stored (and maybe scored): never merged as the image its scores describe
           throw new MergeException(src + ": the image of trajectory " + t.path("id").asText() + " differs from the"
               + " SHA-256 recorded when it was generated (damaged since); run that shard again with the same command"
@@ -250,7 +256,7 @@ public final class RunMerger {
       Files.delete(out); // empty, checked above
     }
     Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
     return new Result(out, shards.size(), trajectories.size(), nScores, links.linked(), links.copied(),
         links.copyReason(), List.copyOf(missing));
   }
@@ -508,7 +514,7 @@ public final class RunMerger {
       return;
     }
     try (var walk = Files.walk(p)) {
-      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(q);
       }
     }

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.irgeval.api.PromptSet;
 import org.irgeval.store.AtomicFiles;
+import org.irgeval.store.SafeFiles;
 import org.irgeval.util.Json;
 
 /**
@@ -41,8 +43,8 @@ public record ShardPlan(Shard shard, String method, Map<String, PromptSet> plann
     n.set("planned", mapper.valueToTree(m));
     byte[] bytes = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(n);
     Path f = runDir.resolve(FILE);
-    org.irgeval.store.SafeFiles.checkFile(runDir, f);
-    if (!Files.exists(f) || !java.util.Arrays.equals(Files.readAllBytes(f), bytes)) {
+    SafeFiles.checkFile(runDir, f);
+    if (!Files.exists(f) || !Arrays.equals(Files.readAllBytes(f), bytes)) {
       AtomicFiles.write(runDir, f, bytes);
     }
   }

@@ -1,15 +1,23 @@
 package org.irgeval.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.io.IOException;
 import org.irgeval.api.Pipeline;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.ScoreRecord;
@@ -19,6 +27,9 @@ import org.irgeval.api.Variant;
 import org.irgeval.api.VariantSummary;
 import org.irgeval.stats.StratifiedBootstrap;
 import org.irgeval.store.RunStore;
+import org.irgeval.store.SafeFiles;
+import org.irgeval.util.BuildInfo;
+import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
 
 /**
@@ -47,7 +58,7 @@ public final class SummaryBuilder {
     for (Prompt p : b.prompts().prompts()) {
       prompts.put(p.id(), p);
     }
-    Map<String, List<ScoredSample>> out = new java.util.TreeMap<>(SummaryBuilder::variantOrder);
+    Map<String, List<ScoredSample>> out = new TreeMap<>(SummaryBuilder::variantOrder);
     for (ScoreRecord r : scores) {
       Prompt p = prompts.get(r.key().promptId());
       if (p == null || !r.key().benchmark().equals(b.id()) || !r.key().scorer().equals(b.scorerId())
@@ -56,7 +67,7 @@ public final class SummaryBuilder {
       }
       out.computeIfAbsent(r.key().variant(), k -> new ArrayList<>()).add(new ScoredSample(p, r.key().sample(), r));
     }
-    out.values().forEach(l -> l.sort(java.util.Comparator.comparingInt((ScoredSample s) -> s.prompt().index())
+    out.values().forEach(l -> l.sort(Comparator.comparingInt((ScoredSample s) -> s.prompt().index())
         .thenComparingInt(ScoredSample::sample)));
     return out;
   }
@@ -82,7 +93,7 @@ public final class SummaryBuilder {
     v.put("n_images", s.nImages());
     // One bootstrap for the overall and every category: each replicate is aggregated once by the official rules
     // and every score read from it (the overall's CI is the same as computed alone: same draws).
-    List<String> keys = new java.util.ArrayList<>();
+    List<String> keys = new ArrayList<>();
     if (s.overall() != null) {
       keys.add(OVERALL_KEY);
     }
@@ -93,7 +104,7 @@ public final class SummaryBuilder {
     });
     Map<String, double[]> cis = bootstrap.ci95ByKey(samples, keys, rep -> {
       VariantSummary a = b.benchmark().aggregate(b.prompts(), rep);
-      Map<String, Double> m = new java.util.HashMap<>(a.categories());
+      Map<String, Double> m = new HashMap<>(a.categories());
       m.put(OVERALL_KEY, a.overall());
       return m;
     });
@@ -156,7 +167,7 @@ public final class SummaryBuilder {
   /** Mean per-turn stage timings and token counts of the stored trajectories of one benchmark. */
   public ObjectNode generation(BenchmarkRun b, Collection<Trajectory> all, int planned, List<String> failures) {
     ObjectNode g = mapper.createObjectNode();
-    Map<String, double[]> sums = new java.util.TreeMap<>();
+    Map<String, double[]> sums = new TreeMap<>();
     int n = 0;
     TreeSet<String> endpoints = new TreeSet<>();
     for (Trajectory t : all) {
@@ -196,10 +207,10 @@ public final class SummaryBuilder {
    * mean the stored results can be reused instead of recomputing the bootstraps.
    */
   String inputsHash(RunStore store, List<BenchmarkRun> benches) throws IOException {
-    java.security.MessageDigest md = org.irgeval.util.Hashing.sha256();
+    java.security.MessageDigest md = Hashing.sha256();
     ObjectNode cfg = mapper.createObjectNode();
     cfg.put("format", FORMAT);
-    cfg.put("harness", org.irgeval.util.BuildInfo.version() + " " + org.irgeval.util.BuildInfo.gitCommit());
+    cfg.put("harness", BuildInfo.version() + " " + BuildInfo.gitCommit());
     cfg.put("bootstrap", bootstrap.toString());
     ArrayNode bs = cfg.putArray("benchmarks");
     for (BenchmarkRun b : benches) {
@@ -209,14 +220,14 @@ public final class SummaryBuilder {
       e.put("scorer", b.scorerId());
       e.put("scorer_fingerprint", b.scorer() == null ? null : b.scorer().fingerprint());
       e.put("not_scored", b.notScored());
-      e.put("prompts", org.irgeval.util.Hashing.sha256(mapper.writeValueAsBytes(b.prompts())));
+      e.put("prompts", Hashing.sha256(mapper.writeValueAsBytes(b.prompts())));
     }
     md.update(mapper.writeValueAsBytes(cfg));
     for (String journal : List.of(RunStore.TRAJECTORIES, RunStore.SCORES)) {
-      java.nio.file.Path f = store.dir().resolve(journal);
+      Path f = store.dir().resolve(journal);
       md.update((byte) 0);
-      if (java.nio.file.Files.isRegularFile(f)) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(f)) {
+      if (Files.isRegularFile(f)) {
+        try (InputStream in = Files.newInputStream(f)) {
           byte[] buf = new byte[1 << 16];
           int n;
           while ((n = in.read(buf)) > 0) {
@@ -225,7 +236,7 @@ public final class SummaryBuilder {
         }
       }
     }
-    return java.util.HexFormat.of().formatHex(md.digest());
+    return HexFormat.of().formatHex(md.digest());
   }
 
   /** The whole {@code summary.json} of a run session. */
@@ -234,11 +245,11 @@ public final class SummaryBuilder {
       throws IOException {
     long t0 = System.nanoTime();
     String inputs = inputsHash(store, benches);
-    com.fasterxml.jackson.databind.JsonNode previous = null;
-    java.nio.file.Path prevFile = store.dir().resolve(RunStore.SUMMARY);
-    if (java.nio.file.Files.isRegularFile(prevFile)) {
+    JsonNode previous = null;
+    Path prevFile = store.dir().resolve(RunStore.SUMMARY);
+    if (Files.isRegularFile(prevFile)) {
       try {
-        com.fasterxml.jackson.databind.JsonNode p = mapper.readTree(prevFile.toFile());
+        JsonNode p = mapper.readTree(prevFile.toFile());
         if (inputs.equals(p.path("inputs_sha256").asText())) {
           previous = p.path("benchmarks");
         }
@@ -268,14 +279,14 @@ public final class SummaryBuilder {
         continue;
       }
       e.put("status", "scored");
-      com.fasterxml.jackson.databind.JsonNode old = previous == null ? null : previous.path(b.id());
+      JsonNode old = previous == null ? null : previous.path(b.id());
       boolean reuse = old != null && old.path("variants").isObject();
       ObjectNode vs = e.putObject("variants");
       Map<String, List<ScoredSample>> variants = SummaryBuilder.byVariant(b, store.scores());
       for (Map.Entry<String, List<ScoredSample>> v : variants.entrySet()) {
         vs.set(v.getKey(), reuse && old.path("variants").get(v.getKey()) instanceof ObjectNode o ? o.deepCopy()
             : variant(b, v.getValue()));
-        b.benchmark().writeOfficialResults(org.irgeval.store.SafeFiles.createDirectories(store.dir(),
+        b.benchmark().writeOfficialResults(SafeFiles.createDirectories(store.dir(),
             store.dir().resolve("exports").resolve(b.id()).resolve(v.getKey())), b.prompts(),
             v.getValue());
       }

@@ -5,27 +5,34 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.irgeval.api.Generation;
 import org.irgeval.api.GenerationRequest;
 import org.irgeval.api.Pipeline;
 import org.irgeval.api.RunStopException;
-import org.irgeval.api.Scorer;
 import org.irgeval.api.ScoreOutcome;
 import org.irgeval.api.ScoreRecord;
+import org.irgeval.api.Scorer;
 import org.irgeval.api.ScoringInput;
 import org.irgeval.api.Trajectory;
+import org.irgeval.api.ValueRange;
 import org.irgeval.store.RunStore;
+import org.irgeval.util.Hashing;
+import org.irgeval.util.PngCheck;
 
 /**
  * Runs a {@link RunPlan}: {@link Pipeline#parallelism()} generation workers pull from one shared queue (no
@@ -43,11 +50,11 @@ final class WorkExecutor {
   private final boolean scoreNew;
   private final Progress progress;
   private final PrintWriter err;
-  private final java.util.function.Consumer<Trajectory> onStored;
+  private final Consumer<Trajectory> onStored;
   private final Map<Scorer, ExecutorService> scorePools = new IdentityHashMap<>();
   private final ConcurrentLinkedQueue<Future<?>> scoreFutures = new ConcurrentLinkedQueue<>();
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
-  private final List<String> generationFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<String> generationFailures = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger scoreIncomplete = new AtomicInteger();
   private final AtomicInteger generated = new AtomicInteger();
   private final AtomicInteger scored = new AtomicInteger();
@@ -66,7 +73,7 @@ final class WorkExecutor {
 
   /** @param onStored told of every trajectory once it is stored (the official exports follow the run) */
   WorkExecutor(RunStore store, Pipeline pipeline, boolean scoreNew, Progress progress, PrintWriter err,
-               java.util.function.Consumer<Trajectory> onStored) {
+               Consumer<Trajectory> onStored) {
     this.store = store;
     this.onStored = onStored;
     this.pipeline = pipeline;
@@ -128,7 +135,7 @@ final class WorkExecutor {
         }
         for (var turn : g.turns()) {
           try {
-            org.irgeval.util.PngCheck.decode(turn.png());
+            PngCheck.decode(turn.png());
           } catch (IOException bad) {
             // Counted like any failed generation and retried by the next run, never stored as a success.
             throw new IOException("turn " + (g.turns().indexOf(turn) + 1) + ": " + bad.getMessage(), bad);
@@ -217,16 +224,16 @@ final class WorkExecutor {
       progress.failed(false);
       return;
     }
-    java.util.Map<String, Double> values = out.values();
+    Map<String, Double> values = out.values();
     String error = out.error();
     if (error == null) {
       // the one place an image's values are made: one outside the benchmark's declared range is a counted failure
-      java.util.Optional<String> bad = org.irgeval.api.ValueRange.violation(values,
+      Optional<String> bad = ValueRange.violation(values,
           task.bench().benchmark()::valueRange);
       if (bad.isPresent()) {
         error = task.key().scorer() + " gave " + bad.get() + " (the range " + task.bench().id() + " declares);"
             + " counted as a failure, never averaged in";
-        values = java.util.Map.of();
+        values = Map.of();
       }
     }
     store.putScore(new ScoreRecord(task.key(), values, out.detail(), out.raw(), error,
@@ -241,7 +248,7 @@ final class WorkExecutor {
       if (!Files.isRegularFile(image)) {
         return "image missing: " + image;
       }
-      return sha256 == null || sha256.equals(org.irgeval.util.Hashing.sha256(image)) ? null
+      return sha256 == null || sha256.equals(Hashing.sha256(image)) ? null
           : "image changed on disk since it was generated (SHA-256 differs): " + image;
     } catch (IOException e) {
       return "image unreadable: " + image + " (" + e.getMessage() + ")";
@@ -255,7 +262,7 @@ final class WorkExecutor {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  private static ThreadFactory daemon(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, name + "-" + n.incrementAndGet());

@@ -2,10 +2,16 @@ package org.irgeval.stats;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
@@ -74,18 +80,18 @@ public final class StratifiedBootstrap {
   }
 
   /** Evaluates {@code f} for replicates 0..n-1 on {@link #threads} threads; results in replicate order. */
-  private <T> List<T> evaluate(int n, java.util.function.IntFunction<T> f) {
-    List<T> out = new ArrayList<>(java.util.Collections.nCopies(n, null));
+  private <T> List<T> evaluate(int n, IntFunction<T> f) {
+    List<T> out = new ArrayList<>(Collections.nCopies(n, null));
     if (threads == 1 || n < 2) {
       for (int i = 0; i < n; i++) {
         out.set(i, f.apply(i));
       }
       return out;
     }
-    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+    ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       Object[] res = new Object[n];
-      pool.submit(() -> java.util.stream.IntStream.range(0, n).parallel().forEach(i -> res[i] = f.apply(i))).get();
+      pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> res[i] = f.apply(i))).get();
       for (int i = 0; i < n; i++) {
         @SuppressWarnings("unchecked")
         T t = (T) res[i];
@@ -95,7 +101,7 @@ public final class StratifiedBootstrap {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("bootstrap interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
       }
@@ -317,7 +323,7 @@ public final class StratifiedBootstrap {
 
     /** The resampled lists of a draw from {@link #drawSources}. */
     List<List<ScoredSample>> build(int[] src) {
-      Map<String, String> source = new java.util.HashMap<>();
+      Map<String, String> source = new HashMap<>();
       int k = 0;
       for (List<String> ids : strata.values()) {
         for (String slot : ids) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -40,7 +41,7 @@ public final class AtomicFiles {
 
   private static void writeAndRename(Path root, Path target, Path dir, Path tmp, byte[] bytes) throws IOException {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
-        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        LinkOption.NOFOLLOW_LINKS)) {
       java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         ch.write(buf);

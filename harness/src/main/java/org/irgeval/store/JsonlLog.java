@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -70,7 +71,7 @@ public final class JsonlLog implements AutoCloseable {
               + " bytes) moved to " + file.getFileName() + ".torn";
           Path torn = file.resolveSibling(file.getFileName() + ".torn");
           try (FileChannel t = SafeFiles.open(root, torn, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            t.write(ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, start, bytes.length)));
+            t.write(ByteBuffer.wrap(Arrays.copyOfRange(bytes, start, bytes.length)));
           }
           break;
         }

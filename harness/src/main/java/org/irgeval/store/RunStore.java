@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.irgeval.api.GeneratedTurn;
 import org.irgeval.api.Generation;
@@ -47,7 +52,7 @@ public final class RunStore implements AutoCloseable {
   private final List<String> repairs = new ArrayList<>();
   private final RunLock lock;
   /** Trajectories set aside in this session (their images damaged): no score of them is stored any more. */
-  private final java.util.Set<String> invalidated = ConcurrentHashMap.newKeySet();
+  private final Set<String> invalidated = ConcurrentHashMap.newKeySet();
 
   private RunStore(Path dir, RunLock lock) throws IOException {
     this.dir = dir;
@@ -108,7 +113,7 @@ public final class RunStore implements AutoCloseable {
    * so such a folder (a lone {@code scores.jsonl}) is not a run this tool wrote and is never adopted as one.
    */
   public static void requireManifestWithJournals(Path dir) throws NotARunException, IOException {
-    if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MANIFEST), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+    if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS)
         && (nonEmpty(dir.resolve(SCORES)) || nonEmpty(dir.resolve(TRAJECTORIES)))) {
       throw new NotARunException(dir + " holds " + SCORES + " or " + TRAJECTORIES + " but no " + MANIFEST + ": not an"
           + " irg-eval run (or one whose manifest was lost); choose another --out, or restore the manifest");
@@ -116,7 +121,7 @@ public final class RunStore implements AutoCloseable {
   }
 
   private static boolean nonEmpty(Path f) throws IOException {
-    return Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(f) > 0;
+    return Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.size(f) > 0;
   }
 
   /** True when {@code dir} holds a run's files. */
@@ -222,8 +227,8 @@ public final class RunStore implements AutoCloseable {
     for (Trajectory.Turn turn : t.turns()) {
       Path f = dir.resolve(turn.image());
       SafeFiles.check(dir, f); // a link is renamed, never followed, but a linked folder above it is refused
-      if (Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        Files.move(f, f.resolveSibling(f.getFileName() + ".bad"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+        Files.move(f, f.resolveSibling(f.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
       }
       scores.keySet().removeIf(k -> k.benchmark().equals(t.benchmark()) && k.promptId().equals(t.promptId())
           && k.sample() == t.sample());
@@ -263,7 +268,7 @@ public final class RunStore implements AutoCloseable {
    * Costs one read of every image (hashed on every core).
    */
   private void setAsideDamagedImages() throws IOException {
-    List<String> damaged = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> damaged = Collections.synchronizedList(new ArrayList<>());
     trajectories.values().parallelStream().forEach(t -> {
       for (Trajectory.Turn turn : t.turns()) {
         if (turn.sha256() == null) {
@@ -272,7 +277,7 @@ public final class RunStore implements AutoCloseable {
         Path f = dir.resolve(turn.image());
         try {
           // a link or a FIFO in place of an image is never read through (a FIFO would block)
-          if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
               || !turn.sha256().equals(Hashing.sha256(f))) {
             damaged.add(t.id());
             return;
@@ -288,8 +293,8 @@ public final class RunStore implements AutoCloseable {
       for (Trajectory.Turn turn : t.turns()) {
         Path f = dir.resolve(turn.image());
         SafeFiles.check(dir, f);
-        if (Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          Files.move(f, f.resolveSibling(f.getFileName() + ".bad"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+          Files.move(f, f.resolveSibling(f.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
         }
       }
       repairs.add("image damaged since it was stored (SHA-256 differs): " + dir.resolve(t.turns().get(0).image())
@@ -317,7 +322,7 @@ public final class RunStore implements AutoCloseable {
     Path f = dir.resolve(PROMPTS).resolve(PromptIds.safe(set.benchmark()) + ".json");
     byte[] bytes = mapper.writeValueAsBytes(set);
     SafeFiles.checkFile(dir, f);
-    if (!Files.exists(f) || !java.util.Arrays.equals(Files.readAllBytes(f), bytes)) {
+    if (!Files.exists(f) || !Arrays.equals(Files.readAllBytes(f), bytes)) {
       AtomicFiles.write(dir, f, bytes);
     }
   }

@@ -2,11 +2,13 @@ package org.irgeval.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +93,7 @@ public final class SafeFiles {
       if (a == null) {
         try {
           Files.createDirectory(p);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
           // made meanwhile by a parallel writer: checked below
         }
         a = attributes(p);
@@ -125,7 +127,7 @@ public final class SafeFiles {
 
   /** Reads a regular file below {@code root} without following links; at most {@code max} bytes. */
   public static byte[] read(Path root, Path file, long max) throws IOException {
-    try (FileChannel ch = open(root, file, java.nio.file.StandardOpenOption.READ)) {
+    try (FileChannel ch = open(root, file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size > max) {
         throw new IOException(file + " is " + size + " bytes, more than the " + max + " expected at most");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -27,7 +28,7 @@ public final class Json {
    * A reader of one JSON value per text (a JSON-lines line, a whole file): {@code {"a": 1} junk} or two objects on
    * one line is refused, never read as its first value. Not for streaming parsers that read several values.
    */
-  public static com.fasterxml.jackson.databind.ObjectReader strict(ObjectMapper mapper) {
+  public static ObjectReader strict(ObjectMapper mapper) {
     return mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 }

@@ -2,6 +2,7 @@ package org.irgeval.data;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -29,7 +30,7 @@ class JsonLinesFuzzTest {
       assertTrue(e.getMessage().startsWith("results.jsonl"), e.getMessage());
       assertTrue(e.line() > 0 || m.bytes().length == 0 || e.getMessage().contains("UTF-8"),
           "line named: " + e.getMessage() + " after " + m.describe());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError("IOException without the file name: " + e + " after " + m.describe(), e);
     } finally {
       Files.deleteIfExists(f);

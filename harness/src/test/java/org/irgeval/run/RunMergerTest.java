@@ -12,11 +12,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.pipeline.reference.ReferencePipelineProvider;
+import org.irgeval.store.RunLock;
 import org.irgeval.store.RunStore;
 import org.irgeval.testkit.ToyBenchmark;
 import org.irgeval.testkit.ToyScorer;
@@ -88,7 +90,7 @@ class RunMergerTest {
       JsonNode t = Json.mapper().readTree(line);
       for (JsonNode turn : t.path("turns")) {
         String rel = turn.path("image").asText();
-        assertTrue(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("whole").resolve(rel)),
+        assertTrue(Arrays.equals(Files.readAllBytes(tmp.resolve("whole").resolve(rel)),
             Files.readAllBytes(tmp.resolve("merged").resolve(rel))), rel);
       }
     }
@@ -102,8 +104,8 @@ class RunMergerTest {
   void aShardStillBeingWrittenIsRefusedAndNoTemporaryFolderIsLeft() throws Exception {
     List<Path> parts = shards(2, 6, 42);
     // a run still working on shard 0 holds its exclusive lock: the merge must not read a half-written shard
-    try (org.irgeval.store.RunLock held = org.irgeval.store.RunLock.acquire(parts.get(0))) {
-      var e = assertThrows(org.irgeval.store.RunLock.RunLockedException.class,
+    try (RunLock held = RunLock.acquire(parts.get(0))) {
+      var e = assertThrows(RunLock.RunLockedException.class,
           () -> new RunMerger().merge(parts, tmp.resolve("m"), false));
       assertTrue(e.getMessage().contains(parts.get(0).toString()) && e.getMessage().contains("in use"), e.getMessage());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ class StratifiedBootstrapTest {
         .filter(x -> x.prompt().category().equals("c1")).toList());
     Map<String, double[]> cis = new StratifiedBootstrap(500, 9).ci95ByKey(xs, List.of("all", "c1", "none"),
         rep -> {
-          Map<String, Double> m = new java.util.HashMap<>();
+          Map<String, Double> m = new HashMap<>();
           m.put("all", MEAN.apply(rep));
           m.put("c1", c1.apply(rep));
           return m;

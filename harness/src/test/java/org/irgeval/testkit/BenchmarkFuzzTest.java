@@ -4,14 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -45,7 +55,7 @@ public abstract class BenchmarkFuzzTest {
   /** The demo data and exported results of one adapter, made once per test class. */
   private record Folders(Path root, Path data, List<Path> dataFiles, Path results, List<Path> resultFiles) {}
 
-  private static final Map<String, Folders> FOLDERS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Folders> FOLDERS = new ConcurrentHashMap<>();
 
   /** The adapter under test. */
   protected abstract Benchmark benchmark();
@@ -222,13 +232,13 @@ public abstract class BenchmarkFuzzTest {
       }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NAN = "\"__fuzz_nan__\"";
     private static final String HUGE = "\"__fuzz_huge__\"";
 
     /** Weird JSON values put where a valid one was: wrong types, empties, huge and non-finite numbers. */
-    public static com.fasterxml.jackson.databind.JsonNode weirdValue(Random rnd) {
-      var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    public static JsonNode weirdValue(Random rnd) {
+      var f = JsonNodeFactory.instance;
       return switch (rnd.nextInt(18)) {
         case 0 -> f.nullNode();
         case 1 -> f.textNode("");
@@ -260,7 +270,7 @@ public abstract class BenchmarkFuzzTest {
     }
 
     public static Mutant mutate(byte[] original, String fileName, Random rnd) {
-      String name = fileName.toLowerCase(java.util.Locale.ROOT);
+      String name = fileName.toLowerCase(Locale.ROOT);
       boolean jsonl = name.endsWith(".jsonl");
       boolean csv = name.endsWith(".csv");
       boolean json = name.endsWith(".json");
@@ -275,7 +285,7 @@ public abstract class BenchmarkFuzzTest {
             return new Mutant(kind, new byte[0], lineOriented, 0, "empty file");
           case TRUNCATE: {
             int at = original.length == 0 ? 0 : rnd.nextInt(original.length);
-            return new Mutant(kind, java.util.Arrays.copyOf(original, at), lineOriented, 0, "cut at byte " + at);
+            return new Mutant(kind, Arrays.copyOf(original, at), lineOriented, 0, "cut at byte " + at);
           }
           case JUNK_BYTES: case INVALID_UTF8: {
             byte[] junk = new byte[1 + rnd.nextInt(8)];
@@ -307,7 +317,7 @@ public abstract class BenchmarkFuzzTest {
             } else if (kind == Kind.DUPLICATE_LINE) {
               lines.add(i, lines.get(i));
             } else {
-              java.util.Collections.swap(lines, i, j);
+              Collections.swap(lines, i, j);
             }
             return new Mutant(kind, utf8(String.join("\n", lines)), lineOriented, 0, "lines " + (i + 1) + "," + (j + 1));
           }
@@ -349,7 +359,7 @@ public abstract class BenchmarkFuzzTest {
             String old = cells[c];
             if (kind == Kind.HUGE_NUMBER_TEXT) {
               // replace the first number of the line (JSON lines, JSON, CSV alike)
-              var m = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?").matcher(lines.get(i));
+              var m = Pattern.compile("-?\\d+(\\.\\d+)?").matcher(lines.get(i));
               if (!m.find()) {
                 return new Mutant(kind, original, lineOriented, 0, "no number on line " + (i + 1));
               }
@@ -382,12 +392,12 @@ public abstract class BenchmarkFuzzTest {
     }
 
     /** Replaces (or removes) one random node of {@code tree} in place; returns its path. */
-    private static String mutateTree(com.fasterxml.jackson.databind.JsonNode tree, boolean remove, Random rnd) {
+    private static String mutateTree(JsonNode tree, boolean remove, Random rnd) {
       List<String> path = new ArrayList<>();
-      com.fasterxml.jackson.databind.JsonNode parent = null;
+      JsonNode parent = null;
       String key = null;
       int index = -1;
-      com.fasterxml.jackson.databind.JsonNode node = tree;
+      JsonNode node = tree;
       int depth = 1 + rnd.nextInt(4);
       for (int d = 0; d < depth && node.isContainerNode() && node.size() > 0; d++) {
         parent = node;
@@ -408,13 +418,13 @@ public abstract class BenchmarkFuzzTest {
       if (parent == null) {
         return "root left alone";
       }
-      if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      if (parent instanceof ObjectNode o) {
         if (remove) {
           o.remove(key);
         } else {
           o.set(key, weirdValue(rnd));
         }
-      } else if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+      } else if (parent instanceof ArrayNode a) {
         if (remove) {
           a.remove(index);
         } else {

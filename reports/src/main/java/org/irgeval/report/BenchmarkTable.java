@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.irgeval.api.Benchmark;
@@ -62,7 +64,7 @@ public record BenchmarkTable(String benchmark, String title, List<PaperTable.Col
       TreeSet<String> keys = new TreeSet<>(first.keySet());
       keys.addAll(settings.keySet());
       for (String k : keys) {
-        if (!java.util.Objects.equals(first.get(k), settings.get(k))) {
+        if (!Objects.equals(first.get(k), settings.get(k))) {
           differs.add(k);
         }
       }
@@ -107,7 +109,7 @@ public record BenchmarkTable(String benchmark, String title, List<PaperTable.Col
 
   /** A value on the paper's scale with the paper's digits, or "–". */
   public String format(Double v) {
-    return v == null ? "–" : String.format(java.util.Locale.ROOT, "%." + digits + "f", v * scale);
+    return v == null ? "–" : String.format(Locale.ROOT, "%." + digits + "f", v * scale);
   }
 
   /**

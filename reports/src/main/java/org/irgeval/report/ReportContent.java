@@ -1,6 +1,9 @@
 package org.irgeval.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,14 +134,14 @@ public record ReportContent(List<ReportBlock> header, List<Section> sections) {
 
   /** Runs ranked by the overall of their final variant (their last turn), highest first; no overall last. */
   private static void leaderboard(List<ReportBlock> out, BenchmarkTable t) {
-    java.util.Map<String, BenchmarkTable.Row> last = new java.util.LinkedHashMap<>();
+    Map<String, BenchmarkTable.Row> last = new LinkedHashMap<>();
     t.rows().forEach(r -> last.put(r.run(), r));
     if (last.size() < 2) {
       return;
     }
     List<BenchmarkTable.Row> ranked = new ArrayList<>(last.values());
-    ranked.sort(java.util.Comparator.comparing((BenchmarkTable.Row r) -> r.values().get("overall"),
-        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+    ranked.sort(Comparator.comparing((BenchmarkTable.Row r) -> r.values().get("overall"),
+        Comparator.nullsLast(Comparator.reverseOrder())));
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < ranked.size(); i++) {
       BenchmarkTable.Row r = ranked.get(i);
@@ -156,7 +159,7 @@ public record ReportContent(List<ReportBlock> header, List<Section> sections) {
   /** Every row in the order of the trend label, with the change of the overall from the run before. */
   private static void trend(List<ReportBlock> out, BenchmarkTable t, ReportModel m) {
     List<Row> rows = new ArrayList<>();
-    java.util.Map<String, Double> previous = new java.util.HashMap<>();
+    Map<String, Double> previous = new HashMap<>();
     for (BenchmarkTable.Row r : t.rows()) {
       Double v = r.values().get("overall");
       Double before = previous.get(r.variant());

@@ -1,6 +1,9 @@
 package org.irgeval.report;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +58,9 @@ public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<
    * @throws IllegalArgumentException when a run lacks the label, naming the run and the labels it has
    */
   public static ReportModel build(Registry registry, List<RunView> given, String paper, Comparisons comparisons,
-                                  String trend) throws java.io.IOException {
+                                  String trend) throws IOException {
     List<RunView> runs = given;
-    Map<String, String> values = new java.util.LinkedHashMap<>();
+    Map<String, String> values = new LinkedHashMap<>();
     if (trend != null) {
       for (RunView r : given) {
         Map<String, String> labels = r.labels();
@@ -68,9 +71,9 @@ public record ReportModel(List<RunView> runs, List<BenchmarkTable> tables, List<
         values.put(r.label(), labels.get(trend));
       }
       boolean numeric = values.values().stream().allMatch(ReportModel::isNumber);
-      java.util.Comparator<RunView> order = numeric
-          ? java.util.Comparator.comparingDouble(r -> Double.parseDouble(values.get(r.label())))
-          : java.util.Comparator.comparing(r -> values.get(r.label()));
+      Comparator<RunView> order = numeric
+          ? Comparator.comparingDouble(r -> Double.parseDouble(values.get(r.label())))
+          : Comparator.comparing(r -> values.get(r.label()));
       runs = given.stream().sorted(order).toList();
     }
     ReportModel m = buildOrdered(registry, runs, paper, comparisons);

@@ -1,12 +1,15 @@
 package org.irgeval.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.Variant;
 import org.irgeval.store.AtomicFiles;
@@ -89,10 +92,10 @@ public final class ReportPlots {
    * Why a benchmark has no overall plot (the official overall is withheld for every row: each row's notes say why),
    * or empty when it has one. The report shows the reason where the plot would be.
    */
-  public static java.util.Optional<String> overallWithheld(BenchmarkTable t) {
+  public static Optional<String> overallWithheld(BenchmarkTable t) {
     boolean any = t.columns().stream().anyMatch(c -> c.key().equals("overall"))
         && t.rows().stream().anyMatch(r -> r.values().get("overall") != null);
-    return any ? java.util.Optional.empty() : java.util.Optional.of("no overall plot: the official overall is"
+    return any ? Optional.empty() : Optional.of("no overall plot: the official overall is"
         + " withheld for every row (see the notes under the table)");
   }
 
@@ -150,13 +153,13 @@ public final class ReportPlots {
   private static XYChart trend(BenchmarkTable t, ReportModel m) {
     boolean numeric = m.trendValues().values().stream().allMatch(ReportModel::isNumber);
     XYChart c = new XYChartBuilder().width(W).height(H + 80).xAxisTitle(m.trend()
-        + (numeric ? "" : " (in order: " + String.join(", ", new java.util.LinkedHashSet<>(
+        + (numeric ? "" : " (in order: " + String.join(", ", new LinkedHashSet<>(
             t.rows().stream().map(r -> m.trendValues().get(r.run())).toList())) + ")")).yAxisTitle("score").build();
     c.setTitle(t.title() + ": every column against " + m.trend() + " (grey: 95% CI of the overall)"
         + plumbingMark(t));
     c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
     c.getStyler().setAntiAlias(true);
-    List<String> runs = new ArrayList<>(new java.util.LinkedHashSet<>(t.rows().stream().map(BenchmarkTable.Row::run)
+    List<String> runs = new ArrayList<>(new LinkedHashSet<>(t.rows().stream().map(BenchmarkTable.Row::run)
         .toList()));
     Map<String, List<BenchmarkTable.Row>> byVariant = new LinkedHashMap<>();
     t.rows().forEach(r -> byVariant.computeIfAbsent(r.variant(), k -> new ArrayList<>()).add(r));
@@ -254,7 +257,7 @@ public final class ReportPlots {
     Path png = dir.resolve(stem + ".png");
     AtomicFiles.write(dir, png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     Path svg = dir.resolve(stem + ".svg");
-    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
     VectorGraphicsEncoder.saveVectorGraphic(chart, buf, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     AtomicFiles.write(dir, svg, buf.toByteArray());
     out.add(stem);

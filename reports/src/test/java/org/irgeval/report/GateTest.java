@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ class GateTest {
   private static Path asImported(Path run) throws Exception {
     for (String f : List.of("summary.json", "scores.jsonl")) {
       Path p = run.resolve(f);
-      java.nio.file.Files.writeString(p, java.nio.file.Files.readString(p).replace("\"reflection\"", "\"imported\""));
+      Files.writeString(p, Files.readString(p).replace("\"reflection\"", "\"imported\""));
     }
     return run;
   }

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
@@ -39,7 +40,7 @@ final class ToyRuns {
       }
 
       @Override
-      public java.util.Set<String> benchmarks() {
+      public Set<String> benchmarks() {
         return toy.benchmarks();
       }
 

@@ -3,7 +3,9 @@ package org.irgeval.pipeline.irg;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -74,7 +76,7 @@ final class EndpointPool {
    * @throws NoEndpointException when none became available within {@link RetryPolicy#endpointWait()}, or
    *                             every endpoint was refused
    */
-  Lease acquire(java.util.Set<Endpoint> avoid) throws InterruptedException, NoEndpointException {
+  Lease acquire(Set<Endpoint> avoid) throws InterruptedException, NoEndpointException {
     long deadline = System.nanoTime() + policy.endpointWait().toNanos();
     lock.lock();
     try {
@@ -177,7 +179,7 @@ final class EndpointPool {
    * this trajectory has not failed on yet. An endpoint it failed on is used again only when every UP endpoint
    * has failed it (otherwise a fast-failing GPU would eat all retries while the good ones are busy). Null: wait.
    */
-  private Endpoint pick(java.util.Set<Endpoint> avoid) {
+  private Endpoint pick(Set<Endpoint> avoid) {
     Endpoint best = null;
     Endpoint bestAvoided = null;
     boolean freshUp = false;
@@ -251,7 +253,7 @@ final class EndpointPool {
   private String problems() {
     List<String> out = new ArrayList<>();
     for (Endpoint e : endpoints) {
-      out.add(e.uri + " " + e.state.name().toLowerCase(java.util.Locale.ROOT)
+      out.add(e.uri + " " + e.state.name().toLowerCase(Locale.ROOT)
           + (e.lastProblem == null ? "" : " (" + e.lastProblem + ")"));
     }
     return String.join("; ", out);

@@ -3,17 +3,26 @@ package org.irgeval.pipeline.irg;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.irgeval.api.GeneratedTurn;
 import org.irgeval.api.Generation;
 import org.irgeval.api.GenerationRequest;
 import org.irgeval.api.Pipeline;
+import org.irgeval.api.RunStopException;
 import org.irgeval.util.Json;
+import org.irgeval.util.PngCheck;
 
 /**
  * The client side of the IRG server protocol (docs/protocol.md): any number of endpoints behind one shared
@@ -42,9 +51,9 @@ public final class IrgPipeline implements Pipeline {
   /** The pool's weights kind, as the endpoints that answered at open report it (null: no claim / mixed). */
   private String poolWeights;
   /** url -> checkpoint sha256 (or "null") of every endpoint whose health was read. */
-  private final Map<String, String> checkpoints = new java.util.TreeMap<>();
+  private final Map<String, String> checkpoints = new TreeMap<>();
   /** Endpoints admitted although their weights are not meant for the preset's mode (allow_weights_mismatch). */
-  private final Map<String, String> weightsMismatches = new java.util.TreeMap<>();
+  private final Map<String, String> weightsMismatches = new TreeMap<>();
 
   /**
    * Opens the pipeline: reads the system prompt and asks every endpoint for its health. Endpoints that do not
@@ -111,15 +120,15 @@ public final class IrgPipeline implements Pipeline {
    * table.
    */
   private void establishCheckpoint(List<Endpoint> eps) {
-    Map<String, String> seen = new java.util.TreeMap<>();
-    java.util.Set<String> kinds = new java.util.TreeSet<>();
+    Map<String, String> seen = new TreeMap<>();
+    Set<String> kinds = new TreeSet<>();
     for (Endpoint e : eps) {
       if (e.health != null && e.state != Endpoint.State.REFUSED) {
         seen.put(e.uri.toString(), String.valueOf(e.health.checkpointSha256()));
         kinds.add(e.health.weights() == null ? "null" : String.valueOf(e.health.weights().kind()));
       }
     }
-    java.util.Set<String> distinct = new java.util.TreeSet<>(seen.values());
+    Set<String> distinct = new TreeSet<>(seen.values());
     // an unhashed checkpoint (--skip-checkpoint-hash) cannot be told from another one, not even from itself after a
     // restart on other weights (null == null): refused like a disagreeing pool, even alone
     boolean disagree = distinct.size() > 1 || distinct.contains("null");
@@ -213,7 +222,7 @@ public final class IrgPipeline implements Pipeline {
     }
     String sha = h.checkpointSha256();
     synchronized (identityLock) {
-      if (poolEstablished && !options.allowMixedCheckpoints() && !java.util.Objects.equals(sha, poolSha)) {
+      if (poolEstablished && !options.allowMixedCheckpoints() && !Objects.equals(sha, poolSha)) {
         return "its checkpoint SHA-256 is " + sha + ", the pool's is " + poolSha + " (" + checkpoints + "): a run"
             + " over both would mix models; pass --pipeline-opt allow_mixed_checkpoints=true to run anyway";
       }
@@ -288,11 +297,11 @@ public final class IrgPipeline implements Pipeline {
       Map<String, Object> id = new LinkedHashMap<>();
       id.put("sha256", poolSha);
       id.put("weights", poolWeights);
-      id.put("by_endpoint", new java.util.TreeMap<>(checkpoints));
+      id.put("by_endpoint", new TreeMap<>(checkpoints));
       id.put("allow_weights_mismatch", options.allowWeightsMismatch());
       id.put("allow_mixed_checkpoints", options.allowMixedCheckpoints());
-      id.put("weights_mismatches", new java.util.TreeMap<>(weightsMismatches));
-      java.util.Set<String> distinct = new java.util.TreeSet<>(checkpoints.values());
+      id.put("weights_mismatches", new TreeMap<>(weightsMismatches));
+      Set<String> distinct = new TreeSet<>(checkpoints.values());
       id.put("mixed", distinct.size() > 1 || (checkpoints.size() > 1 && distinct.contains("null")));
       f.put("checkpoint", id);
     }
@@ -334,14 +343,14 @@ public final class IrgPipeline implements Pipeline {
 
   @Override
   public Generation generate(GenerationRequest request) throws TrajectoryFailedException, InterruptedException,
-      org.irgeval.api.RunStopException {
+      RunStopException {
     byte[] body;
     try {
       body = json.writeValueAsBytes(toWire(request));
     } catch (IllegalArgumentException | JsonProcessingException e) {
       throw new TrajectoryFailedException(request.id() + ": " + e.getMessage(), false, ErrorCode.BAD_REQUEST, e);
     }
-    java.util.Set<Endpoint> failedOn = new java.util.HashSet<>();
+    Set<Endpoint> failedOn = new HashSet<>();
     EndpointCallException lastError = null;
     for (int attempt = 1; ; attempt++) {
       EndpointPool.Lease lease;
@@ -349,7 +358,7 @@ public final class IrgPipeline implements Pipeline {
         lease = pool.acquire(failedOn);
       } catch (EndpointPool.NoEndpointException e) {
         if (e.allDown()) {
-          throw new org.irgeval.api.RunStopException(request.id() + ": " + e.getMessage() + "; the run stops (circuit"
+          throw new RunStopException(request.id() + ": " + e.getMessage() + "; the run stops (circuit"
               + " breaker: --pipeline-opt endpoint_down_s, default " + RetryPolicy.DEFAULT.downWait().toSeconds()
               + "); bring an endpoint up, then run the same command again to resume", e);
         }
@@ -476,13 +485,13 @@ public final class IrgPipeline implements Pipeline {
               + " \"Checkpoint identity\"), so it cannot be told from another model; update the server or pass"
               + " --pipeline-opt allow_mixed_checkpoints=true";
         }
-        if (!java.util.Objects.equals(r.checkpointSha256(), poolSha)) {
+        if (!Objects.equals(r.checkpointSha256(), poolSha)) {
           return "its answer was drawn with checkpoint SHA-256 " + r.checkpointSha256() + ", the pool's is "
               + poolSha + " (a server restarted on other weights behind the same URL?)";
         }
       }
       if (!options.allowWeightsMismatch() && poolWeights != null
-          && !java.util.Objects.equals(r.weightsKind(), poolWeights)) {
+          && !Objects.equals(r.weightsKind(), poolWeights)) {
         return "its answer was drawn with " + r.weightsKind() + " weights, the pool holds " + poolWeights;
       }
     }
@@ -498,13 +507,13 @@ public final class IrgPipeline implements Pipeline {
    */
   private void checkPng(Endpoint ep, int turn, byte[] png, boolean sim, List<Integer> cropBox)
       throws EndpointCallException {
-    if (png.length < 24 || !java.util.Arrays.equals(java.util.Arrays.copyOf(png, 8), PNG_SIGNATURE)) {
+    if (png.length < 24 || !Arrays.equals(Arrays.copyOf(png, 8), PNG_SIGNATURE)) {
       throw invalid(ep, "turn " + turn + ": image is not a PNG");
     }
     java.awt.image.BufferedImage img;
     try {
-      img = org.irgeval.util.PngCheck.decode(png);
-    } catch (java.io.IOException e) {
+      img = PngCheck.decode(png);
+    } catch (IOException e) {
       throw invalid(ep, "turn " + turn + ": " + e.getMessage());
     }
     int w = img.getWidth();

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -140,8 +142,8 @@ final class OpenAiJudge implements Judge {
 
   private JudgeReply redacted(JudgeReply r) {
     KeyRedactor k = shared.redactor();
-    java.util.List<java.util.Map<String, Double>> tokens = k.redactTokens(r.tokenLogprobs());
-    java.util.Map<String, Double> first = tokens.isEmpty() ? k.redactAlternatives(r.firstTokenTopLogprobs())
+    List<Map<String, Double>> tokens = k.redactTokens(r.tokenLogprobs());
+    Map<String, Double> first = tokens.isEmpty() ? k.redactAlternatives(r.firstTokenTopLogprobs())
         : tokens.get(0);
     return new JudgeReply(k.redact(r.text()), first, tokens, r.promptTokens(), r.completionTokens(), r.cached());
   }

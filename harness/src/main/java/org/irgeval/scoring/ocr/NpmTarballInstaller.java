@@ -3,6 +3,7 @@ package org.irgeval.scoring.ocr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ final class NpmTarballInstaller {
       }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+      } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
         throw new IOException(target + " already exists and holds other files; remove it to install "
             + pkg.name() + "@" + pkg.version() + " there", e);
       }

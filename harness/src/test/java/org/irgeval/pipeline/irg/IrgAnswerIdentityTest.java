@@ -11,6 +11,7 @@ import java.util.Map;
 import org.irgeval.api.Generation;
 import org.irgeval.api.Pipeline;
 import org.irgeval.pipeline.irg.sim.IrgSimulator;
+import org.irgeval.pipeline.irg.sim.LatencyModel;
 import org.irgeval.pipeline.irg.sim.SimConfig;
 import org.irgeval.util.Hashing;
 import org.junit.jupiter.api.Test;
@@ -94,8 +95,8 @@ class IrgAnswerIdentityTest {
   @Test
   void aRequestRunningLongerThanTheRequestTimeoutMakesTheEndpointUnhealthy() throws Exception {
     MiniEngine.sharedBenchmarks();
-    SimConfig slow = holding(SHA_A).withLatency(org.irgeval.pipeline.irg.sim.LatencyModel.fixed(4000),
-        org.irgeval.pipeline.irg.sim.LatencyModel.ZERO, 1.0);
+    SimConfig slow = holding(SHA_A).withLatency(LatencyModel.fixed(4000),
+        LatencyModel.ZERO, 1.0);
     Map<String, String> opts = new LinkedHashMap<>(MiniEngine.fastRetries());
     opts.put("request_timeout_s", "1");
     try (IrgSimulator sim = IrgSimulator.start(slow);

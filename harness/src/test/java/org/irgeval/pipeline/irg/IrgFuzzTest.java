@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -89,7 +91,7 @@ class IrgFuzzTest {
     opts.put("allow_mixed_checkpoints", "true");
     URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     pipeline = new IrgPipelineProvider().open(new PipelineConfig(List.of(uri), "bagel-plain", 1, 1, opts, dataDir,
-        null, b -> java.util.Optional.empty()));
+        null, b -> Optional.empty()));
     return pipeline;
   }
 
@@ -185,7 +187,7 @@ class IrgFuzzTest {
       // Jackson's refusal, also of a constructor exception (the constructor NPEs on a missing mode or turn_params:
       // shipped presets only, see docs/fuzzing.md)
       assertNotNull(e.getMessage());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // invalid UTF-8 and the like: Jackson's own read error
     } catch (IllegalArgumentException e) {
       // documented: Preset's checks (turns, sizes, mode)

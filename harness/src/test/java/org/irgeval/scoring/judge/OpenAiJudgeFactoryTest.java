@@ -382,9 +382,9 @@ class OpenAiJudgeFactoryTest {
           FAST_BACKOFF);
       JudgeReply reply = f.open("m").complete(request("hi", png(3)));
       assertEquals("your key is [redacted] ok", reply.text());
-      try (var files = java.nio.file.Files.walk(tmp.resolve("cache-echo"))) {
-        for (Path p : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-          assertFalse(java.nio.file.Files.readString(p).contains(SECRET), "the cache never holds the key: " + p);
+      try (var files = Files.walk(tmp.resolve("cache-echo"))) {
+        for (Path p : files.filter(Files::isRegularFile).toList()) {
+          assertFalse(Files.readString(p).contains(SECRET), "the cache never holds the key: " + p);
         }
       }
       f.close();
@@ -437,7 +437,7 @@ class OpenAiJudgeFactoryTest {
       checkEcho(text, null, "v" + n++);
     }
     for (List<String> toks : splits) {
-      List<Map<String, Double>> lp = new java.util.ArrayList<>();
+      List<Map<String, Double>> lp = new ArrayList<>();
       lp.add(Map.of("Yes", -0.1, "No", -2.5));
       for (String t : toks) {
         lp.add(Map.of(t, -0.01, "x", -4.0));
@@ -454,9 +454,9 @@ class OpenAiJudgeFactoryTest {
       JudgeReply reply = f.open("m").complete(request("hi", png(7)));
       f.close();
       StringBuilder stored = new StringBuilder(reply.text()).append(reply.tokenLogprobs());
-      try (var files = java.nio.file.Files.walk(tmp.resolve("cache-" + name))) {
-        for (Path p : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-          stored.append(java.nio.file.Files.readString(p));
+      try (var files = Files.walk(tmp.resolve("cache-" + name))) {
+        for (Path p : files.filter(Files::isRegularFile).toList()) {
+          stored.append(Files.readString(p));
         }
       }
       String squeezed = stored.toString().replaceAll("[\\s\u200b]|\\\\u200b", "");

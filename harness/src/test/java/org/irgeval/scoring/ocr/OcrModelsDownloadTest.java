@@ -16,9 +16,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -159,7 +160,7 @@ class OcrModelsDownloadTest {
   void aPartialFileOfUnknownOriginIsFetchedAfresh() throws Exception {
     // a .part without the record of its source (another version, another tool) is never resumed
     Path dir = tmp.resolve("models");
-    Files.write(tmp.resolve("models.tgz.part"), java.util.Arrays.copyOf(tgz, 1234));
+    Files.write(tmp.resolve("models.tgz.part"), Arrays.copyOf(tgz, 1234));
     models(pkg(sha1(tgz))).download(dir, registry());
     assertEquals(List.of(""), ranges);
     assertFalse(Files.exists(tmp.resolve("models.tgz.part")));
@@ -209,7 +210,7 @@ class OcrModelsDownloadTest {
         h[156] = '0';
         put(h, 257, "ustar");
         put(h, 263, "00");
-        java.util.Arrays.fill(h, 148, 156, (byte) ' ');
+        Arrays.fill(h, 148, 156, (byte) ' ');
         int sum = 0;
         for (byte b : h) {
           sum += b & 0xff;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoredSample;
@@ -154,7 +155,7 @@ final class GenAiBenchAggregator {
   private static List<String> tagOrder(PromptSet prompts, boolean tagged) {
     Set<String> out = new LinkedHashSet<>(GenAiBenchTags.ALL);
     if (tagged) {
-      Set<String> extra = new java.util.TreeSet<>();
+      Set<String> extra = new TreeSet<>();
       prompts.prompts().forEach(p -> extra.addAll(tagsOf(p)));
       out.addAll(extra);
     }

@@ -1,20 +1,27 @@
 package org.irgeval.benchmarks.genaibench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
+import org.irgeval.api.Explanation;
 import org.irgeval.api.ImageLayout;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
+import org.irgeval.api.ValueRange;
 import org.irgeval.api.VariantSummary;
 import org.irgeval.pipeline.reference.ReferenceScenes;
 import org.irgeval.pipeline.reference.SceneHints;
@@ -67,11 +74,11 @@ public final class GenAiBenchBenchmark implements Benchmark, ReferenceScenes {
   /** One image per prompt (genai_bench/generate.py l.124 {@code num_images_per_prompt=1}). */
   /** VQAScore is P("Yes") in [0, 1]; the human ratings are on the paper's 1-5 Likert scale. */
   @Override
-  public java.util.Optional<org.irgeval.api.ValueRange> valueRange(String name) {
+  public Optional<ValueRange> valueRange(String name) {
     return switch (name) {
-      case GenAiBenchAggregator.SCORE -> java.util.Optional.of(org.irgeval.api.ValueRange.UNIT);
-      case GenAiBenchAggregator.HUMAN -> java.util.Optional.of(new org.irgeval.api.ValueRange(1, 5));
-      default -> java.util.Optional.empty();
+      case GenAiBenchAggregator.SCORE -> Optional.of(ValueRange.UNIT);
+      case GenAiBenchAggregator.HUMAN -> Optional.of(new ValueRange(1, 5));
+      default -> Optional.empty();
     };
   }
 
@@ -87,30 +94,30 @@ public final class GenAiBenchBenchmark implements Benchmark, ReferenceScenes {
 
   /** The image's VQAScore (P("Yes"), 0-1). */
   @Override
-  public java.util.OptionalDouble imageScore(org.irgeval.api.ScoreRecord score) {
-    return score.failed() || !score.values().containsKey(GenAiBenchAggregator.SCORE) ? java.util.OptionalDouble.empty()
-        : java.util.OptionalDouble.of(score.value(GenAiBenchAggregator.SCORE));
+  public OptionalDouble imageScore(ScoreRecord score) {
+    return score.failed() || !score.values().containsKey(GenAiBenchAggregator.SCORE) ? OptionalDouble.empty()
+        : OptionalDouble.of(score.value(GenAiBenchAggregator.SCORE));
   }
 
   /** VQAScore's P(yes) of the image, and who gave it (the judge model, or the recorded scorer's rule). */
   @Override
-  public java.util.List<org.irgeval.api.Explanation> explain(org.irgeval.api.ScoreRecord score) {
-    java.util.List<org.irgeval.api.Explanation> out = new java.util.ArrayList<>();
+  public List<Explanation> explain(ScoreRecord score) {
+    List<Explanation> out = new ArrayList<>();
     if (score.values().containsKey(GenAiBenchAggregator.SCORE)) {
-      out.add(new org.irgeval.api.Explanation("P(yes)", String.format(java.util.Locale.ROOT, "%.4f",
+      out.add(new Explanation("P(yes)", String.format(Locale.ROOT, "%.4f",
           score.value(GenAiBenchAggregator.SCORE))));
     }
-    com.fasterxml.jackson.databind.JsonNode d = score.detail();
+    JsonNode d = score.detail();
     if (d != null) {
-      for (String k : java.util.List.of("judge_model", "rule", "top_logprobs", "judge_note", "plumbing_note")) {
+      for (String k : List.of("judge_model", "rule", "top_logprobs", "judge_note", "plumbing_note")) {
         if (d.hasNonNull(k)) {
-          out.add(new org.irgeval.api.Explanation(k.replace('_', ' '), d.path(k).isTextual() ? d.path(k).asText()
+          out.add(new Explanation(k.replace('_', ' '), d.path(k).isTextual() ? d.path(k).asText()
               : d.path(k).toString()));
         }
       }
     }
     if (score.error() != null) {
-      out.add(new org.irgeval.api.Explanation("error", score.error()));
+      out.add(new Explanation("error", score.error()));
     }
     return out;
   }

@@ -22,6 +22,7 @@ import org.irgeval.api.DataException;
 import org.irgeval.api.DataFile;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.data.DataFiles;
 import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
 
@@ -92,7 +93,7 @@ final class GenAiBenchPromptLoader {
   private static byte[] read(Path file, String shown, GenAiBenchRelease release, List<DataFile> files,
                              boolean required) throws DataException {
     try {
-      byte[] b = org.irgeval.data.DataFiles.readAllBytes(file, shown);
+      byte[] b = DataFiles.readAllBytes(file, shown);
       files.add(new DataFile(shown, Hashing.sha256(b), b.length));
       return b;
     } catch (NoSuchFileException e) {

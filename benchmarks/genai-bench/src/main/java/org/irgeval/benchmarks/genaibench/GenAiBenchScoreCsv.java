@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.irgeval.api.DataException;
+import org.irgeval.data.DataFiles;
 
 /**
  * Per-prompt VQAScores made elsewhere, as CSV: {@code prompt_idx,score} (one image per prompt, e.g. the rows of the
@@ -29,7 +30,7 @@ final class GenAiBenchScoreCsv {
     }
     List<String> lines;
     try {
-      lines = org.irgeval.data.DataFiles.readAllLines(file, shown);
+      lines = DataFiles.readAllLines(file, shown);
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new DataException(shown, 0, null, "not UTF-8 text (" + e + ")", null);
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.irgeval.api.DataException;
+import org.irgeval.data.DataFiles;
 
 /**
  * The 80 class names of {@code evaluation/object_names.txt} (the copy evaluate_images.py l.68-69 reads), in
@@ -31,7 +32,7 @@ public record ClassNames(List<String> names) {
   public static ClassNames read(Path file, String displayName) throws DataException {
     List<String> lines;
     try {
-      lines = org.irgeval.data.DataFiles.readAllLines(file, displayName);
+      lines = DataFiles.readAllLines(file, displayName);
     } catch (NoSuchFileException e) {
       throw new DataException(displayName, 0, null, "file not found", SOURCE);
     } catch (IOException e) {

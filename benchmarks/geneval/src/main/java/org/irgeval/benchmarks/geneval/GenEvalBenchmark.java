@@ -1,7 +1,9 @@
 package org.irgeval.benchmarks.geneval;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
+import org.irgeval.api.Explanation;
 import org.irgeval.api.ImageLayout;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.OptionSpec;
@@ -17,6 +20,7 @@ import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
+import org.irgeval.api.ValueRange;
 import org.irgeval.api.VariantSummary;
 import org.irgeval.pipeline.reference.ReferenceScenes;
 import org.irgeval.pipeline.reference.SceneHints;
@@ -64,9 +68,9 @@ public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
   /** README "generate 4 images per prompt"; diffusers_generate.py {@code --n_samples} default 4. */
   /** {@code correct} is the official 0/1 judgement (evaluate_images.py's {@code correct}). */
   @Override
-  public java.util.Optional<org.irgeval.api.ValueRange> valueRange(String name) {
-    return name.equals(GenEvalAggregator.CORRECT) ? java.util.Optional.of(org.irgeval.api.ValueRange.UNIT)
-        : java.util.Optional.empty();
+  public Optional<ValueRange> valueRange(String name) {
+    return name.equals(GenEvalAggregator.CORRECT) ? Optional.of(ValueRange.UNIT)
+        : Optional.empty();
   }
 
   @Override
@@ -90,20 +94,20 @@ public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
    * (evaluate_images.py: correct, reason, details).
    */
   @Override
-  public java.util.List<org.irgeval.api.Explanation> explain(ScoreRecord score) {
-    java.util.List<org.irgeval.api.Explanation> out = new java.util.ArrayList<>();
-    com.fasterxml.jackson.databind.JsonNode d = score.detail();
+  public List<Explanation> explain(ScoreRecord score) {
+    List<Explanation> out = new ArrayList<>();
+    JsonNode d = score.detail();
     if (!score.failed()) {
       String reason = d == null ? "" : d.path("reason").asText("");
-      out.add(new org.irgeval.api.Explanation("verdict", (score.value("correct") >= 0.5 ? "correct" : "wrong")
+      out.add(new Explanation("verdict", (score.value("correct") >= 0.5 ? "correct" : "wrong")
           + (reason.isBlank() ? "" : ": " + reason)));
     }
     if (d != null && d.hasNonNull("details")) {
-      out.add(new org.irgeval.api.Explanation("detections", d.path("details").isTextual()
+      out.add(new Explanation("detections", d.path("details").isTextual()
           ? d.path("details").asText() : d.path("details").toString()));
     }
     if (score.error() != null) {
-      out.add(new org.irgeval.api.Explanation("error", score.error()));
+      out.add(new Explanation("error", score.error()));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package org.irgeval.benchmarks.geneval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import org.irgeval.api.ImageLayout;
 import org.irgeval.api.Prompt;
 import org.irgeval.store.AtomicFiles;
+import org.irgeval.store.SafeFiles;
 import org.irgeval.util.Json;
 
 /**
@@ -91,7 +93,7 @@ public final class GenEvalImageLayout implements ImageLayout {
   private static void writeMetadata(Path root, Path dir, Prompt prompt) throws IOException {
     Path meta = dir.resolve("metadata.jsonl");
     String text = PyJson.dumps(prompt.metadata());
-    org.irgeval.store.SafeFiles.checkFile(root, meta);
+    SafeFiles.checkFile(root, meta);
     if (!Files.exists(meta) || !Files.readString(meta, StandardCharsets.UTF_8).equals(text)) {
       AtomicFiles.write(root, meta, text);
     }
@@ -123,8 +125,8 @@ public final class GenEvalImageLayout implements ImageLayout {
     }
     var x = a.deepCopy();
     var y = b.deepCopy();
-    ((com.fasterxml.jackson.databind.node.ObjectNode) x).remove("prompt");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) y).remove("prompt");
+    ((ObjectNode) x).remove("prompt");
+    ((ObjectNode) y).remove("prompt");
     return x.equals(y);
   }
 

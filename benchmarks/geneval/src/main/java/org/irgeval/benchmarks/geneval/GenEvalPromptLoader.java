@@ -19,6 +19,7 @@ import org.irgeval.api.DataFile;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
 import org.irgeval.benchmarks.geneval.rules.Spec;
+import org.irgeval.data.DataFiles;
 import org.irgeval.pipeline.reference.SceneHints;
 import org.irgeval.pipeline.reference.SceneObject;
 import org.irgeval.util.Hashing;
@@ -39,7 +40,7 @@ public final class GenEvalPromptLoader {
     Path metaPath = root.resolve(which.path());
     List<String> lines;
     try {
-      lines = org.irgeval.data.DataFiles.readAllLines(metaPath, metaName);
+      lines = DataFiles.readAllLines(metaPath, metaName);
     } catch (NoSuchFileException e) {
       throw new DataException(metaName, 0, null, "file not found", which.source());
     } catch (IOException e) {
@@ -59,7 +60,7 @@ public final class GenEvalPromptLoader {
       }
       JsonNode node;
       try {
-        node = org.irgeval.util.Json.strict(mapper).readTree(line); // one value per line
+        node = Json.strict(mapper).readTree(line); // one value per line
       } catch (JsonProcessingException e) {
         throw new DataException(metaName, i + 1, null, "not valid JSON: " + e.getOriginalMessage(), which.source());
       }

@@ -1,10 +1,13 @@
 package org.irgeval.benchmarks.oneig;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
@@ -83,7 +86,7 @@ final class OneIgAggregator {
       promptOf.putIfAbsent(s.prompt().id(), s.prompt());
       tiles.computeIfAbsent(s.prompt().id(), k -> new ArrayList<>()).add(new Tile(s.sample(), s.score().values()));
     }
-    tiles.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(Tile::index)));
+    tiles.values().forEach(l -> l.sort(Comparator.comparingInt(Tile::index)));
 
     Map<String, Dim> dims = new LinkedHashMap<>();
     DIMENSIONS.forEach(d -> dims.put(d, new Dim()));
@@ -104,7 +107,7 @@ final class OneIgAggregator {
     int nearIdentical = 0;
     int pairsIncomplete = 0;
     List<String> ids = new ArrayList<>(promptOf.keySet());
-    java.util.Collections.sort(ids);
+    Collections.sort(ids);
     for (String id : ids) {
       Prompt p = promptOf.get(id);
       List<Tile> ts = tiles.get(id);
@@ -266,7 +269,7 @@ final class OneIgAggregator {
       overall = DIMENSIONS.stream().mapToDouble(categories::get).average().orElseThrow();
     } else {
       notes.add("overall withheld: no score for " + String.join(", ", absent) + " (" + CONVENTION + ")");
-      List<Double> present = DIMENSIONS.stream().map(categories::get).filter(java.util.Objects::nonNull).toList();
+      List<Double> present = DIMENSIONS.stream().map(categories::get).filter(Objects::nonNull).toList();
       if (!present.isEmpty()) {
         extra.put(VariantSummary.PREVIEW, mean(present));
       }

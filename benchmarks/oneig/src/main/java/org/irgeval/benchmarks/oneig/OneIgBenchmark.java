@@ -1,21 +1,27 @@
 package org.irgeval.benchmarks.oneig;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
+import org.irgeval.api.Explanation;
 import org.irgeval.api.ImageLayout;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
+import org.irgeval.api.ValueRange;
 import org.irgeval.api.VariantSummary;
 import org.irgeval.pipeline.reference.ReferenceScenes;
 import org.irgeval.pipeline.reference.SceneHints;
@@ -95,17 +101,17 @@ public final class OneIgBenchmark implements Benchmark, ReferenceScenes {
    * a diversity value is a DreamSim distance (1 - cosine, in [0, 2]); text counts are non-negative (docs/oneig.md).
    */
   @Override
-  public java.util.Optional<org.irgeval.api.ValueRange> valueRange(String name) {
+  public Optional<ValueRange> valueRange(String name) {
     if (name.startsWith(OneIgAggregator.DIV_DISTANCE)) {
-      return java.util.Optional.of(new org.irgeval.api.ValueRange(0, 2));
+      return Optional.of(new ValueRange(0, 2));
     }
     return switch (name) {
       case OneIgAggregator.BLACK, OneIgAggregator.ALIGNMENT, OneIgAggregator.TEXT, OneIgAggregator.TEXT_CR,
-           OneIgAggregator.TEXT_WAC -> java.util.Optional.of(org.irgeval.api.ValueRange.UNIT);
-      case OneIgAggregator.REASONING, OneIgAggregator.STYLE -> java.util.Optional.of(org.irgeval.api.ValueRange.COSINE);
+           OneIgAggregator.TEXT_WAC -> Optional.of(ValueRange.UNIT);
+      case OneIgAggregator.REASONING, OneIgAggregator.STYLE -> Optional.of(ValueRange.COSINE);
       case OneIgAggregator.TEXT_ED, OneIgAggregator.TEXT_MATCHED, OneIgAggregator.TEXT_GT_WORDS ->
-          java.util.Optional.of(org.irgeval.api.ValueRange.NON_NEGATIVE);
-      default -> java.util.Optional.empty();
+          Optional.of(ValueRange.NON_NEGATIVE);
+      default -> Optional.empty();
     };
   }
 
@@ -144,23 +150,23 @@ public final class OneIgBenchmark implements Benchmark, ReferenceScenes {
    * VLM's answer per question id, the OCR text, an all-black tile.
    */
   @Override
-  public List<org.irgeval.api.Explanation> explain(org.irgeval.api.ScoreRecord score) {
-    List<org.irgeval.api.Explanation> out = new java.util.ArrayList<>();
-    score.values().forEach((k, v) -> out.add(new org.irgeval.api.Explanation(k, String.format(java.util.Locale.ROOT,
+  public List<Explanation> explain(ScoreRecord score) {
+    List<Explanation> out = new ArrayList<>();
+    score.values().forEach((k, v) -> out.add(new Explanation(k, String.format(Locale.ROOT,
         "%.4f", v))));
-    com.fasterxml.jackson.databind.JsonNode tile = score.detail() == null ? null : score.detail().path("tile");
+    JsonNode tile = score.detail() == null ? null : score.detail().path("tile");
     if (tile != null && !tile.isMissingNode()) {
       if (tile.path("black").asBoolean(false)) {
-        out.add(new org.irgeval.api.Explanation("tile", "all black (scored as OneIG scores a missing image)"));
+        out.add(new Explanation("tile", "all black (scored as OneIG scores a missing image)"));
       }
-      tile.path("answers").fields().forEachRemaining(e -> out.add(new org.irgeval.api.Explanation(
+      tile.path("answers").fields().forEachRemaining(e -> out.add(new Explanation(
           "question " + e.getKey(), "answer: " + e.getValue().asText())));
       if (tile.hasNonNull("ocr")) {
-        out.add(new org.irgeval.api.Explanation("OCR", tile.path("ocr").asText()));
+        out.add(new Explanation("OCR", tile.path("ocr").asText()));
       }
     }
     if (score.error() != null) {
-      out.add(new org.irgeval.api.Explanation("error", score.error()));
+      out.add(new Explanation("error", score.error()));
     }
     return out;
   }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.irgeval.api.DataException;
+import org.irgeval.data.DataFiles;
 
 /**
  * The CSV files of OneIG-Bench as pandas writes and reads them ({@code pd.read_csv(..., dtype=str)}): RFC 4180
@@ -57,7 +58,7 @@ final class OneIgCsv {
     if (!Files.isRegularFile(file)) {
       throw new DataException(shown, 0, null, "missing", obtainFrom);
     }
-    return parse(org.irgeval.data.DataFiles.readString(file, shown), shown, obtainFrom, required);
+    return parse(DataFiles.readString(file, shown), shown, obtainFrom, required);
   }
 
   static OneIgCsv parse(String text, String shown, String obtainFrom, String... required) throws DataException {

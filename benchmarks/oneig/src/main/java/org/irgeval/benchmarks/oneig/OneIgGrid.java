@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -149,7 +150,7 @@ final class OneIgGrid {
 
   /** A PNG whose IHDR says colour type 2 (RGB) and that has a tRNS chunk before its image data. */
   static boolean isRgbPngWithTrns(byte[] b) {
-    if (b.length < 33 || !java.util.Arrays.equals(b, 0, 8, PNG_SIGNATURE, 0, 8) || b[25] != 2) {
+    if (b.length < 33 || !Arrays.equals(b, 0, 8, PNG_SIGNATURE, 0, 8) || b[25] != 2) {
       return false;
     }
     int at = 8;

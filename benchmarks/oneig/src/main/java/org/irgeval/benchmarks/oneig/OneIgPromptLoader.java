@@ -11,15 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.irgeval.api.DataException;
 import org.irgeval.api.DataFile;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.data.DataFiles;
 import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
 
@@ -109,7 +114,7 @@ final class OneIgPromptLoader {
     for (OneIgCategory c : OneIgCategory.values()) {
       counts.put(c.folder(), 0);
     }
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (OneIgCsv.Row r : csv.rows()) {
       String catName = r.get("category");
       OneIgCategory cat = OneIgCategory.ofOfficial(catName).orElseThrow(() -> err(PROMPTS, r.line(), "category",
@@ -281,7 +286,7 @@ final class OneIgPromptLoader {
 
   /** The 1-based line where {@code "key":} first appears (for errors). */
   static long lineOf(String raw, String key) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(key)
+    Matcher m = Pattern.compile("\"" + java.util.regex.Pattern.quote(key)
         + "\"\\s*:").matcher(raw);
     if (!m.find()) {
       return 0;
@@ -325,7 +330,7 @@ final class OneIgPromptLoader {
       throw err(shown, 0, null, "file not found under " + root);
     }
     try {
-      byte[] bytes = org.irgeval.data.DataFiles.readAllBytes(f, shown);
+      byte[] bytes = DataFiles.readAllBytes(f, shown);
       files.add(new DataFile(DIR + "/" + shown, Hashing.sha256(bytes), bytes.length));
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {

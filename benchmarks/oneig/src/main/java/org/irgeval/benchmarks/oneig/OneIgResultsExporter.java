@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.irgeval.api.Prompt;
@@ -31,7 +32,7 @@ final class OneIgResultsExporter {
         byPrompt.computeIfAbsent(s.prompt().id(), k -> new ScoredSample[OneIgGrid.TILES])[s.sample()] = s;
       }
     }
-    Map<String, StringBuilder> files = new java.util.LinkedHashMap<>();
+    Map<String, StringBuilder> files = new LinkedHashMap<>();
     OneIgAggregator.DIMENSIONS.forEach(d -> files.put(d, new StringBuilder()));
     for (Prompt p : prompts.prompts()) {
       ScoredSample[] tiles = byPrompt.get(p.id());

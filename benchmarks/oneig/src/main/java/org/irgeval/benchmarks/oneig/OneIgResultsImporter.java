@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.oneig;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,7 +184,7 @@ final class OneIgResultsImporter implements OfficialResultsImporter {
   }
 
   private static ScoredSample sample(Prompt p, int k, Map<String, Double> values,
-                                     com.fasterxml.jackson.databind.JsonNode detail) {
+                                     JsonNode detail) {
     return new ScoredSample(p, k, new ScoreRecord(new ScoreKey(OneIgBenchmark.ID, p.id(), k, Variant.IMPORTED,
         SCORER), values, detail, null, null, 0));
   }

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
 import org.irgeval.api.Prompt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +55,7 @@ class OneIgGridTest {
   /** {@code png} with a tRNS chunk for colour (r, g, b) (16 bits each, PNG spec 11.3.2.1) right after IHDR. */
   static byte[] withTrns(byte[] png, int r, int g, int b) {
     byte[] data = {0, (byte) r, 0, (byte) g, 0, (byte) b};
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    CRC32 crc = new CRC32();
     crc.update("tRNS".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     crc.update(data);
     java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(12 + data.length);
@@ -79,7 +84,7 @@ class OneIgGridTest {
     byte[] png = withTrns(OneIgGrid.png(OneIgGrid.join(tiles)), 0, 0, 0);
     assertTrue(OneIgGrid.isRgbPngWithTrns(png));
     assertFalse(OneIgGrid.isRgbPngWithTrns(OneIgGrid.png(OneIgGrid.join(tiles))));
-    assertTrue(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getColorModel().hasAlpha(),
+    assertTrue(javax.imageio.ImageIO.read(new ByteArrayInputStream(png)).getColorModel().hasAlpha(),
         "ImageIO's own reading (the old code's): ARGB");
     Files.write(tmp.resolve("trns-grid.png"), png);
     BufferedImage grid = OneIgGrid.decode(png, "trns grid");
@@ -118,7 +123,7 @@ class OneIgGridTest {
     Path t3 = layout.find(tmp, p, 3).orElseThrow();
     assertTrue(OneIgGrid.isBlack(OneIgGrid.decode(Files.readAllBytes(t3), "t3")));
     // a grid made elsewhere (no kept tiles): the cut tile comes back with the same pixels
-    Files.walk(tmp.resolve(OneIgImageLayout.TILES_DIR)).sorted(java.util.Comparator.reverseOrder()).forEach(f ->
+    Files.walk(tmp.resolve(OneIgImageLayout.TILES_DIR)).sorted(Comparator.reverseOrder()).forEach(f ->
         f.toFile().delete());
     Path t1 = layout.find(tmp, p, 1).orElseThrow();
     assertTrue(OneIgGrid.sameRgb(tile(0x405061, 8, 8), OneIgGrid.decode(Files.readAllBytes(t1), "t1")));
@@ -127,7 +132,7 @@ class OneIgGridTest {
   @Test
   void placeSamplesPutsEveryTileInOneGridAndHardLinksTheKeptTiles() throws Exception {
     Prompt p = OneIgTestPrompts.prompt("object", "011", 0, null);
-    java.util.Map<Integer, Path> stored = new java.util.TreeMap<>();
+    Map<Integer, Path> stored = new TreeMap<>();
     for (int k = 0; k < 4; k++) {
       Path f = tmp.resolve("stored/" + k + ".png");
       Files.createDirectories(f.getParent());

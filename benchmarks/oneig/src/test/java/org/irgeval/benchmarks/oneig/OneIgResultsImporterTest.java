@@ -3,6 +3,7 @@ package org.irgeval.benchmarks.oneig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ class OneIgResultsImporterTest {
 
   static Prompt text(String id, int index, String gt) {
     Prompt p = OneIgTestPrompts.prompt("text", id, index, null);
-    ((com.fasterxml.jackson.databind.node.ObjectNode) p.metadata()).put("text_content", gt);
+    ((ObjectNode) p.metadata()).put("text_content", gt);
     return p;
   }
 
@@ -79,7 +80,7 @@ class OneIgResultsImporterTest {
     assertTrue(several.getMessage().contains("oneig.model"), several.getMessage());
     Prompt r2 = OneIgTestPrompts.prompt("reasoning", "000", 0, null);
     Prompt h2 = OneIgTestPrompts.prompt("human", "002", 1, null);
-    ((com.fasterxml.jackson.databind.node.ObjectNode) r2.metadata()).put(OneIgImageLayout.MODEL_KEY, "m2");
+    ((ObjectNode) r2.metadata()).put(OneIgImageLayout.MODEL_KEY, "m2");
     PromptSet set2 = OneIgTestPrompts.set(r2, h2);
     VariantSummary s = new OneIgAggregator().aggregate(set2, new OneIgResultsImporter().read(tmp, set2));
     assertEquals(0.5, s.categories().get(OneIgAggregator.REASONING), 1e-12);

@@ -1,20 +1,27 @@
 package org.irgeval.benchmarks.tiif;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
+import org.irgeval.api.Explanation;
 import org.irgeval.api.ImageLayout;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
+import org.irgeval.api.ValueRange;
 import org.irgeval.api.VariantSummary;
 import org.irgeval.pipeline.reference.ReferenceScenes;
 import org.irgeval.pipeline.reference.SceneHints;
@@ -66,7 +73,7 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
    */
   @Override
   public Map<String, Object> dataFacts(PromptSet prompts) {
-    Map<String, Integer> perGroup = new java.util.LinkedHashMap<>();
+    Map<String, Integer> perGroup = new LinkedHashMap<>();
     int lines = 0;
     int questions = 0;
     for (Prompt p : prompts.prompts()) {
@@ -76,7 +83,7 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
         perGroup.merge(TiifGroups.groupOf(p.metadata().path("type").asText()).orElseThrow(), 1, Integer::sum);
       }
     }
-    Map<String, Object> facts = new java.util.LinkedHashMap<>();
+    Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("prompt_lines", lines);
     facts.put("questions", questions);
     facts.put("lines_per_group", perGroup);
@@ -86,11 +93,11 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
   /** One image per prompt and description (inference_t2i_models.py l.211-235 writes one {@code <idx>.png}). */
   /** Counts of answers are non-negative; GNED and recall are fractions (docs/tiif.md). */
   @Override
-  public java.util.Optional<org.irgeval.api.ValueRange> valueRange(String name) {
+  public Optional<ValueRange> valueRange(String name) {
     return switch (name) {
-      case TiifAggregator.CORRECT, TiifAggregator.TOTAL -> java.util.Optional.of(org.irgeval.api.ValueRange.NON_NEGATIVE);
-      case TiifAggregator.GNED, TiifAggregator.RECALL -> java.util.Optional.of(org.irgeval.api.ValueRange.UNIT);
-      default -> java.util.Optional.empty();
+      case TiifAggregator.CORRECT, TiifAggregator.TOTAL -> Optional.of(ValueRange.NON_NEGATIVE);
+      case TiifAggregator.GNED, TiifAggregator.RECALL -> Optional.of(ValueRange.UNIT);
+      default -> Optional.empty();
     };
   }
 
@@ -106,16 +113,16 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
 
   /** The share of the image's questions answered right, in percent (the table's scale). */
   @Override
-  public java.util.OptionalDouble imageScore(org.irgeval.api.ScoreRecord score) {
+  public OptionalDouble imageScore(ScoreRecord score) {
     double total = score.value(TiifAggregator.TOTAL);
-    return score.failed() || !(total > 0) ? java.util.OptionalDouble.empty()
-        : java.util.OptionalDouble.of(100 * score.value(TiifAggregator.CORRECT) / total);
+    return score.failed() || !(total > 0) ? OptionalDouble.empty()
+        : OptionalDouble.of(100 * score.value(TiifAggregator.CORRECT) / total);
   }
 
   /** The judge's yes/no per question (the official record's model_pred), for judge agreement. */
   @Override
-  public List<String> judgements(org.irgeval.api.ScoreRecord score) {
-    List<String> out = new java.util.ArrayList<>();
+  public List<String> judgements(ScoreRecord score) {
+    List<String> out = new ArrayList<>();
     if (!score.failed() && score.detail() != null) {
       score.detail().path("model_pred").forEach(p -> out.add(p.asText()));
     }
@@ -127,24 +134,24 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
    * (eval_with_vlm.py l.198-209: questions, gt_answers, model_pred), then the judge's raw output.
    */
   @Override
-  public List<org.irgeval.api.Explanation> explain(org.irgeval.api.ScoreRecord score) {
-    List<org.irgeval.api.Explanation> out = new java.util.ArrayList<>();
-    com.fasterxml.jackson.databind.JsonNode d = score.detail();
+  public List<Explanation> explain(ScoreRecord score) {
+    List<Explanation> out = new ArrayList<>();
+    JsonNode d = score.detail();
     if (d != null) {
-      com.fasterxml.jackson.databind.JsonNode q = d.path("questions");
-      com.fasterxml.jackson.databind.JsonNode gt = d.path("gt_answers");
-      com.fasterxml.jackson.databind.JsonNode pred = d.path("model_pred");
+      JsonNode q = d.path("questions");
+      JsonNode gt = d.path("gt_answers");
+      JsonNode pred = d.path("model_pred");
       for (int i = 0; i < q.size(); i++) {
-        out.add(new org.irgeval.api.Explanation(q.get(i).asText(), "judge: "
+        out.add(new Explanation(q.get(i).asText(), "judge: "
             + (i < pred.size() ? pred.get(i).asText() : "no answer parsed")
             + (i < gt.size() ? " (expected: " + gt.get(i).asText() + ")" : "")));
       }
       if (d.hasNonNull("model_output")) {
-        out.add(new org.irgeval.api.Explanation("judge output", d.path("model_output").asText()));
+        out.add(new Explanation("judge output", d.path("model_output").asText()));
       }
     }
     if (score.error() != null) {
-      out.add(new org.irgeval.api.Explanation("error", score.error()));
+      out.add(new Explanation("error", score.error()));
     }
     return out;
   }

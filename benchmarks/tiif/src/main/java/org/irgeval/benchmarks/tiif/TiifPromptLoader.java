@@ -1,12 +1,15 @@
 package org.irgeval.benchmarks.tiif;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +19,7 @@ import org.irgeval.api.DataException;
 import org.irgeval.api.DataFile;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.data.DataFiles;
 import org.irgeval.data.JsonLines;
 import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
@@ -50,7 +54,7 @@ public final class TiifPromptLoader {
   /** The derived re-alignment of full-set question files ({@code tiif.eval_fix=derived}). */
   public static final String DERIVED_FIX_DIR = "derived_fixed_test_eval_prompts";
 
-  private final com.fasterxml.jackson.databind.ObjectMapper mapper = Json.mapper();
+  private final ObjectMapper mapper = Json.mapper();
 
   /**
    * @param evalFix true to read a full-set question file from {@link #DERIVED_FIX_DIR} where one exists
@@ -182,7 +186,7 @@ public final class TiifPromptLoader {
         out[i] = said.asInt();
       } else if (Files.isRegularFile(file)) {
         if (fullLineOf == null) {
-          fullLineOf = new java.util.HashMap<>();
+          fullLineOf = new HashMap<>();
           for (JsonLines.Line l : lines(file, name)) {
             fullLineOf.putIfAbsent(descriptions(l.row()), (int) l.number() - 1);
           }
@@ -205,7 +209,7 @@ public final class TiifPromptLoader {
   /** Lines of a JSONL file, refusing blank lines inside (the generator counts them, the evaluator skips them). */
   private static List<JsonLines.Line> lines(Path file, String shown) throws DataException {
     try {
-      List<String> raw = org.irgeval.data.DataFiles.readAllLines(file, shown);
+      List<String> raw = DataFiles.readAllLines(file, shown);
       for (int i = 0; i < raw.size() - 1; i++) {
         if (raw.get(i).isBlank()) {
           throw new DataException(shown, i + 1, null, "blank line inside the file (the official generator counts it,"
@@ -213,7 +217,7 @@ public final class TiifPromptLoader {
         }
       }
       return JsonLines.read(file, shown, SOURCE);
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new DataException(shown, 0, null, "file not found", SOURCE);
     } catch (IOException e) {
       throw new DataException(shown, 0, null, "cannot read: " + e.getMessage(), SOURCE);

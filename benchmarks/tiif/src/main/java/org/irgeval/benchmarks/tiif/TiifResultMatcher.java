@@ -3,9 +3,11 @@ package org.irgeval.benchmarks.tiif;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.irgeval.api.DataException;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
@@ -79,7 +81,7 @@ final class TiifResultMatcher {
   /** Every record's prompt by its line in {@code index}, all distinct and asking its questions; else null. */
   private static List<Prompt> allFound(List<TiifResultsImporter.Result> rs, Map<Integer, Prompt> index) {
     List<Prompt> out = new ArrayList<>();
-    java.util.Set<String> taken = new java.util.HashSet<>();
+    Set<String> taken = new HashSet<>();
     for (TiifResultsImporter.Result r : rs) {
       Prompt p = index.get(r.line());
       if (p == null || !asks(p, r) || !taken.add(p.id())) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.irgeval.api.DataException;
 import org.irgeval.api.OfficialResultsImporter;
@@ -79,7 +80,7 @@ final class TiifResultsImporter implements OfficialResultsImporter {
   @Override
   public Optional<PromptSet> promptsFromResults(Path dir, Map<String, String> options)
       throws DataException, IOException {
-    Map<String, Prompt> byId = new java.util.TreeMap<>();
+    Map<String, Prompt> byId = new TreeMap<>();
     for (Result r : results(dir)) {
       ObjectNode meta = mapper.createObjectNode();
       meta.put("type", r.type);
@@ -152,7 +153,7 @@ final class TiifResultsImporter implements OfficialResultsImporter {
     }
     JsonNode o;
     try {
-      o = org.irgeval.util.Json.strict(mapper).readTree(text); // one value, nothing after it
+      o = Json.strict(mapper).readTree(text); // one value, nothing after it
     } catch (JsonProcessingException e) {
       throw new DataException(shown, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
           "not valid JSON: " + e.getOriginalMessage(), null);

@@ -1,17 +1,24 @@
 package org.irgeval.benchmarks.wise;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
+import org.irgeval.api.Explanation;
 import org.irgeval.api.ImageLayout;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
+import org.irgeval.api.ValueRange;
 import org.irgeval.api.VariantSummary;
 
 /**
@@ -65,12 +72,12 @@ public final class WiseBenchmark implements Benchmark {
   /** One image per prompt (gpt_eval.py l.241-248 reads exactly {@code <prompt_id>.png}). */
   /** Legacy components 0..2 (the judge prompt's scale), Verified's {@code score} and every WiScore in [0, 1]. */
   @Override
-  public java.util.Optional<org.irgeval.api.ValueRange> valueRange(String name) {
+  public Optional<ValueRange> valueRange(String name) {
     if (WiseReplyParser.LEGACY_ORDER.contains(name)) {
-      return java.util.Optional.of(new org.irgeval.api.ValueRange(0, 2));
+      return Optional.of(new ValueRange(0, 2));
     }
-    return name.equals("score") || name.equals("wiscore") ? java.util.Optional.of(org.irgeval.api.ValueRange.UNIT)
-        : java.util.Optional.empty();
+    return name.equals("score") || name.equals("wiscore") ? Optional.of(ValueRange.UNIT)
+        : Optional.empty();
   }
 
   @Override
@@ -85,29 +92,29 @@ public final class WiseBenchmark implements Benchmark {
 
   /** The image's WiScore (Calculate.py's per-image formula, 0-1). */
   @Override
-  public java.util.OptionalDouble imageScore(org.irgeval.api.ScoreRecord score) {
-    return score.failed() || !score.values().containsKey("wiscore") ? java.util.OptionalDouble.empty()
-        : java.util.OptionalDouble.of(score.value("wiscore"));
+  public OptionalDouble imageScore(ScoreRecord score) {
+    return score.failed() || !score.values().containsKey("wiscore") ? OptionalDouble.empty()
+        : OptionalDouble.of(score.value("wiscore"));
   }
 
   /** The judge's three sub-scores, the WiScore made of them, and the judge's reply as it came. */
   @Override
-  public java.util.List<org.irgeval.api.Explanation> explain(org.irgeval.api.ScoreRecord score) {
-    java.util.List<org.irgeval.api.Explanation> out = new java.util.ArrayList<>();
-    for (String k : java.util.List.of("consistency", "realism", "aesthetic_quality", "wiscore")) {
+  public List<Explanation> explain(ScoreRecord score) {
+    List<Explanation> out = new ArrayList<>();
+    for (String k : List.of("consistency", "realism", "aesthetic_quality", "wiscore")) {
       if (score.values().containsKey(k)) {
-        out.add(new org.irgeval.api.Explanation(k.replace('_', ' '), String.format(java.util.Locale.ROOT, "%.4g",
+        out.add(new Explanation(k.replace('_', ' '), String.format(Locale.ROOT, "%.4g",
             score.value(k))));
       }
     }
     if (score.detail() != null && score.detail().hasNonNull("judge_model")) {
-      out.add(new org.irgeval.api.Explanation("judge", score.detail().path("judge_model").asText()));
+      out.add(new Explanation("judge", score.detail().path("judge_model").asText()));
     }
     if (score.raw() != null) {
-      out.add(new org.irgeval.api.Explanation("judge reply", score.raw()));
+      out.add(new Explanation("judge reply", score.raw()));
     }
     if (score.error() != null) {
-      out.add(new org.irgeval.api.Explanation("error", score.error()));
+      out.add(new Explanation("error", score.error()));
     }
     return out;
   }
@@ -119,7 +126,7 @@ public final class WiseBenchmark implements Benchmark {
 
   /** The official per-file score JSONL ({@link WiseResultsExporter}), for the official calculators. */
   @Override
-  public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws java.io.IOException {
+  public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
     new WiseResultsExporter().write(dir, WiseVersion.ofPromptSet(prompts.version()), samples);
   }
 

@@ -18,6 +18,7 @@ import org.irgeval.api.DataException;
 import org.irgeval.api.DataFile;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.data.DataFiles;
 import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
 
@@ -109,7 +110,7 @@ final class WisePromptLoader {
   private List<Entry> readArray(Path file, String shown, List<DataFile> files) throws DataException {
     byte[] bytes;
     try {
-      bytes = org.irgeval.data.DataFiles.readAllBytes(file, shown);
+      bytes = DataFiles.readAllBytes(file, shown);
     } catch (NoSuchFileException e) {
       throw new DataException(shown, 0, null, "file not found under " + file.getParent().toAbsolutePath()
           + "; copy the official WISE data folder into <data>/wise/ keeping its layout", SOURCE);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.irgeval.api.DataException;
 import org.irgeval.api.OfficialResultsImporter;
@@ -21,6 +22,7 @@ import org.irgeval.api.ScoreKey;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.Variant;
+import org.irgeval.data.DataFiles;
 import org.irgeval.util.Json;
 
 /**
@@ -45,17 +47,17 @@ final class WiseResultsImporter implements OfficialResultsImporter {
    * l.65-76). Prompt and explanation texts are not in the score files and stay empty.
    */
   @Override
-  public java.util.Optional<PromptSet> promptsFromResults(Path officialResults, Map<String, String> options) {
+  public Optional<PromptSet> promptsFromResults(Path officialResults, Map<String, String> options) {
     WiseVersion version = WiseVersion.byId(options.getOrDefault("version", WiseVersion.LEGACY.id()).trim())
         .orElseThrow(() -> new IllegalArgumentException("--bench-opt wise.version must be legacy or verified"));
     List<Prompt> prompts = new ArrayList<>();
-    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
     version.categories().forEach(c -> counts.put(c.key(), c.lastId() - c.firstId() + 1));
     for (int id = WiseVersion.FIRST_ID; id <= WiseVersion.LAST_ID; id++) {
       String cat = version.categoryOf(id).orElseThrow().key();
       prompts.add(new Prompt(Integer.toString(id), id - 1, "", cat, null));
     }
-    return java.util.Optional.of(new PromptSet(WiseBenchmark.ID, version.id() + " (from results, no prompt file)",
+    return Optional.of(new PromptSet(WiseBenchmark.ID, version.id() + " (from results, no prompt file)",
         prompts, List.of(), counts));
   }
 
@@ -87,7 +89,7 @@ final class WiseResultsImporter implements OfficialResultsImporter {
       String shown = f.toString();
       List<String> lines;
       try {
-        lines = org.irgeval.data.DataFiles.readAllLines(f, shown);
+        lines = DataFiles.readAllLines(f, shown);
       } catch (java.nio.charset.CharacterCodingException e) {
         throw new DataException(shown, 0, null, "not UTF-8 text (" + e + ")", null);
       }
@@ -99,7 +101,7 @@ final class WiseResultsImporter implements OfficialResultsImporter {
         }
         JsonNode node;
         try {
-          node = org.irgeval.util.Json.strict(mapper).readTree(line); // one value per line
+          node = Json.strict(mapper).readTree(line); // one value per line
         } catch (IOException e) {
           throw new DataException(shown, ln, null, "not a JSON line", WisePromptLoader.SOURCE);
         }

@@ -17,11 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.irgeval.pipeline.irg.HealthAnswer;
 import org.irgeval.pipeline.irg.TrajectoryRequest;
 import org.irgeval.pipeline.irg.TrajectoryResponse;
@@ -53,12 +58,12 @@ public final class IrgSimulator implements AutoCloseable {
   private final AtomicInteger trajectoryRequests = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   /** Request number -> System.nanoTime() when its simulated computation started (health queue.running_s). */
-  private final Map<Long, Long> running = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Long, Long> running = new ConcurrentHashMap<>();
   /** Held while a trajectory "runs" in serial mode: one GPU, first come first served. */
-  private final java.util.concurrent.locks.ReentrantLock gpu = new java.util.concurrent.locks.ReentrantLock(true);
+  private final ReentrantLock gpu = new ReentrantLock(true);
   private final AtomicBoolean dead = new AtomicBoolean();
-  private final java.util.concurrent.locks.ReentrantReadWriteLock sending =
-      new java.util.concurrent.locks.ReentrantReadWriteLock();
+  private final ReentrantReadWriteLock sending =
+      new ReentrantReadWriteLock();
   private final List<LoggedRequest> log = new ArrayList<>();
   /** Trajectory requests wait here while the simulator is paused ({@link #pause()}), e.g. until every run started. */
   private final Object gate = new Object();
@@ -345,7 +350,7 @@ public final class IrgSimulator implements AutoCloseable {
   }
 
   /** The protocol's error answers among {@link SimConfig#FAILURE_CODES}; the other kinds are {@link #fault}s. */
-  private static final java.util.Set<String> ERROR_ANSWERS = java.util.Set.of("busy", "out_of_memory", "internal",
+  private static final Set<String> ERROR_ANSWERS = Set.of("busy", "out_of_memory", "internal",
       "bad_request");
 
   /**
@@ -500,7 +505,7 @@ public final class IrgSimulator implements AutoCloseable {
     // to the microsecond, not the millisecond: scaled-down latencies of a few ms would otherwise be off by 10-50%
     long end = System.nanoTime() + Math.round(simulatedMs * config.sleepScale() * 1e6);
     for (long left; (left = end - System.nanoTime()) > 0; ) {
-      java.util.concurrent.locks.LockSupport.parkNanos(left);
+      LockSupport.parkNanos(left);
       if (Thread.interrupted()) {
         throw new InterruptedException();
       }

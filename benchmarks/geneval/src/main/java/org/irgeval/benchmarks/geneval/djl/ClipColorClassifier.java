@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.irgeval.benchmarks.geneval.rules.Detection;
 import org.irgeval.benchmarks.geneval.rules.GenEvalColors;
@@ -66,7 +67,7 @@ public final class ClipColorClassifier implements ImageColorClassifier {
     }
     int d = text.dim();
     if (shape.length != 2 || shape[0] != n || shape[1] != d) {
-      throw new IllegalStateException("CLIP image tower returned " + java.util.Arrays.toString(shape)
+      throw new IllegalStateException("CLIP image tower returned " + Arrays.toString(shape)
           + ", expected [" + n + ", " + d + "]");
     }
     double[][] out = new double[n][];
