@@ -45,7 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     ReportWriter.Written w;
     try {
-      w = new ReportWriter(Registry.discover()).write(runs, dir, paper, selfContained, trend);
+      w = new ReportWriter(Registry.discover()).writeScored(runs, dir, paper, selfContained, trend);
     } catch (ReportWriter.NothingToReport e) {
       spec.commandLine().getErr().println("irg-eval report: " + e.getMessage());
       return ExitCodes.UNUSABLE_INPUT;

@@ -42,6 +42,12 @@ class ValueRangeTest {
     JsonNode v = Json.mapper().readTree(run.resolve("summary.json").toFile()).at("/benchmarks/genai-bench/variants/reflection");
     assertEquals(2, v.path("failures").asInt(), v.toString());
     assertFalse(v.path("overall").isNumber() && v.path("overall").asDouble() > 1, v.toString());
+    // Nothing scored: the report command refuses the run (exit 2, its summary named) rather than print empty tables
+    CliTestSupport.Result report = CliTestSupport.run("report", run.toString(), "--out", tmp.resolve("rep").toString());
+    assertEquals(ExitCodes.UNUSABLE_INPUT, report.code(), report.out() + report.err());
+    assertTrue(report.err().contains(run.resolve("summary.json") + ": no benchmark of this run has a scored image"),
+        report.err());
+    assertFalse(Files.exists(tmp.resolve("rep")));
   }
 
   @Test

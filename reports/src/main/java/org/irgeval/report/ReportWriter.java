@@ -40,15 +40,26 @@ public final class ReportWriter {
    * @param selfContained embed images in the HTML
    */
   public Written write(List<Path> runDirs, Path out, String paper, boolean selfContained) throws IOException {
-    return write(runDirs, out, paper, selfContained, null);
+    return write(runDirs, out, paper, selfContained, null, false);
   }
 
-  /** @param trend a run label to order and plot the runs by ({@code report --trend step}), or null */
-  public Written write(List<Path> runDirs, Path out, String paper, boolean selfContained, String trend)
+  /**
+   * The {@code report} command's report: as {@link #write(List, Path, String, boolean)}, but a run with no scored
+   * image is refused ({@link NothingToReport}) before anything is written, where a run's own report (the demo's)
+   * shows its failures instead.
+   *
+   * @param trend a run label to order and plot the runs by ({@code report --trend step}), or null
+   */
+  public Written writeScored(List<Path> runDirs, Path out, String paper, boolean selfContained, String trend)
       throws IOException {
+    return write(runDirs, out, paper, selfContained, trend, true);
+  }
+
+  private Written write(List<Path> runDirs, Path out, String paper, boolean selfContained, String trend,
+                        boolean refuseUnscored) throws IOException {
     ReportModel m = model(runDirs, paper, trend);
     for (RunView r : m.runs()) {
-      if (!r.hasScoredImage()) {
+      if (refuseUnscored && !r.hasScoredImage()) {
         // a run with 0 prompts (or only failures) would give a report of empty tables and exit 0
         throw new NothingToReport(r.dir().resolve("summary.json") + ": no benchmark of this run has a scored image"
             + " (0 prompts scored); score it first ('irg-eval score " + r.dir() + "') or leave it out of the report");

@@ -38,7 +38,7 @@ class ReportWriterTest {
     Files.writeString(empty.resolve("summary.json"), Json.mapper().writeValueAsString(summary));
     Path out = tmp.resolve("out");
     ReportWriter.NothingToReport e = assertThrows(ReportWriter.NothingToReport.class,
-        () -> new ReportWriter(runs.registry).write(List.of(a, empty), out, null, false));
+        () -> new ReportWriter(runs.registry).writeScored(List.of(a, empty), out, null, false, null));
     assertTrue(e.getMessage().contains(empty.resolve("summary.json").toString())
         && e.getMessage().contains("0 prompts scored"), e.getMessage());
     assertFalse(Files.exists(out), "an empty report is never written");
