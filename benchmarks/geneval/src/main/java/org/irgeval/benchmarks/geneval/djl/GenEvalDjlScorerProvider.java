@@ -41,7 +41,10 @@ public final class GenEvalDjlScorerProvider implements ScorerProvider {
         + "(--scorer-opt detector=.pt clip=.pt clip_text=.json [device=gpu])";
   }
 
-  /** The default real scorer when configured. */
+  /**
+   * Below {@code geneval-detections} (20), the default for real runs: no Mask2Former export has been checked
+   * against mmdet yet (docs/geneval.md, "Real-architecture check"); chosen with {@code --scorer geneval=geneval-djl}.
+   */
   @Override
   public int priority() {
     return 10;

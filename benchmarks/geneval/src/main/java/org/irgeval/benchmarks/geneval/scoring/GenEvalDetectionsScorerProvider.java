@@ -36,6 +36,15 @@ public final class GenEvalDetectionsScorerProvider implements ScorerProvider {
     return "GenEval rules on imported Mask2Former + CLIP detections (--scorer-opt detections=FILE.jsonl)";
   }
 
+  /**
+   * The default real scorer (above {@code geneval-djl}'s 10): it is the official mmdet + open_clip pipeline's own
+   * output, while no Mask2Former export has been checked against mmdet (docs/geneval.md, "Real-architecture check").
+   */
+  @Override
+  public int priority() {
+    return 20;
+  }
+
   @Override
   public List<OptionSpec> options() {
     return ScorerSetup.options(OptionSpec.of(OPTION, OptionSpec.Type.TEXT,
