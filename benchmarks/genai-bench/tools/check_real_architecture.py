@@ -28,8 +28,10 @@ What is real and what stands in (all written into the manifest):
 - Tokenizer: a SentencePiece unigram model trained here on the prompts (Debian's python3-sentencepiece) with T5's
   special ids (pad 0, </s> 1, unk 2) and enough <extra_id_N> tokens for len(tokenizer) = 32100, used by the slow
   T5Tokenizer the official loader builds (use_fast=False). FLAN-T5's spiece.model is on the model hub only. The
-  Java half receives the official token ids of each chunk; the tokenizer itself is checked by the export script
-  where the real one is (fast vs slow on the prompt chunks).
+  Java half receives the official token ids of each chunk (the model path is compared on identical ids) and, from
+  a tokenizer.json of the same vocabulary (stand_in_tokenizer_json), also checks that Java's T5Tokenizer gives those
+  ids and scores through GenAiVqaDjlScorer itself. The real FLAN-T5 tokenizer.json is checked against the slow
+  tokenizer by the export script where it is (fast vs slow on the prompt chunks).
 
 How the official modules are imported, nothing else changed: t2v_metrics/__init__.py imports every model family
 (open_clip, hpsv2, LLaVA, ...): the packages t2v_metrics, t2v_metrics.models and .vqascore_models are registered
@@ -166,7 +168,51 @@ def stand_in_tokenizer(out, texts):
     size = spm.SentencePieceProcessor(model_file=prefix + ".model").get_piece_size()
     tok = T5Tokenizer(vocab_file=prefix + ".model", extra_ids=32100 - size, model_max_length=2048, legacy=True)
     tok.save_pretrained(d)
+    stand_in_tokenizer_json(prefix + ".model", 32100 - size, os.path.join(out, "tokenizer.json"))
     return d, size
+
+
+def stand_in_tokenizer_json(model_file, extra_ids, path):
+    """tokenizer.json of the stand-in vocabulary, laid out as transformers' T5Converter writes it
+    (transformers@v4.44.2 convert_slow_tokenizer.py SpmConverter l.532-700, T5Converter l.1071-1085, for a slow
+    T5Tokenizer with legacy=True): Unigram over the pieces then <extra_id_N-1> .. <extra_id_0>; normalizer
+    Precompiled(the model's charsmap), Strip(right), Replace(" {2,}", "▁"); Metaspace("▁", prepend_scheme "always");
+    post-processor "$A </s>"; the control pieces and extra ids as special added tokens. Written here because the
+    converter needs the Rust `tokenizers` package (not in Debian); the export script uses the converter itself.
+    Java's T5Tokenizer (DJL's HuggingFace tokenizers, the Rust library) reads it; the Java half checks its ids against
+    the slow tokenizer's on every chunk."""
+    import base64
+    from sentencepiece import sentencepiece_model_pb2 as pb
+    m = pb.ModelProto()
+    with open(model_file, "rb") as f:
+        m.ParseFromString(f.read())
+    vocab = [[p.piece, p.score] for p in m.pieces] + [[f"<extra_id_{i}>", 0.0] for i in range(extra_ids - 1, -1, -1)]
+    added = [{"id": i, "content": p.piece, "single_word": False, "lstrip": False, "rstrip": False,
+              "normalized": False, "special": True} for i, p in enumerate(m.pieces) if p.type in (2, 3)]
+    added += [{"id": len(m.pieces) + extra_ids - 1 - i, "content": f"<extra_id_{i}>", "single_word": False,
+               "lstrip": False, "rstrip": False, "normalized": False, "special": True} for i in range(extra_ids)]
+    added.sort(key=lambda t: t["id"])
+    eos = next(i for i, p in enumerate(m.pieces) if p.piece == "</s>")
+    meta = {"type": "Metaspace", "replacement": "\u2581", "prepend_scheme": "always", "split": True}
+    tj = {"version": "1.0", "truncation": None, "padding": None, "added_tokens": added,
+          "normalizer": {"type": "Sequence", "normalizers": [
+              {"type": "Precompiled",
+               "precompiled_charsmap": base64.b64encode(m.normalizer_spec.precompiled_charsmap).decode()},
+              {"type": "Strip", "strip_left": False, "strip_right": True},
+              {"type": "Replace", "pattern": {"Regex": " {2,}"}, "content": "\u2581"}]},
+          "pre_tokenizer": meta,
+          "post_processor": {"type": "TemplateProcessing",
+                             "single": [{"Sequence": {"id": "A", "type_id": 0}},
+                                        {"SpecialToken": {"id": "</s>", "type_id": 0}}],
+                             "pair": [{"Sequence": {"id": "A", "type_id": 0}},
+                                      {"SpecialToken": {"id": "</s>", "type_id": 0}},
+                                      {"Sequence": {"id": "B", "type_id": 0}},
+                                      {"SpecialToken": {"id": "</s>", "type_id": 0}}],
+                             "special_tokens": {"</s>": {"id": "</s>", "ids": [eos], "tokens": ["</s>"]}}},
+          "decoder": meta,
+          "model": {"type": "Unigram", "unk_id": m.trainer_spec.unk_id, "vocab": vocab, "byte_fallback": False}}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(tj, f, ensure_ascii=False)
 
 
 def perturb(model, seed):
@@ -253,7 +299,8 @@ def main(argv=None):
         "t5_config": t5, "vision_config": dict(CLIP_VISION, num_hidden_layers=a.vision_layers),
         "tokenizer": "stand-in SentencePiece unigram (%d pieces + %d extra ids), slow T5Tokenizer"
                      % (pieces, 32100 - pieces),
-        "export": os.path.basename(pt), "export_report": report, "items": items}
+        "tokenizer_json": "tokenizer.json", "export": os.path.basename(pt), "export_report": report,
+        "items": items}
     with open(os.path.join(out, "manifest.json"), "w") as fp:
         json.dump(manifest, fp, indent=1)
     print(f"{out}/manifest.json: {len(items)} images, {manifest['model']}")

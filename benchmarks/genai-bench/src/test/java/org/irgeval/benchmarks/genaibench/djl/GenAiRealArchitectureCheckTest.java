@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@link ClipFlanT5Model} runs the export and takes exp(-mean cross-entropy) - and compared with the official
  * {@code CLIPT5Model.forward} score of the same file. The token ids of each chunk are the official (slow) tokenizer's,
  * handed over in the manifest: the tokenizer is a stand-in there (FLAN-T5's vocabulary is on the model hub only).
+ * The manifest's {@code tokenizer.json} of that stand-in vocabulary must give the same ids for every text through
+ * {@link T5Tokenizer}, and {@link GenAiVqaDjlScorer#score} itself (tokenizer included) the same score.
  * Runs only when {@code -Dirgeval.realcheck.genai=DIR}; writes {@code DIR/java_result.json}.
  */
 // Tag "realcheck": never in a default or CI build (the pom excludes it); real-architecture-check.sh lifts it.
@@ -53,7 +56,19 @@ class GenAiRealArchitectureCheckTest {
     ArrayNode rows = result.putArray("items");
     double maxRel = 0;
     double maxAbsLog = 0;
-    try (ClipFlanT5Model model = new ClipFlanT5Model(dir.resolve(manifest.get("export").asText()), Device.cpu())) {
+    double maxRelScorer = 0;
+    int tokenizerMismatches = 0;
+    ClipFlanT5Model model = new ClipFlanT5Model(dir.resolve(manifest.get("export").asText()), Device.cpu());
+    T5Tokenizer tokenizer = new T5Tokenizer(dir.resolve(manifest.get("tokenizer_json").asText()));
+    // closes the model (and the tokenizer) at the end
+    try (GenAiVqaDjlScorer scorer = new GenAiVqaDjlScorer("vqa_score", model, tokenizer, "check", "cpu")) {
+      for (Map.Entry<String, long[]> e : ids.entrySet()) {
+        if (!Arrays.equals(e.getValue(), tokenizer.encode(e.getKey()))) {
+          tokenizerMismatches++;
+          System.out.printf("tokenizer.json differs from the slow tokenizer on %s: %s vs %s%n", e.getKey(),
+              Arrays.toString(tokenizer.encode(e.getKey())), Arrays.toString(e.getValue()));
+        }
+      }
       for (JsonNode it : items) {
         BufferedImage img = ImageIO.read(dir.resolve(it.get("image").asText()).toFile());
         ClipT5Prompt.Tokens tokens = ClipT5Prompt.tokens(it.get("prompt").asText(), text -> {
@@ -76,20 +91,28 @@ class GenAiRealArchitectureCheckTest {
         row.put("official", official);
         row.put("java", java);
         row.put("rel_diff", rel);
-        System.out.printf("genai real-architecture check %s: official %.9g java %.9g rel %.3g%n",
-            it.get("image").asText(), official, java, rel);
+        double viaScorer = scorer.score(img, it.get("prompt").asText(), null);
+        row.put("java_scorer", viaScorer);
+        maxRelScorer = Math.max(maxRelScorer, Math.abs(viaScorer - official) / Math.abs(official));
+        System.out.printf("genai real-architecture check %s: official %.9g java %.9g rel %.3g, scorer %.9g%n",
+            it.get("image").asText(), official, java, rel, viaScorer);
       }
     }
     result.put("model", manifest.get("model").asText());
     result.put("images", items.size());
     result.put("max_rel_diff_score", maxRel);
     result.put("max_abs_diff_mean_logprob", maxAbsLog);
+    result.put("tokenizer_texts", ids.size());
+    result.put("tokenizer_mismatches", tokenizerMismatches);
+    result.put("max_rel_diff_score_scorer", maxRelScorer);
     result.put("tolerance_rel", TOLERANCE);
     Path tmp = dir.resolve("java_result.json.tmp");
     Json.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), result);
     Files.move(tmp, dir.resolve("java_result.json"), StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
     assertTrue(maxRel <= TOLERANCE, "max relative difference " + maxRel + " over " + TOLERANCE);
+    assertTrue(tokenizerMismatches == 0, tokenizerMismatches + " texts tokenized differently from the slow tokenizer");
+    assertTrue(maxRelScorer <= TOLERANCE, "through GenAiVqaDjlScorer: " + maxRelScorer + " over " + TOLERANCE);
   }
 
   static long[] longs(JsonNode a) {
