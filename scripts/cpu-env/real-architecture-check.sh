@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs one benchmark's real-architecture check (docs/geneval.md, docs/oneig.md, "Real-architecture check"): the
-# Python half inside the trixie root (trixie-root.sh: Debian's python3-torch 2.6), with the official trees and the
-# pure-Python packages given as folders, then the Java half (a JUnit test gated by a system property) in the Maven
-# reactor, which loads the exports through the project's DJL scorer and compares with the official numbers.
+# Runs one benchmark's real-architecture check (docs/geneval.md, docs/oneig.md, docs/genai-bench.md,
+# "Real-architecture check"): the Python half inside the trixie root (trixie-root.sh: Debian's python3-torch 2.6),
+# with the official trees and the pure-Python packages given as folders, then the Java half (a JUnit test gated by a
+# system property) in the Maven reactor, which loads the exports through the project's DJL scorer and compares with
+# the official numbers.
 #
 #   real-architecture-check.sh --module benchmarks/NAME --test CLASS --property NAME --out DIR \
 #       [--path DIR]... [--bind DIR]... [--meta NAME=VERSION]... -- PYTHON_SCRIPT ARGS...
