@@ -57,7 +57,7 @@ public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
 
   @Override
   public List<OptionSpec> options() {
-    return List.of(OptionSpec.choice(OPTION_PROMPTS, "original (prompts/evaluation_metadata.jsonl, default) or"
+    return List.of(OptionSpec.choice(OPTION_PROMPTS, "original (prompts/evaluation_metadata.jsonl) or"
         + " rewritten (BAGEL's prompts/evaluation_metadata_long.jsonl; recorded as the prompt-set version)",
         PromptFile.ORIGINAL.version(), PromptFile.REWRITTEN.version()));
   }

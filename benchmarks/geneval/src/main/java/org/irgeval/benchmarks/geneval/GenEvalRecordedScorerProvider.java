@@ -10,7 +10,7 @@ import org.irgeval.api.ScorerDescription;
 import org.irgeval.api.ScorerProvider;
 import org.irgeval.api.ScorerUnavailableException;
 import org.irgeval.benchmarks.geneval.scoring.GenEvalScorer;
-import org.irgeval.benchmarks.geneval.scoring.ImportedDetections;
+import org.irgeval.benchmarks.geneval.scoring.RecordedDetections;
 import org.irgeval.benchmarks.geneval.scoring.ScorerSetup;
 
 /**
@@ -52,6 +52,6 @@ public final class GenEvalRecordedScorerProvider implements ScorerProvider {
     }
     ClassNames classes = ScorerSetup.classNames(context);
     return new GenEvalScorer(FINGERPRINT_NAME, ScorerSetup.engine(context), classes,
-        ImportedDetections.read(file, classes), context.concurrency());
+        RecordedDetections.read(file, classes), context.concurrency());
   }
 }

@@ -107,6 +107,13 @@ class GenAiVqaDjlScorerTest {
     // device is the harness's shared option (OptionCheck.DEVICE), not this provider's
     assertEquals(java.util.List.of("model", "tokenizer", "variant"),
         p.options().stream().map(org.irgeval.api.OptionSpec::key).toList());
+    // the former ids (genai-vqa-*) still name the renamed providers
+    Registry r = Registry.discover();
+    assertEquals(GenAiBenchDjlScorerProvider.ID, r.chooseScorer("genai-bench", "genai-vqa-djl", false, false)
+        .orElseThrow().id());
+    assertEquals("genai-bench-judge", r.chooseScorer("genai-bench", "genai-vqa-judge", false, false).orElseThrow().id());
+    assertEquals("genai-bench-recorded", r.chooseScorer("genai-bench", "genai-vqa-import", false, false).orElseThrow()
+        .id());
     assertTrue(Files.isRegularFile(fixtures.resolve("make_fixtures.py")));
     ObjectNode unused = Json.mapper().createObjectNode();
     assertEquals(0, unused.size());
