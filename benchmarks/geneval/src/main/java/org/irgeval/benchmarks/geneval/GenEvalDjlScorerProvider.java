@@ -28,7 +28,8 @@ public final class GenEvalDjlScorerProvider implements ScorerProvider {
 
   @Override
   public ScorerDescription describe() {
-    // priority 10: the default real scorer when configured
+    // priority 10: below geneval-recorded (20), the default for real runs, because no Mask2Former export has been
+    // checked against mmdet yet (docs/geneval.md, "Real-architecture check"); chosen with --scorer geneval=geneval-djl
     return ScorerDescription.of(ID, GenEvalBenchmark.ID, ScorerDescription.Kind.MODEL,
         "GenEval rules on a TorchScript detector + CLIP image tower via DJL "
             + "(--scorer-opt detector=.pt clip=.pt clip_text=.json [device=gpu])").priority(10);

@@ -30,7 +30,11 @@ public final class GenEvalRecordedScorerProvider implements ScorerProvider {
   public ScorerDescription describe() {
     return ScorerDescription.of(ID, GenEvalBenchmark.ID, ScorerDescription.Kind.RECORDED,
         "GenEval rules on recorded Mask2Former + CLIP detections (--scorer-opt detections=FILE.jsonl)")
-        .concurrency(CONCURRENCY).aliases(FINGERPRINT_NAME);
+        .concurrency(CONCURRENCY).aliases(FINGERPRINT_NAME)
+        // 20, above geneval-djl's 10: the default real scorer, because it reads the official mmdet + open_clip
+        // pipeline's own output while no Mask2Former export has been checked against mmdet (docs/geneval.md,
+        // "Real-architecture check")
+        .priority(20);
   }
 
   @Override
