@@ -3,11 +3,18 @@ package org.irgeval.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.irgeval.store.RunStore;
+import org.irgeval.store.record.Manifest;
+import org.irgeval.store.record.RecordJson;
+import org.irgeval.store.record.Summary;
+import org.irgeval.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +56,21 @@ class RunFixtureTest {
     }
   }
 
+  /** The typed records read every key of the old files and write them back byte for byte. */
+  @Test
+  void theRecordsReadAndWriteTheOldFilesUnchanged() throws Exception {
+    ObjectMapper mapper = Json.mapper();
+    for (String run : List.of("base", "cand")) {
+      Path dir = fixture().resolve(run);
+      byte[] manifest = Files.readAllBytes(dir.resolve(RunStore.MANIFEST));
+      assertEquals(new String(manifest, StandardCharsets.UTF_8),
+          new String(RecordJson.bytes(Manifest.of(mapper.readTree(manifest))), StandardCharsets.UTF_8), run);
+      byte[] summary = Files.readAllBytes(dir.resolve(RunStore.SUMMARY));
+      assertEquals(new String(summary, StandardCharsets.UTF_8),
+          new String(RecordJson.bytes(Summary.of(mapper.readTree(summary))), StandardCharsets.UTF_8), run);
+    }
+  }
+
   @Test
   void anOldRunDirectoryReportsAsBefore() throws Exception {
     Path runs = copyRuns(tmp);
@@ -57,11 +79,10 @@ class RunFixtureTest {
         runs.resolve("cand").toString(), "--paper", "irg", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     Path expected = fixture().resolve("expected");
-    assertEquals(Files.readString(expected.resolve("report.md")), Files.readString(out.resolve("report.md")));
+    same(expected.resolve("report.md"), Files.readString(out.resolve("report.md")));
     try (Stream<Path> tables = Files.list(expected.resolve("tables"))) {
       for (Path t : tables.toList()) {
-        assertEquals(Files.readString(t), Files.readString(out.resolve("tables").resolve(t.getFileName().toString())),
-            t.getFileName().toString());
+        same(t, Files.readString(out.resolve("tables").resolve(t.getFileName().toString())));
       }
     }
   }
@@ -73,12 +94,22 @@ class RunFixtureTest {
     CliTestSupport.Result text = CliTestSupport.run("compare", runs.resolve("base").toString(),
         runs.resolve("cand").toString(), "--min-prompts", "2");
     assertEquals(1, text.code(), text.err());
-    assertEquals(Files.readString(expected.resolve("compare.txt")), text.out());
-    assertEquals(Files.readString(expected.resolve("compare.err")), text.err());
+    same(expected.resolve("compare.txt"), text.out());
+    same(expected.resolve("compare.err"), text.err());
     CliTestSupport.Result md = CliTestSupport.run("compare", runs.resolve("base").toString(),
         runs.resolve("cand").toString(), "--min-prompts", "2", "--format", "markdown");
     assertEquals(1, md.code(), md.err());
-    assertEquals(Files.readString(expected.resolve("compare.md")), md.out());
-    assertEquals(Files.readString(expected.resolve("compare-md.err")), md.err());
+    same(expected.resolve("compare.md"), md.out());
+    same(expected.resolve("compare-md.err"), md.err());
+  }
+
+  /** Equal to the expected file; else the text is kept in target/fixture-actual/ for a diff, and the test fails. */
+  private static void same(Path expected, String actual) throws IOException {
+    if (!Files.readString(expected).equals(actual)) {
+      Path keep = Path.of("target", "fixture-actual", expected.getFileName().toString());
+      Files.createDirectories(keep.getParent());
+      Files.writeString(keep, actual);
+      assertEquals(Files.readString(expected), actual, "differs from " + expected + "; see " + keep.toAbsolutePath());
+    }
   }
 }
