@@ -16,11 +16,11 @@ What is real and what stands in (all written into the manifest):
 - Shapes: the T5 side has google/flan-t5-<variant>'s widths (config below: d_model, d_ff, d_kv, heads, gated-gelu,
   32 relative-attention buckets, untied lm_head, vocabulary 32128 resized to 32100 by the loader as for the
   released model), the vision tower openai/clip-vit-large-patch14-336's (1024 wide, 16 heads, patch 14, 336 px,
-  quick_gelu, its preprocessor_config.json values), the projector 1024 -> d_model -> d_model. Depth is reduced
-  (--t5-layers, --vision-layers): 24 x 24 T5 blocks of XL (2.8B parameters) or XXL (11B) do not fit this 24 GiB
-  machine in float32, and each block of a stack is the same class with the same code path. The reduced depth keeps
-  every distinct path: T5 block 0 (with the relative-attention bias) and a later block (reusing it) in both encoder
-  and decoder; hidden_states[-2] of the vision tower (mm_vision_select_layer) is a layer before the last.
+  quick_gelu, its preprocessor_config.json values; all 24 layers by default), the projector 1024 -> d_model ->
+  d_model. The T5 depth is reduced (--t5-layers): 24 + 24 T5 blocks of XL (2.8B parameters) or XXL (11B) do not fit
+  this 24 GiB machine in float32, and each block of a stack is the same class with the same code path. The reduced
+  depth keeps every distinct path: T5 block 0 (with the relative-attention bias) and a later block (reusing it) in
+  both encoder and decoder. --vision-layers 4 is a quicker run (hidden_states[-2] is still a layer before the last).
 - Weights: seeded random (transformers' own init, then every constant tensor perturbed, the lm_head scaled so the
   logits have a spread of a few units, as a trained model's do).
 - Precision: float32 (the official loader casts to bf16 and t2v_metrics runs under CUDA autocast; on CPU the model
@@ -43,7 +43,7 @@ one has.
 CLIP_T5_MODELS (a table of hub names) gets one entry whose paths are the local folders written here.
 
     python3 check_real_architecture.py --t2v T2V_TREE --out DIR [--variant xl|xxl] [--t5-layers 2]
-        [--vision-layers 4] [--images 8] [--seed 0]
+        [--vision-layers 24] [--images 8] [--seed 0]
 (PYTHONPATH: transformers/src, huggingface_hub/src and a folder with their dist-info; Debian's python3-torch,
 torchvision, PIL, numpy, safetensors, regex, sentencepiece, protobuf.)
 """
@@ -232,7 +232,7 @@ def main(argv=None):
     ap.add_argument("--out", required=True)
     ap.add_argument("--variant", choices=sorted(T5_CONFIGS), default="xl")
     ap.add_argument("--t5-layers", type=int, default=2)
-    ap.add_argument("--vision-layers", type=int, default=4)
+    ap.add_argument("--vision-layers", type=int, default=24)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--images", type=int, default=8)
     a = ap.parse_args(argv)
