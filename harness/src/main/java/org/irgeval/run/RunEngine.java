@@ -100,7 +100,7 @@ public final class RunEngine {
     RunStore.requireManifestWithJournals(cfg.runDir());
     try (RunStore store = RunStore.open(cfg.runDir())) {
       store.repairs().forEach(r -> err.println("repaired: " + r));
-      Manifest manifest = store.readManifestRecord();
+      Manifest manifest = store.readManifest();
       if (manifest != null && manifest.isImport()) {
         // its summary and manifest are the import's: a run here would replace them (and a re-import the run's)
         throw new RunConflictException(cfg.runDir() + " holds an import of official results ('irg-eval import'), not a"
@@ -155,7 +155,7 @@ public final class RunEngine {
             }
           }
           WorkExecutor.Outcome outcome;
-          ObjectNode exports;
+          Manifest.Exports exports;
           try (OfficialExports exporter = OfficialExports.start(store, benches, EXPORT_THREADS)) {
             try (Progress progress = new Progress(cfg.name(), plan.generations().size(), scoreWork)) {
               outcome = new WorkExecutor(store, pipeline, score, progress, err, exporter::landed)
@@ -163,9 +163,9 @@ public final class RunEngine {
             }
             exports = exporter.finish();
           }
-          if (exports.has("failed_this_session")) {
-            err.println("official-layout export: " + exports.path("failed_this_session").asInt() + " prompt(s) failed"
-                + " and will be retried by the next run; first: " + exports.path("errors").path(0).asText());
+          if (exports.failures() > 0) {
+            err.println("official-layout export: " + exports.failures() + " prompt(s) failed"
+                + " and will be retried by the next run; first: " + exports.errors().get(0));
           }
           Summary summary = new SummaryBuilder(StratifiedBootstrap.standard())
               .summary(cfg, store, benches, plan, outcome, pipeline, judge, plumbing);
@@ -175,7 +175,7 @@ public final class RunEngine {
               ? new Manifest.JudgeUsed(List.copyOf(judge.models())) : man.judgeUsed()));
           return new RunResult(cfg.runDir(), summary, outcome.generated(), outcome.scored(),
               outcome.generationFailures(), outcome.scoreIncomplete(), store.repairs(), outcome.stopped(),
-              exports.path("failed_this_session").asInt(0));
+              exports.failures());
         } finally {
           for (BenchmarkRun b : benches) {
             if (b.scorer() != null) {

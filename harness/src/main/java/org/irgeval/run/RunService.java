@@ -114,7 +114,7 @@ public final class RunService {
   public RunOutcome rescore(Path run, Path data, Scoring scoring, List<String> argv) throws Exception {
     Manifest manifest;
     try (RunStore store = RunStore.open(run)) {
-      manifest = store.readManifestRecord();
+      manifest = store.readManifest();
     }
     if (manifest == null || manifest.config() == null) {
       throw new IllegalArgumentException(run.resolve(RunStore.MANIFEST) + " is missing: not a run directory");
