@@ -152,14 +152,13 @@ public final class RunCommand implements Callable<Integer> {
     PipelineConfig pc = new PipelineConfig(endpoints, preset, concurrency, t,
         KeyValues.parse(pipelineOptions, "--pipeline-opt"), dataDir, images,
         registry::benchmark);
-    RunConfig cfg = new RunConfig(runDir.getFileName().toString(), runDir, dataDir, benches,
-        KeyValues.byPrefix(benchOptions, "--bench-opt"), demo ? "reference" : pipeline, pc, samples, seed, limit == null ? -1 : limit,
-        scoring.chosen(), scoring.options(), scoring.judgeSettings(),
-        generateOnly ? RunConfig.Mode.GENERATE_ONLY : RunConfig.Mode.GENERATE_AND_SCORE, forceNew,
-        List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
-    if (shard != null) {
-      cfg = cfg.withShard(Shard.parse(shard));
-    }
+    RunConfig cfg = RunConfig.at(runDir).data(dataDir).benchmarks(benches)
+        .benchOptions(KeyValues.byPrefix(benchOptions, "--bench-opt")).pipeline(demo ? "reference" : pipeline, pc)
+        .samples(samples).seed(seed).limit(limit == null ? -1 : limit)
+        .scoring(scoring.chosen(), scoring.options(), scoring.judgeSettings())
+        .mode(generateOnly ? RunConfig.Mode.GENERATE_ONLY : RunConfig.Mode.GENERATE_AND_SCORE).forceNew(forceNew)
+        .shard(shard == null ? null : Shard.parse(shard))
+        .argv(List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))).build();
     RunService.RunOutcome o = RunReports.service(spec).run(new RunService.RunRequest(cfg,
         KeyValues.parse(labels, "--label"), withoutAdapter, demo));
     new SummaryPrinter(spec.commandLine().getOut()).print(o.result());

@@ -125,11 +125,11 @@ public final class RunService {
     Path dataDir = data != null ? data : Path.of(c.dataDir());
     PipelineConfig pc = new PipelineConfig(List.of(), c.preset(), 1, c.turns() == null ? 2 : c.turns(), Map.of(),
         dataDir, null, registry::benchmark);
-    RunConfig cfg = new RunConfig(run.getFileName().toString(), run, dataDir, c.benchmarks(),
-        c.benchOptions() == null ? Map.of() : c.benchOptions(), c.pipeline(), pc, c.samples(),
-        c.seed() == null ? 0 : c.seed(), c.limit() == null ? -1 : c.limit(), chosen, scoring.options(),
-        scoring.judge(), RunConfig.Mode.SCORE_ONLY, false, argv)
-        .withShard(c.shard() == null ? null : Shard.parse(c.shard()));
+    RunConfig cfg = RunConfig.at(run).data(dataDir).benchmarks(c.benchmarks())
+        .benchOptions(c.benchOptions() == null ? Map.of() : c.benchOptions()).pipeline(c.pipeline(), pc)
+        .samples(c.samples()).seed(c.seed() == null ? 0 : c.seed()).limit(c.limit() == null ? -1 : c.limit())
+        .scoring(chosen, scoring.options(), scoring.judge()).mode(RunConfig.Mode.SCORE_ONLY).argv(argv)
+        .shard(c.shard() == null ? null : Shard.parse(c.shard())).build();
     RunResult result = new RunEngine(registry, judges, err).run(cfg);
     return new RunOutcome(result, aftercare.afterRun(run, Map.of(), false));
   }
