@@ -122,7 +122,8 @@ public final class RunEngine {
       Map<String, ScorerProvider> chosen = chooseScorers(cfg, sets, plumbingPipeline, judge != null);
       OptionCheck.ScorerOptions scorerOptions = OptionCheck.scorers(chosen.values(), cfg.scorerOptions());
       for (PromptSet set : sets) {
-        benches.add(openBenchmark(cfg, set, score, chosen.get(set.benchmark()), scorerOptions, judge, scorerNotes));
+        benches.add(openBenchmark(cfg, set, score, chosen.get(set.benchmark()), scorerOptions, judge, scorerNotes,
+            manifest));
       }
       RunFingerprint fingerprint = new RunManifest().fingerprint(cfg, benches.all, pipeline, manifest);
       if (manifest != null && !cfg.forceNew()) {
@@ -262,7 +263,7 @@ public final class RunEngine {
 
   private BenchmarkRun openBenchmark(RunConfig cfg, PromptSet set, boolean score, ScorerProvider sp,
                                      OptionCheck.ScorerOptions scorerOptions, JudgeFactory judge,
-                                     List<String> scorerNotes) throws Exception {
+                                     List<String> scorerNotes, Manifest manifest) throws Exception {
     Benchmark b = registry.benchmark(set.benchmark()).orElseThrow();
     int samples = cfg.samples() != null ? cfg.samples() : b.defaultSamples();
     if (!score) {
@@ -277,14 +278,19 @@ public final class RunEngine {
       err.println(note);
       scorerNotes.add(note);
     }
+    // A renamed scorer keeps the id its run directory recorded (one of its aliases), so an old run resumes with
+    // its scores, fingerprint and cache instead of starting over.
+    String stored = Optional.ofNullable(manifest).map(Manifest::fingerprint).map(RunFingerprint::benchmarks)
+        .map(m -> m.get(b.id())).map(RunFingerprint.BenchmarkFingerprint::scorer)
+        .map(RunFingerprint.ScorerId::id).orElse("");
+    String scorerId = sp.describe().answersTo(stored) ? stored : sp.id();
     // made here without following links; a scorer writes its cache below it (AtomicFiles refuses links there)
     Path scorerCache = SafeFiles.createDirectories(cfg.runDir(),
-        cfg.runDir().resolve("cache/scorers/" + sp.id()));
-    ScorerContext ctx = new ScorerContext(cfg.dataDir(), scorerOptions.of(sp), scorerCache, Optional.ofNullable(judge), set,
-        scorerOptions.concurrency());
+        cfg.runDir().resolve("cache/scorers/" + scorerId));
+    ScorerContext ctx = scorerOptions.context(sp, cfg.dataDir(), scorerCache, Optional.ofNullable(judge), set);
     try {
-      Scorer scorer = sp.open(ctx);
-      return new BenchmarkRun(b, set, samples, sp.id(), scorer, sp.plumbing(), null);
+      Scorer scorer = PlumbingLabel.open(sp, ctx);
+      return new BenchmarkRun(b, set, samples, scorerId, scorer, sp.plumbing(), null);
     } catch (ScorerUnavailableException e) {
       err.println(b.id() + ": not scored: " + e.getMessage());
       return new BenchmarkRun(b, set, samples, null, null, false, sp.id() + ": " + e.getMessage());
