@@ -10,6 +10,7 @@ import java.util.Set;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
+import org.irgeval.api.ScorerDescription;
 import org.irgeval.api.ScorerProvider;
 import org.irgeval.pipeline.images.ImagesPipelineProvider;
 import org.irgeval.pipeline.reference.ReferencePipelineProvider;
@@ -22,28 +23,10 @@ class OptionCheckTest {
   private static ScorerProvider scorer(String id, boolean plumbing, boolean judge, List<OptionSpec> options) {
     return new ScorerProvider() {
       @Override
-      public String id() {
-        return id;
-      }
-
-      @Override
-      public Set<String> benchmarks() {
-        return Set.of("toy", "other");
-      }
-
-      @Override
-      public String description() {
-        return id;
-      }
-
-      @Override
-      public boolean plumbing() {
-        return plumbing;
-      }
-
-      @Override
-      public boolean usesJudge() {
-        return judge;
+      public ScorerDescription describe() {
+        ScorerDescription.Kind kind = plumbing ? ScorerDescription.Kind.PLUMBING
+            : judge ? ScorerDescription.Kind.JUDGE : ScorerDescription.Kind.MODEL;
+        return new ScorerDescription(id, Set.of("toy", "other"), id, kind, 0, 1, List.of());
       }
 
       @Override
@@ -95,7 +78,7 @@ class OptionCheckTest {
     assertEquals(Map.of(), o.of(b));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> OptionCheck.scorers(List.of(a, b), Map.of("detection", "f")));
-    assertTrue(e.getMessage().contains("valid keys: concurrency, detections"), e.getMessage());
+    assertTrue(e.getMessage().contains("valid keys: concurrency, device (cpu|gpu), detections"), e.getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> OptionCheck.scorers(List.of(b), Map.of("concurrency", "0"))).getMessage().contains(">= 1"));
   }

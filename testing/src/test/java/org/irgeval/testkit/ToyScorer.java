@@ -7,6 +7,7 @@ import javax.imageio.ImageIO;
 import org.irgeval.api.ScoreOutcome;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
+import org.irgeval.api.ScorerDescription;
 import org.irgeval.api.ScorerProvider;
 import org.irgeval.api.ScoringInput;
 import org.irgeval.pipeline.reference.ReferencePalette;
@@ -34,18 +35,8 @@ public final class ToyScorer implements ScorerProvider {
   }
 
   @Override
-  public String id() {
-    return "toy-scorer";
-  }
-
-  @Override
-  public java.util.Set<String> benchmarks() {
-    return java.util.Set.of("toy");
-  }
-
-  @Override
-  public String description() {
-    return "test scorer";
+  public ScorerDescription describe() {
+    return ScorerDescription.of("toy-scorer", "toy", ScorerDescription.Kind.MODEL, "test scorer");
   }
 
   @Override

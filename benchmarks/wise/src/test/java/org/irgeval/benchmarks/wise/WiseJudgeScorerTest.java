@@ -29,7 +29,9 @@ import org.irgeval.api.ScoreOutcome;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.Scorer;
+import org.irgeval.api.ComputeDevice;
 import org.irgeval.api.ScorerContext;
+import org.irgeval.run.PlumbingLabel;
 import org.irgeval.api.ScorerUnavailableException;
 import org.irgeval.api.ScoringInput;
 import org.irgeval.api.VariantSummary;
@@ -66,7 +68,7 @@ class WiseJudgeScorerTest {
 
   private ScorerContext context(PromptSet prompts, OpenAiJudgeFactory f) {
     return new ScorerContext(WiseTestData.dataDir(), Map.of(), tmp.resolve("scorer"), Optional.ofNullable(f),
-        prompts, java.util.OptionalInt.empty());
+        prompts, 16, ComputeDevice.CPU);
   }
 
   private ScoringInput input(Prompt p, int seed) throws Exception {
@@ -253,7 +255,7 @@ class WiseJudgeScorerTest {
     WisePlumbingScorerProvider provider = new WisePlumbingScorerProvider();
     assertTrue(provider.plumbing());
     List<ScoreOutcome> first = new ArrayList<>();
-    Scorer scorer = provider.open(context(s, null));
+    Scorer scorer = PlumbingLabel.open(provider, context(s, null)); // labelled by the engine, as in a run
     try {
       for (Prompt p : s.prompts()) {
         ScoreOutcome o = scorer.score(input(p, Integer.parseInt(p.id())));

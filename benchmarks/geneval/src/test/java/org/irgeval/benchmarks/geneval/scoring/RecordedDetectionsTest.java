@@ -1,6 +1,5 @@
 package org.irgeval.benchmarks.geneval.scoring;
 
-import org.irgeval.benchmarks.geneval.GenEvalTestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,12 +17,14 @@ import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScoringInput;
 import org.irgeval.benchmarks.geneval.GenEvalBenchmark;
+import org.irgeval.benchmarks.geneval.GenEvalRecordedScorerProvider;
+import org.irgeval.benchmarks.geneval.GenEvalTestData;
 import org.irgeval.util.Hashing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImportedDetectionsTest {
+class RecordedDetectionsTest {
   static Path data;
   static PromptSet prompts;
   @TempDir
@@ -38,8 +39,8 @@ class ImportedDetectionsTest {
   Scorer open(String... lines) throws Exception {
     Path f = tmp.resolve("detections.jsonl");
     Files.writeString(f, String.join("\n", lines) + "\n");
-    return new GenEvalDetectionsScorerProvider().open(new ScorerContext(data, Map.of("detections", f.toString()), tmp,
-        Optional.empty(), prompts, java.util.OptionalInt.empty()));
+    return new GenEvalRecordedScorerProvider().open(new ScorerContext(data, Map.of("detections", f.toString()), tmp,
+        Optional.empty(), prompts, 1, org.irgeval.api.ComputeDevice.CPU));
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.irgeval.util.Hashing;
 
 /**
  * Detections and colours produced elsewhere by the official mmdet Mask2Former + open_clip pipeline, read from a
- * JSONL file (format in docs/geneval.md, "Imported detections"):
+ * JSONL file (format in docs/geneval.md, "Recorded detections"):
  * <pre>
  * {"image_sha256": "ab12...",                          // or: "prompt_id": "00012", "sample": 3, "variant": "reflection"
  *  "detections": [{"class": "dog", "box": [x1, y1, x2, y2], "score": 0.97, "color": "brown"}, ...]}
@@ -29,20 +29,20 @@ import org.irgeval.util.Hashing;
  * only for rows a colour rule looks at). The colour of a crop does not depend on the other crops, so
  * classifying every row up front gives what the official per-requirement call gives.
  */
-public final class ImportedDetections implements Backend {
+public final class RecordedDetections implements Backend {
   private final String fileSha;
   private final Map<String, Entry> bySha = new HashMap<>();
   private final Map<String, Entry> byKey = new HashMap<>();
 
   private record Entry(List<List<Detection>> raw, Map<Detection, String> colors) {}
 
-  private ImportedDetections(String fileSha) {
+  private RecordedDetections(String fileSha) {
     this.fileSha = fileSha;
   }
 
-  public static ImportedDetections read(Path file, ClassNames classes) throws DataException, IOException {
+  public static RecordedDetections read(Path file, ClassNames classes) throws DataException, IOException {
     String name = file.toString();
-    ImportedDetections out = new ImportedDetections(Hashing.sha256(file));
+    RecordedDetections out = new RecordedDetections(Hashing.sha256(file));
     for (JsonLines.Line line : JsonLines.read(file, name, null)) {
       long ln = line.number();
       JsonNode row = line.row();
@@ -149,6 +149,6 @@ public final class ImportedDetections implements Backend {
 
   @Override
   public String fingerprint() {
-    return "imported-detections sha256=" + fileSha;
+    return "imported-detections sha256=" + fileSha; // the name stored fingerprints carry (runs resume)
   }
 }
