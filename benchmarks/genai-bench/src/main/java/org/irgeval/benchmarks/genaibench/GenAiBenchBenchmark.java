@@ -1,5 +1,7 @@
 package org.irgeval.benchmarks.genaibench;
 
+import org.irgeval.api.PublicFile;
+import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,6 +64,16 @@ public final class GenAiBenchBenchmark implements Benchmark, ReferenceScenes {
         + " genai_image_527_with_human_ratings.json + optional genai_skills_527.json) or 1600 (the GenAI-Bench"
         + " paper's set, genai_image.json + genai_skills.json)", GenAiBenchRelease.R527.id(),
         GenAiBenchRelease.R1600.id()));
+  }
+
+  /**
+   * The 527 set's file is t2v_metrics@60ce07b genai_image.json (pinned, hashed); the 1600 set's two files are the
+   * hub's {@code resolve/main} (t2v_metrics@6ecb74f dataset.py l.1266-1275), for which no hash is published.
+   */
+  @Override
+  public List<PublicFile> publicFiles(Map<String, String> options) {
+    return PublicFile.listed(GenAiBenchBenchmark.class, "public-files.tsv",
+        Set.of("release=" + options.getOrDefault("release", GenAiBenchRelease.R527.id())));
   }
 
   @Override

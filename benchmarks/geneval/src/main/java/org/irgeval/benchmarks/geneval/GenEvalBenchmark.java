@@ -1,5 +1,7 @@
 package org.irgeval.benchmarks.geneval;
 
+import org.irgeval.api.PublicFile;
+import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -58,6 +60,13 @@ public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
     return List.of(OptionSpec.choice(OPTION_PROMPTS, "original (prompts/evaluation_metadata.jsonl, default) or"
         + " rewritten (BAGEL's prompts/evaluation_metadata_long.jsonl; recorded as the prompt-set version)",
         PromptFile.ORIGINAL.version(), PromptFile.REWRITTEN.version()));
+  }
+
+  /** djghosh13/geneval@af4902f; the rewritten prompts from ByteDance-Seed/Bagel@056b5fd eval/gen/geneval/prompts/. */
+  @Override
+  public List<PublicFile> publicFiles(Map<String, String> options) {
+    return PublicFile.listed(GenEvalBenchmark.class, "public-files.tsv",
+        Set.of(OPTION_PROMPTS + "=" + PromptFile.ofOption(options.get(OPTION_PROMPTS)).version()));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.irgeval.benchmarks.oneig;
 
+import org.irgeval.api.PublicFile;
+import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,6 +61,12 @@ public final class OneIgBenchmark implements Benchmark, ReferenceScenes {
     return List.of(OptionSpec.of("model", OptionSpec.Type.TEXT, "the model folder of official grids"
         + " (images/<category>/<model>/) and the model column of official per-prompt CSVs to read (default: "
         + OneIgImageLayout.MODEL + " or the only one)"));
+  }
+
+  /** OneIG-Bench/OneIG-Benchmark@41b4983: the English prompt table and the scripts' per-dimension files. */
+  @Override
+  public List<PublicFile> publicFiles(Map<String, String> options) {
+    return PublicFile.listed(OneIgBenchmark.class, "public-files.tsv", Set.of());
   }
 
   @Override

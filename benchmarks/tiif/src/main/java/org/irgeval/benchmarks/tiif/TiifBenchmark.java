@@ -1,5 +1,7 @@
 package org.irgeval.benchmarks.tiif;
 
+import org.irgeval.api.PublicFile;
+import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,6 +61,17 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
             + " (2538 prompts)", TiifSet.TESTMINI.id(), TiifSet.FULL.id()),
         OptionSpec.choice("eval_fix", "none (default) or derived: read a full-set questions file from"
             + " tiif/" + TiifPromptLoader.DERIVED_FIX_DIR + "/ where one exists (TIIF issue #10)", "none", "derived"));
+  }
+
+  /**
+   * A113N-W3I/TIIF-Bench@3aae750 data/: the chosen set's prompts and questions. The full set's comparison questions
+   * there are the ones of TIIF issue #10 (the fix d875cd8 is not pinned here); {@code eval_fix=derived} reads a
+   * derived file no public source has.
+   */
+  @Override
+  public List<PublicFile> publicFiles(Map<String, String> options) {
+    return PublicFile.listed(TiifBenchmark.class, "public-files.tsv",
+        Set.of("set=" + TiifSet.of(options.getOrDefault("set", TiifSet.TESTMINI.id())).id()));
   }
 
   @Override

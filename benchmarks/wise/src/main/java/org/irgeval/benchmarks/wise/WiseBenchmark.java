@@ -1,5 +1,7 @@
 package org.irgeval.benchmarks.wise;
 
+import org.irgeval.api.PublicFile;
+import java.util.Set;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +58,14 @@ public final class WiseBenchmark implements Benchmark {
             WiseVersion.LEGACY.id(), WiseVersion.VERIFIED.id()),
         OptionSpec.choice("prompts", "original (default) or rewrite (legacy only: generate from *_rewrite.json,"
             + " judge with the original prompt and explanation)", "original", "rewrite"));
+  }
+
+  /** PKU-YuanGroup/WISE@eb51174: WISE_legacy/data/ (with the rewrites when chosen) or data_verified/. */
+  @Override
+  public List<PublicFile> publicFiles(Map<String, String> options) {
+    return PublicFile.listed(WiseBenchmark.class, "public-files.tsv",
+        Set.of("version=" + options.getOrDefault("version", WiseVersion.LEGACY.id()),
+            "prompts=" + options.getOrDefault("prompts", "original")));
   }
 
   @Override
