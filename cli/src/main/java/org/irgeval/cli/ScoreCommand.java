@@ -68,6 +68,10 @@ public final class ScoreCommand implements Callable<Integer> {
         scoring.options(), scoring.judgeSettings(), RunConfig.Mode.SCORE_ONLY, false,
         List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)))
         .withShard(c.hasNonNull("shard") ? org.irgeval.run.Shard.parse(c.get("shard").asText()) : null);
+    Integer stop = new PreflightGate(registry, spec).check(cfg, false, false);
+    if (stop != null) {
+      return stop;
+    }
     RunResult result = new RunEngine(registry, JudgeBackends::open, spec.commandLine().getErr()).run(cfg);
     new Reports().afterRun(run);
     new SummaryPrinter(spec.commandLine().getOut()).print(result);

@@ -75,6 +75,14 @@ public interface Benchmark {
     return Optional.empty();
   }
 
+  /**
+   * How many prompts {@link #load} gives with these options, as the official files have them, so a plan
+   * ({@code run --dry-run}) can be printed before the data is fetched. Empty (the default) when not known.
+   */
+  default java.util.OptionalInt officialPromptCount(Map<String, String> options) {
+    return java.util.OptionalInt.empty();
+  }
+
   /** Images per prompt of the official protocol (e.g. 4 or 1). */
   int defaultSamples();
 

@@ -135,7 +135,12 @@ public final class Downloader {
     String kind = e.getClass().getSimpleName();
     String m = e.getMessage();
     if (m == null || m.isBlank()) {
-      return e.getCause() != null && e.getCause() != e ? kind + ": " + cause(e.getCause()) : kind;
+      Throwable c = e.getCause();
+      if (c == null || c == e) {
+        return kind;
+      }
+      String inner = cause(c);
+      return inner.startsWith(kind) ? inner : kind + ": " + inner;
     }
     return e instanceof RefusedException || kind.equals("IOException") ? m : kind + ": " + m;
   }

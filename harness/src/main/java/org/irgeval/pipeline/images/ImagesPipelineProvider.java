@@ -1,5 +1,7 @@
 package org.irgeval.pipeline.images;
 
+import org.irgeval.api.GenerationEstimate;
+import java.util.Optional;
 import java.nio.file.Files;
 import java.util.List;
 import org.irgeval.api.Benchmark;
@@ -27,6 +29,13 @@ public final class ImagesPipelineProvider implements PipelineProvider {
   public List<OptionSpec> options() {
     return List.of(OptionSpec.family("turnK", "turn[2-9]", OptionSpec.Type.TEXT,
         "folder of turn-K images in the official layout (turn2=DIR, turn3=DIR, ...; turn 1 is --images DIR)"));
+  }
+
+  /** Reads images made elsewhere: no GPU here; one turn per folder given. */
+  @Override
+  public Optional<GenerationEstimate> estimate(PipelineConfig config) {
+    return Optional.of(new GenerationEstimate(1 + config.options().size(), 0, 0, false,
+        "images made elsewhere (no GPU here)"));
   }
 
   @Override

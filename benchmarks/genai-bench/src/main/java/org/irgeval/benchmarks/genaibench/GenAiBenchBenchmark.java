@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.genaibench;
 
+import java.util.OptionalInt;
 import org.irgeval.api.PublicFile;
 import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,6 +75,12 @@ public final class GenAiBenchBenchmark implements Benchmark, ReferenceScenes {
   public List<PublicFile> publicFiles(Map<String, String> options) {
     return PublicFile.listed(GenAiBenchBenchmark.class, "public-files.tsv",
         Set.of("release=" + options.getOrDefault("release", GenAiBenchRelease.R527.id())));
+  }
+
+  /** The 527 set (VQAScore paper) or the 1600 set (GenAI-Bench paper). */
+  @Override
+  public OptionalInt officialPromptCount(Map<String, String> options) {
+    return OptionalInt.of(options.getOrDefault("release", GenAiBenchRelease.R527.id()).equals("1600") ? 1600 : 527);
   }
 
   @Override

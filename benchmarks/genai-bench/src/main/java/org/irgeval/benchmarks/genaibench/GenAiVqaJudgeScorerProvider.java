@@ -47,6 +47,12 @@ public final class GenAiVqaJudgeScorerProvider implements ScorerProvider {
         + " lower-case template)", YesProbability.ids()));
   }
 
+  /** P("Yes") is read from the first token's top logprobs. */
+  @Override
+  public boolean judgeLogprobs() {
+    return true;
+  }
+
   @Override
   public Scorer open(ScorerContext context) throws Exception {
     JudgeFactory judges = context.requireJudges("genai-vqa-judge needs a VLM that returns logprobs",

@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.geneval;
 
+import java.util.OptionalInt;
 import org.irgeval.api.PublicFile;
 import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +68,12 @@ public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
   public List<PublicFile> publicFiles(Map<String, String> options) {
     return PublicFile.listed(GenEvalBenchmark.class, "public-files.tsv",
         Set.of(OPTION_PROMPTS + "=" + PromptFile.ofOption(options.get(OPTION_PROMPTS)).version()));
+  }
+
+  /** 553 lines of evaluation_metadata.jsonl (BAGEL's rewritten file has the same 553). */
+  @Override
+  public OptionalInt officialPromptCount(Map<String, String> options) {
+    return OptionalInt.of(553);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.oneig;
 
+import java.util.OptionalInt;
 import org.irgeval.api.PublicFile;
 import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +68,12 @@ public final class OneIgBenchmark implements Benchmark, ReferenceScenes {
   @Override
   public List<PublicFile> publicFiles(Map<String, String> options) {
     return PublicFile.listed(OneIgBenchmark.class, "public-files.tsv", Set.of());
+  }
+
+  /** The 1120 rows of OneIG-Bench.csv (EN). */
+  @Override
+  public OptionalInt officialPromptCount(Map<String, String> options) {
+    return OptionalInt.of(1120);
   }
 
   @Override

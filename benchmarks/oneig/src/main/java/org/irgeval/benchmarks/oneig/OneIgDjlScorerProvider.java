@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.oneig;
 
+import org.irgeval.api.Prompt;
 import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +66,12 @@ public final class OneIgDjlScorerProvider implements ScorerProvider {
             + " dimensions without a model (default: none, they stay unscored)"),
         OptionSpec.of(OneIgJudgeScorerProvider.ATTEMPTS, OptionSpec.Type.POSITIVE_INT, "judge calls per question after"
             + " a final judge error (default 1)"));
+  }
+
+  /** The alignment and OCR requests when a judge is configured (without one, none: they stay unscored). */
+  @Override
+  public int judgeCalls(Prompt prompt) {
+    return OneIgJudgeParts.calls(prompt);
   }
 
   @Override

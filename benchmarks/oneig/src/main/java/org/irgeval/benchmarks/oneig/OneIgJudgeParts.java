@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.oneig;
 
+import org.irgeval.api.Prompt;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
@@ -29,6 +30,13 @@ final class OneIgJudgeParts {
   static final int ALIGNMENT_MAX_TOKENS = 128;
 
   private OneIgJudgeParts() {}
+
+  /** Requests for one tile of {@code p}: one per alignment question, one OCR call for a text prompt. */
+  static int calls(Prompt p) {
+    List<String> dims = OneIgAggregator.dimensionsOf(p);
+    return (dims.contains(OneIgAggregator.ALIGNMENT) ? p.metadata().path("questions").size() : 0)
+        + (dims.contains(OneIgAggregator.TEXT) ? 1 : 0);
+  }
 
   static OneIgPart alignment(Judge judge, OneIgTemplates templates, int attempts) {
     return new OneIgPart() {

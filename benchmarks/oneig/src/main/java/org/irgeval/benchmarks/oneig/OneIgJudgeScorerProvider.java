@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.oneig;
 
+import org.irgeval.api.Prompt;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,11 @@ public final class OneIgJudgeScorerProvider implements ScorerProvider {
             + " for the dimensions the judge does not score (default: none, they stay unscored)"),
         OptionSpec.of(ATTEMPTS, OptionSpec.Type.POSITIVE_INT, "judge calls per question after a final judge error"
             + " (default " + DEFAULT_ATTEMPTS + "; every reply is an answer, as in the official code)"));
+  }
+
+  @Override
+  public int judgeCalls(Prompt prompt) {
+    return OneIgJudgeParts.calls(prompt);
   }
 
   @Override

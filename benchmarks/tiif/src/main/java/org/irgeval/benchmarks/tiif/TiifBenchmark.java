@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.tiif;
 
+import java.util.OptionalInt;
 import org.irgeval.api.PublicFile;
 import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,6 +73,12 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
   public List<PublicFile> publicFiles(Map<String, String> options) {
     return PublicFile.listed(TiifBenchmark.class, "public-files.tsv",
         Set.of("set=" + TiifSet.of(options.getOrDefault("set", TiifSet.TESTMINI.id())).id()));
+  }
+
+  /** A short and a long prompt per line: testmini 277 lines, full 2538 (docs/tiif.md section 1.4). */
+  @Override
+  public OptionalInt officialPromptCount(Map<String, String> options) {
+    return OptionalInt.of(2 * (TiifSet.of(options.getOrDefault("set", TiifSet.TESTMINI.id())) == TiifSet.FULL ? 2538 : 277));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.irgeval.benchmarks.wise;
 
+import java.util.OptionalInt;
 import org.irgeval.api.PublicFile;
 import java.util.Set;
 import java.io.IOException;
@@ -66,6 +67,12 @@ public final class WiseBenchmark implements Benchmark {
     return PublicFile.listed(WiseBenchmark.class, "public-files.tsv",
         Set.of("version=" + options.getOrDefault("version", WiseVersion.LEGACY.id()),
             "prompts=" + options.getOrDefault("prompts", "original")));
+  }
+
+  /** 1000 prompts in every version (ids 1-1000). */
+  @Override
+  public OptionalInt officialPromptCount(Map<String, String> options) {
+    return OptionalInt.of(1000);
   }
 
   @Override
