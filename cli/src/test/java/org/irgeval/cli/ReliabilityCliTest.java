@@ -71,7 +71,9 @@ class ReliabilityCliTest {
     AtomicBoolean expired = new AtomicBoolean(true);
     try (LoopbackJudgeServer judge = LoopbackJudgeServer.start(
         req -> LoopbackJudgeServer.Answer.text("Consistency: 2\nRealism: 1\nAesthetic Quality: 1"),
-        (n, req) -> expired.get() ? LoopbackJudgeServer.Fault.unauthorized() : LoopbackJudgeServer.Fault.none())) {
+        // the key expires after the preflight's probe (request 1): the run starts and meets the refusal mid-way
+        (n, req) -> expired.get() && n > 1 ? LoopbackJudgeServer.Fault.unauthorized()
+            : LoopbackJudgeServer.Fault.none())) {
       String[] cmd = {"run", "--pipeline", "reference", "--benchmarks", "wise", "--data", data.toString(),
           "--judge-url", judge.baseUrl().toString(), "--scorer-opt", "concurrency=1", "--out", run.toString()};
       CliTestSupport.Result first = CliTestSupport.run(cmd);
@@ -79,7 +81,7 @@ class ReliabilityCliTest {
       assertTrue(first.err().contains("run stopped") && first.err().contains("HTTP 401"), first.err());
       assertEquals(0, CliTestSupport.lines(run.resolve("scores.jsonl")).size(), "no failure stored per image");
       long sent = judge.requests();
-      assertEquals(1, sent, "the run stops at the first refusal, not after every image");
+      assertEquals(1 + 1, sent, "the probe, then the run stops at the first refusal, not after every image");
       expired.set(false);
       CliTestSupport.Result second = CliTestSupport.run(cmd);
       assertEquals(ExitCodes.OK, second.code(), second.err());

@@ -73,11 +73,21 @@ public final class JudgeProbe {
             + (key == null || key.isBlank() ? "$" + cfg.apiKeyEnv() + " is not set" : "from $" + cfg.apiKeyEnv())
             + "): " + snippet(text), t0);
       }
+      if (r.statusCode() == 429 || r.statusCode() >= 500) {
+        // reachable, key not refused; busy or failing now: the run's bounded retries deal with that
+        return result(name, CheckResult.Status.WARN, uri + " answered HTTP " + r.statusCode() + " (busy or failing"
+            + " now; the run retries such answers): " + snippet(text), t0);
+      }
       if (r.statusCode() != 200) {
         return result(name, CheckResult.Status.FAIL, uri + " answered HTTP " + r.statusCode() + " to a one-token"
             + " request for model " + model + ": " + snippet(text), t0);
       }
-      JsonNode n = mapper.readTree(r.body());
+      JsonNode n;
+      try {
+        n = mapper.readTree(r.body());
+      } catch (IOException e) {
+        return result(name, CheckResult.Status.FAIL, uri + " answered 200 but not JSON: " + snippet(text), t0);
+      }
       JsonNode choice = n.path("choices").path(0);
       if (!choice.path("message").has("content")) {
         return result(name, CheckResult.Status.FAIL, uri + " answered 200 but not a chat completion (no"

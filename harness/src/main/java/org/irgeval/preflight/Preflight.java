@@ -1,6 +1,7 @@
 package org.irgeval.preflight;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,9 @@ import org.irgeval.scoring.judge.JudgeConfig;
  * opens (the IRG client's health check: endpoints up, with the right weights); the disk holds the planned images.
  * Beside them, the plan: trajectories, images, judge calls, GPU-hours and judge cost.
  *
+ * <p>An option the run would refuse (an unknown benchmark, pipeline or scorer, a bad option value, a judge URL that
+ * is not one) is thrown as {@link IllegalArgumentException}, as the run itself would: a usage error, not a check.
+ *
  * <p>A plan-only check ({@code --dry-run}) contacts nothing and opens nothing: it reads the data when it is there,
  * and otherwise takes each benchmark's official prompt count.
  */
@@ -71,8 +75,8 @@ public final class Preflight {
     Optional<PipelineProvider> pp = registry.pipeline(cfg.pipeline());
     GenerationEstimate est = pp.flatMap(p -> p.estimate(cfg.pipelineConfig())).orElse(null);
     if (pp.isEmpty()) {
-      checks.add(new CheckResult("pipeline", CheckResult.Status.FAIL, "unknown pipeline '" + cfg.pipeline()
-          + "' (known: " + registry.pipelines().stream().map(PipelineProvider::id).toList() + ")", 0));
+      throw new IllegalArgumentException("unknown pipeline '" + cfg.pipeline() + "' (known: "
+          + registry.pipelines().stream().map(PipelineProvider::id).toList() + ")");
     }
     int turns = est != null ? est.turns() : cfg.pipelineConfig().turns() > 0 ? cfg.pipelineConfig().turns() : 2;
     boolean plumbingPipeline = est != null && est.plumbing();
@@ -84,26 +88,24 @@ public final class Preflight {
       String named = cfg.scorers().get(id);
       Optional<ScorerProvider> sp = registry.chooseScorer(id, named, plumbingPipeline, cfg.judge() != null);
       if (named != null && sp.isEmpty()) {
-        checks.add(new CheckResult("scorer " + named, CheckResult.Status.FAIL, "no scorer '" + named + "' for " + id
-            + " (known: " + registry.scorersFor(id).stream().map(ScorerProvider::id).toList() + ")", 0));
+        throw new IllegalArgumentException("no scorer '" + named + "' for " + id + " (known: "
+            + registry.scorersFor(id).stream().map(ScorerProvider::id).toList() + ")");
       }
       sp.ifPresent(p -> chosen.put(id, p));
     }
-    OptionCheck.ScorerOptions scorerOptions = null;
-    try {
-      scorerOptions = OptionCheck.scorers(chosen.values(), cfg.scorerOptions());
-    } catch (IllegalArgumentException e) {
-      checks.add(new CheckResult("scorer options", CheckResult.Status.FAIL, e.getMessage(), 0));
-    }
+    OptionCheck.ScorerOptions scorerOptions = OptionCheck.scorers(chosen.values(), cfg.scorerOptions());
     Map<String, String> modelOf = new LinkedHashMap<>();
     Set<String> logprobModels = new LinkedHashSet<>();
-    if (score && !planOnly && scorerOptions != null) {
+    if (score && !planOnly) {
       openScorers(cfg, loaded, chosen, scorerOptions, modelOf, logprobModels, checks);
     } else if (cfg.judge() != null) {
       for (Loaded l : loaded) {
         ScorerProvider sp = chosen.get(l.benchmark().id());
-        if (sp != null && sp.usesJudge()) {
-          modelOf.put(l.benchmark().id(), cfg.judge().model() != null ? cfg.judge().model() : "its default");
+        boolean asks = sp != null && (sp.usesJudge() || l.set() != null
+            && l.set().prompts().stream().anyMatch(p -> sp.judgeCalls(p) > 0));
+        if (asks) {
+          modelOf.put(l.benchmark().id(), cfg.judge().model() != null ? cfg.judge().model()
+              : "default of " + sp.id());
         }
       }
     }
@@ -141,26 +143,15 @@ public final class Preflight {
 
   private List<Loaded> loadData(RunConfig cfg, boolean planOnly, List<CheckResult> checks) {
     List<Loaded> out = new ArrayList<>();
-    try {
-      OptionCheck.benchmarkPrefixes(cfg.benchmarks(), cfg.benchOptions());
-    } catch (IllegalArgumentException e) {
-      checks.add(new CheckResult("benchmark options", CheckResult.Status.FAIL, e.getMessage(), 0));
-    }
+    OptionCheck.benchmarkPrefixes(cfg.benchmarks(), cfg.benchOptions());
     for (String id : cfg.benchmarks()) {
       long t0 = System.nanoTime();
       Optional<Benchmark> b = registry.benchmark(id);
       if (b.isEmpty()) {
-        checks.add(new CheckResult("data " + id, CheckResult.Status.FAIL, "unknown benchmark '" + id + "' (known: "
-            + registry.benchmarks().stream().map(Benchmark::id).toList() + ")", 0));
-        continue;
+        throw new IllegalArgumentException("unknown benchmark '" + id + "' (known: "
+            + registry.benchmarks().stream().map(Benchmark::id).toList() + ")");
       }
-      Map<String, String> options;
-      try {
-        options = OptionCheck.benchmark(b.get(), cfg.benchOptions().getOrDefault(id, Map.of()));
-      } catch (IllegalArgumentException e) {
-        checks.add(new CheckResult("data " + id, CheckResult.Status.FAIL, e.getMessage(), 0));
-        continue;
-      }
+      Map<String, String> options = OptionCheck.benchmark(b.get(), cfg.benchOptions().getOrDefault(id, Map.of()));
       try {
         PromptSet set = b.get().load(cfg.dataDir(), options).limit(cfg.limit());
         if (cfg.shard() != null) {
@@ -242,16 +233,17 @@ public final class Preflight {
       checks.add(new CheckResult("judge", CheckResult.Status.SKIPPED, "no chosen scorer uses the judge", 0));
       return;
     }
-    JudgeConfig jc;
+    RunConfig.JudgeSettings s = cfg.judge();
+    URI url;
     try {
-      RunConfig.JudgeSettings s = cfg.judge();
-      jc = new JudgeConfig(java.net.URI.create(s.url()), s.model(), s.keyEnv(), s.concurrency(),
-          s.requestsPerMinute(), s.maxRetries(), Duration.ofSeconds(Math.max(1, s.timeoutSeconds())),
-          s.promptPricePerMTok(), s.completionPricePerMTok());
+      url = URI.create(s.url());
     } catch (IllegalArgumentException e) {
-      checks.add(new CheckResult("judge", CheckResult.Status.FAIL, e.getMessage(), 0));
-      return;
+      // URI's own message quotes the whole string: never echoed, it may carry a key
+      throw new IllegalArgumentException("--judge-url is not a valid URL (not shown: it may carry a key)");
     }
+    JudgeConfig jc = new JudgeConfig(url, s.model(), s.keyEnv(), s.concurrency(), s.requestsPerMinute(),
+        s.maxRetries(), Duration.ofSeconds(Math.max(1, s.timeoutSeconds())), s.promptPricePerMTok(),
+        s.completionPricePerMTok());
     for (String model : new LinkedHashSet<>(modelOf.values())) {
       checks.add(probe.probe(jc, model, logprobModels.contains(model)));
     }

@@ -1,14 +1,14 @@
 package org.irgeval.pipeline.images;
 
-import org.irgeval.api.GenerationEstimate;
-import java.util.Optional;
 import java.nio.file.Files;
-import java.util.List;
-import org.irgeval.api.Benchmark;
-import org.irgeval.api.OptionSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.GenerationEstimate;
+import org.irgeval.api.OptionSpec;
 import org.irgeval.api.Pipeline;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.PipelineProvider;

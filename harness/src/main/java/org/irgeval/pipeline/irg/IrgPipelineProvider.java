@@ -1,7 +1,7 @@
 package org.irgeval.pipeline.irg;
 
-import org.irgeval.api.GenerationEstimate;
 import java.util.Optional;
+import org.irgeval.api.GenerationEstimate;
 import org.irgeval.api.Pipeline;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.PipelineProvider;

@@ -1,9 +1,9 @@
 package org.irgeval.pipeline.reference;
 
-import org.irgeval.api.GenerationEstimate;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.irgeval.api.GenerationEstimate;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.Pipeline;
 import org.irgeval.api.PipelineConfig;

@@ -1,6 +1,5 @@
 package org.irgeval.benchmarks.oneig;
 
-import org.irgeval.api.Prompt;
 import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.irgeval.api.DataException;
 import org.irgeval.api.OptionSpec;
+import org.irgeval.api.Prompt;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerProvider;

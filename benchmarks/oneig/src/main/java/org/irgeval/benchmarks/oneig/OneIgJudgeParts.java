@@ -1,6 +1,5 @@
 package org.irgeval.benchmarks.oneig;
 
-import org.irgeval.api.Prompt;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.irgeval.api.Judge;
 import org.irgeval.api.JudgeRequest;
+import org.irgeval.api.Prompt;
 import org.irgeval.api.ScoringInput;
 import org.irgeval.scoring.judge.JudgeLoop;
 

@@ -1,6 +1,5 @@
 package org.irgeval.benchmarks.oneig;
 
-import org.irgeval.api.Prompt;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Set;
 import org.irgeval.api.Judge;
 import org.irgeval.api.JudgeFactory;
 import org.irgeval.api.OptionSpec;
+import org.irgeval.api.Prompt;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerProvider;
