@@ -12,7 +12,7 @@ final class ScorerOptions {
   List<String> scorers;
 
   @Option(names = "--scorer-opt", paramLabel = "KEY=VALUE",
-      description = "Scorer option (e.g. detections=PATH for geneval-detections; see 'irg-eval list').")
+      description = "Scorer option (e.g. detections=PATH for geneval-recorded; see 'irg-eval list').")
   List<String> scorerOptions;
 
   @ArgGroup(exclusive = false, heading = "Judge (OpenAI-compatible VLM)%n")

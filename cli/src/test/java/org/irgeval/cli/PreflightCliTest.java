@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.irgeval.scoring.judge.LoopbackJudgeServer;
+import org.irgeval.testkit.FaultyJudgeServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,8 +82,8 @@ class PreflightCliTest {
 
   @Test
   void aRefusedKeyIsNamedWithItsVariable() throws Exception {
-    try (LoopbackJudgeServer judge = LoopbackJudgeServer.start(req -> LoopbackJudgeServer.Answer.text("yes"),
-        (n, req) -> LoopbackJudgeServer.Fault.unauthorized())) {
+    try (FaultyJudgeServer judge = FaultyJudgeServer.start(req -> LoopbackJudgeServer.Answer.text("yes"),
+        (n, req) -> FaultyJudgeServer.Fault.unauthorized())) {
       CliTestSupport.Result r = CliTestSupport.run("doctor", "--pipeline", "reference", "--benchmarks", "wise",
           "--data", CliTestSupport.shared("wise").toString(), "--limit", "1", "--judge-url",
           judge.baseUrl().toString(), "--judge-key-env", "IRG_EVAL_NO_KEY");

@@ -119,7 +119,7 @@ public final class RunEngine {
           OptionCheck.ScorerOptions scorerOptions = OptionCheck.scorers(chosen.values(), cfg.scorerOptions());
           for (PromptSet set : sets) {
             benches.add(openBenchmark(cfg, set, score, chosen.get(set.benchmark()), scorerOptions, judge,
-                scorerNotes));
+                scorerNotes, manifest));
           }
           ObjectNode fingerprint = new RunManifest().fingerprint(cfg, benches, pipeline, manifest);
           if (manifest != null && !cfg.forceNew()) {
@@ -243,7 +243,7 @@ public final class RunEngine {
 
   private BenchmarkRun openBenchmark(RunConfig cfg, PromptSet set, boolean score, ScorerProvider sp,
                                      OptionCheck.ScorerOptions scorerOptions, JudgeFactory judge,
-                                     List<String> scorerNotes) throws Exception {
+                                     List<String> scorerNotes, ObjectNode manifest) throws Exception {
     Benchmark b = registry.benchmark(set.benchmark()).orElseThrow();
     int samples = cfg.samples() != null ? cfg.samples() : b.defaultSamples();
     if (!score) {
@@ -258,14 +258,18 @@ public final class RunEngine {
       err.println(note);
       scorerNotes.add(note);
     }
+    // A renamed scorer keeps the id its run directory recorded (one of its aliases), so an old run resumes with
+    // its scores, fingerprint and cache instead of starting over.
+    String stored = manifest == null ? "" : manifest.path("fingerprint").path("benchmarks").path(b.id())
+        .path("scorer").path("id").asText("");
+    String scorerId = sp.describe().answersTo(stored) ? stored : sp.id();
     // made here without following links; a scorer writes its cache below it (AtomicFiles refuses links there)
     Path scorerCache = SafeFiles.createDirectories(cfg.runDir(),
-        cfg.runDir().resolve("cache/scorers/" + sp.id()));
-    ScorerContext ctx = new ScorerContext(cfg.dataDir(), scorerOptions.of(sp), scorerCache, Optional.ofNullable(judge), set,
-        scorerOptions.concurrency());
+        cfg.runDir().resolve("cache/scorers/" + scorerId));
+    ScorerContext ctx = scorerOptions.context(sp, cfg.dataDir(), scorerCache, Optional.ofNullable(judge), set);
     try {
-      Scorer scorer = sp.open(ctx);
-      return new BenchmarkRun(b, set, samples, sp.id(), scorer, sp.plumbing(), null);
+      Scorer scorer = PlumbingLabel.open(sp, ctx);
+      return new BenchmarkRun(b, set, samples, scorerId, scorer, sp.plumbing(), null);
     } catch (ScorerUnavailableException e) {
       err.println(b.id() + ": not scored: " + e.getMessage());
       return new BenchmarkRun(b, set, samples, null, null, false, sp.id() + ": " + e.getMessage());
