@@ -205,8 +205,7 @@ public final class Preflight {
         });
         try {
           Path dir = Files.createDirectories(cache.resolve(sp.id()).resolve(id));
-          ScorerContext ctx = new ScorerContext(cfg.dataDir(), scorerOptions.of(sp), dir, judges, l.set(),
-              scorerOptions.concurrency());
+          ScorerContext ctx = scorerOptions.context(sp, cfg.dataDir(), dir, judges, l.set());
           try (Scorer s = sp.open(ctx)) {
             checks.add(new CheckResult("scorer " + sp.id(), CheckResult.Status.OK, "opens for " + id
                 + (modelOf.containsKey(id) ? " (judge model " + modelOf.get(id) + ")" : ""), millis(t0)));
