@@ -62,7 +62,7 @@ class PreflightCliTest {
   void doctorProbesTheJudgeForLogprobsWhereTheScorerReadsThem() throws Exception {
     Path data = CliTestSupport.shared("genai-bench");
     List<String> args = List.of("doctor", "--pipeline", "reference", "--benchmarks", "genai-bench", "--data",
-        data.toString(), "--limit", "4", "--scorer", "genai-bench=genai-vqa-judge", "--judge-key-env", "IRG_EVAL_NO_KEY");
+        data.toString(), "--limit", "4", "--scorer", "genai-bench=genai-bench-judge", "--judge-key-env", "IRG_EVAL_NO_KEY");
     try (LoopbackJudgeServer ok = LoopbackJudgeServer.start(req -> new LoopbackJudgeServer.Answer("Yes",
         List.of(Map.of("Yes", -0.1, "No", -2.4)), null, null))) {
       CliTestSupport.Result r = run(args, "--judge-url", ok.baseUrl().toString());
