@@ -94,7 +94,14 @@ class DataFetchAllTest {
     assertEquals(277, b.path("tiif").path("prompt_lines").asInt());
     assertEquals(527, b.path("genai-bench").path("prompts").asInt());
     assertEquals(1120, b.path("oneig").path("prompts").asInt());
-    // exactly the files the loaders read, byte for byte the official ones
+    // exactly the files the loaders read (no more, no fewer), byte for byte the official ones
+    for (Benchmark bench : Registry.discover().benchmarks()) {
+      java.util.Set<String> read = new java.util.TreeSet<>();
+      b.path(bench.id()).path("files").fieldNames().forEachRemaining(read::add);
+      java.util.Set<String> declared = new java.util.TreeSet<>();
+      bench.publicFiles(Map.of()).forEach(f -> declared.add(bench.id() + "/" + f.path()));
+      assertEquals(read, declared, bench.id());
+    }
     for (String id : ALL) {
       b.path(id).path("files").fields().forEachRemaining(e -> {
         try {
