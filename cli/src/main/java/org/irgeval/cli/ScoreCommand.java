@@ -1,20 +1,10 @@
 package org.irgeval.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.irgeval.api.Benchmark;
-import org.irgeval.api.PipelineConfig;
 import org.irgeval.run.Registry;
-import org.irgeval.run.RunConfig;
-import org.irgeval.run.RunEngine;
-import org.irgeval.run.RunResult;
-import org.irgeval.store.RunStore;
+import org.irgeval.run.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,42 +29,15 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ObjectNode manifest;
-    try (RunStore store = RunStore.open(run)) {
-      manifest = store.readManifest();
-    }
-    if (manifest == null || !manifest.has("config")) {
-      throw new IllegalArgumentException(run.resolve(RunStore.MANIFEST) + " is missing: not a run directory");
-    }
-    JsonNode c = manifest.get("config");
-    Registry registry = Registry.discover();
-    List<String> benches = new ArrayList<>();
-    c.path("benchmarks").forEach(b -> benches.add(b.asText()));
-    Map<String, Map<String, String>> benchOptions = new LinkedHashMap<>();
-    c.path("bench_options").fields().forEachRemaining(e -> {
-      Map<String, String> m = new LinkedHashMap<>();
-      e.getValue().fields().forEachRemaining(kv -> m.put(kv.getKey(), kv.getValue().asText()));
-      benchOptions.put(e.getKey(), m);
-    });
-    Map<String, String> chosen = new LinkedHashMap<>();
-    c.path("scorers").fields().forEachRemaining(e -> chosen.put(e.getKey(), e.getValue().asText()));
-    chosen.putAll(scoring.chosen());
-    Path dataDir = data != null ? data : Path.of(c.path("data_dir").asText());
-    PipelineConfig pc = new PipelineConfig(List.of(), c.path("preset").isTextual() ? c.path("preset").asText() : null,
-        1, c.path("turns").asInt(2), Map.of(), dataDir, null, registry::benchmark);
-    RunConfig cfg = new RunConfig(run.getFileName().toString(), run,
-        dataDir, benches, benchOptions, c.path("pipeline").asText(), pc,
-        c.has("samples") ? c.get("samples").asInt() : null, c.path("seed").asLong(), c.path("limit").asInt(-1), chosen,
-        scoring.options(), scoring.judgeSettings(), RunConfig.Mode.SCORE_ONLY, false,
-        List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)))
-        .withShard(c.hasNonNull("shard") ? org.irgeval.run.Shard.parse(c.get("shard").asText()) : null);
-    Integer stop = new PreflightGate(registry, spec).check(cfg, false, false);
+    RunService service = RunReports.service(spec);
+    List<String> argv = List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+    Integer stop = new PreflightGate(Registry.discover(), spec).check(
+        service.rescoreConfig(run, data, scoring.scoring(), argv), false, false);
     if (stop != null) {
       return stop;
     }
-    RunResult result = new RunEngine(registry, JudgeBackends::open, spec.commandLine().getErr()).run(cfg);
-    new Reports().afterRun(run);
-    new SummaryPrinter(spec.commandLine().getOut()).print(result);
-    return ExitCodes.of(result);
+    RunService.RunOutcome o = service.rescore(run, data, scoring.scoring(), argv);
+    new SummaryPrinter(spec.commandLine().getOut()).print(o.result());
+    return ExitCodes.of(o.result());
   }
 }

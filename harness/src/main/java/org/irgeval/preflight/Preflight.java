@@ -1,11 +1,9 @@
 package org.irgeval.preflight;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -232,17 +230,7 @@ public final class Preflight {
       checks.add(new CheckResult("judge", CheckResult.Status.SKIPPED, "no chosen scorer uses the judge", 0));
       return;
     }
-    RunConfig.JudgeSettings s = cfg.judge();
-    URI url;
-    try {
-      url = URI.create(s.url());
-    } catch (IllegalArgumentException e) {
-      // URI's own message quotes the whole string: never echoed, it may carry a key
-      throw new IllegalArgumentException("--judge-url is not a valid URL (not shown: it may carry a key)");
-    }
-    JudgeConfig jc = new JudgeConfig(url, s.model(), s.keyEnv(), s.concurrency(), s.requestsPerMinute(),
-        s.maxRetries(), Duration.ofSeconds(Math.max(1, s.timeoutSeconds())), s.promptPricePerMTok(),
-        s.completionPricePerMTok());
+    JudgeConfig jc = cfg.judge();
     for (String model : new LinkedHashSet<>(modelOf.values())) {
       checks.add(probe.probe(jc, model, logprobModels.contains(model)));
     }

@@ -58,7 +58,7 @@ class RunEngineTest {
     assertEquals(12, r1.generated(), "6 prompts x 2 samples");
     assertEquals(24, r1.scored(), "x 2 variants");
     assertEquals(24, scorer.calls.get());
-    JsonNode toy = r1.summary().path("benchmarks").path("toy");
+    JsonNode toy = r1.summaryJson().path("benchmarks").path("toy");
     assertEquals("scored", toy.path("status").asText());
     JsonNode nr = toy.path("variants").path("no-reflection");
     assertEquals(6, nr.path("n_prompts").asInt());
@@ -76,7 +76,7 @@ class RunEngineTest {
     assertEquals((sums[0][0] / sums[0][1] + sums[1][0] / sums[1][1]) / 2, nr.path("overall").asDouble(), 1e-12);
     assertTrue(nr.path("ci95").isArray());
     assertTrue(toy.path("variants").has("reflection"));
-    assertTrue(r1.summary().path("plumbing").asBoolean(), "reference pipeline runs are plumbing checks");
+    assertTrue(r1.summaryJson().path("plumbing").asBoolean(), "reference pipeline runs are plumbing checks");
 
     long t = lines(tmp.resolve("r/trajectories.jsonl"));
     long s = lines(tmp.resolve("r/scores.jsonl"));
@@ -86,7 +86,7 @@ class RunEngineTest {
     assertEquals(24, scorer.calls.get(), "no scorer call on the second run");
     assertEquals(t, lines(tmp.resolve("r/trajectories.jsonl")));
     assertEquals(s, lines(tmp.resolve("r/scores.jsonl")));
-    assertEquals(nr, r2.summary().path("benchmarks").path("toy").path("variants").path("no-reflection"));
+    assertEquals(nr, r2.summaryJson().path("benchmarks").path("toy").path("variants").path("no-reflection"));
     assertEquals(2, Json.mapper().readTree(tmp.resolve("r/manifest.json").toFile()).path("sessions").size());
   }
 
@@ -116,12 +116,12 @@ class RunEngineTest {
     RunResult g = engine(scorer, new ReferencePipelineProvider()).run(config("reference", -1, RunConfig.Mode.GENERATE_ONLY, 2));
     assertEquals(12, g.generated());
     assertEquals(0, lines(tmp.resolve("r/scores.jsonl")));
-    assertEquals("not scored", g.summary().path("benchmarks").path("toy").path("status").asText());
+    assertEquals("not scored", g.summaryJson().path("benchmarks").path("toy").path("status").asText());
     // No pipeline registered at all: scoring must not need one.
     RunResult s = engine(scorer).run(config("reference", -1, RunConfig.Mode.SCORE_ONLY, 2));
     assertEquals(0, s.generated());
     assertEquals(24, s.scored());
-    assertNotNull(s.summary().path("benchmarks").path("toy").path("variants").path("reflection").get("overall"));
+    assertNotNull(s.summaryJson().path("benchmarks").path("toy").path("variants").path("reflection").get("overall"));
   }
 
   @Test
@@ -153,7 +153,7 @@ class RunEngineTest {
   void moreTurnsGiveMoreVariantsAndAnEffectForEach() throws Exception {
     RunResult r = engine(new ToyScorer("v1"), new ReferencePipelineProvider())
         .run(config("reference", 4, RunConfig.Mode.GENERATE_AND_SCORE, 4));
-    JsonNode toy = r.summary().path("benchmarks").path("toy");
+    JsonNode toy = r.summaryJson().path("benchmarks").path("toy");
     assertEquals(List.of("no-reflection", "reflection", "turn-3", "turn-4"), fieldNames(toy.path("variants")));
     assertEquals(List.of("reflection", "turn-3", "turn-4"), fieldNames(toy.path("effects")));
     assertEquals(8 * 4, r.scored(), "4 prompts x 2 samples x 4 turns");

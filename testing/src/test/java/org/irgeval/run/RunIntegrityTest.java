@@ -69,7 +69,7 @@ class RunIntegrityTest {
     assertEquals(2, scored.generated(), "the trajectories with the deleted and the damaged image, generated again");
     assertTrue(Files.exists(damaged.resolveSibling("0-2.png.bad")), "the damaged file is set aside");
     assertTrue(!scored.incomplete(), "everything scored now");
-    JsonNode v = scored.summary().path("benchmarks").path("toy").path("variants").path("reflection");
+    JsonNode v = scored.summaryJson().path("benchmarks").path("toy").path("variants").path("reflection");
     assertEquals(12, v.path("n_images").asInt());
     assertEquals(12 + 2, lines(tmp.resolve("r/trajectories.jsonl")), "12 + the two generated again");
 

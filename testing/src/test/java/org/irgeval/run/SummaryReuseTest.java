@@ -38,14 +38,14 @@ class SummaryReuseTest {
   @Test
   void unchangedInputsReuseTheStoredResultsAndChangedOnesRecompute() throws Exception {
     RunResult first = run(RunConfig.Mode.GENERATE_AND_SCORE);
-    assertFalse(first.summary().path("summary_computation").path("reused").asBoolean());
+    assertFalse(first.summaryJson().path("summary_computation").path("reused").asBoolean());
     RunResult second = run(RunConfig.Mode.GENERATE_AND_SCORE);
-    assertTrue(second.summary().path("summary_computation").path("reused").asBoolean());
-    JsonNode a = first.summary().path("benchmarks").path("toy");
-    JsonNode b = second.summary().path("benchmarks").path("toy");
+    assertTrue(second.summaryJson().path("summary_computation").path("reused").asBoolean());
+    JsonNode a = first.summaryJson().path("benchmarks").path("toy");
+    JsonNode b = second.summaryJson().path("benchmarks").path("toy");
     assertEquals(a.path("variants"), b.path("variants"));
     assertEquals(a.path("effects"), b.path("effects"));
-    assertEquals(first.summary().path("inputs_sha256"), second.summary().path("inputs_sha256"));
+    assertEquals(first.summaryJson().path("inputs_sha256"), second.summaryJson().path("inputs_sha256"));
 
     // a changed journal: one score line dropped -> rescored and recomputed, same numbers again
     Path scores = tmp.resolve("r").resolve(RunStore.SCORES);
@@ -58,8 +58,8 @@ class SummaryReuseTest {
     // The rescored line is appended again; it equals the dropped one byte for byte unless its timing differs. Only
     // then did the inputs change: the stored results are reused exactly when the journals are the same bytes.
     boolean same = java.util.Arrays.equals(before, Files.readAllBytes(scores));
-    assertEquals(same, third.summary().path("summary_computation").path("reused").asBoolean());
-    assertEquals(a.path("variants"), third.summary().path("benchmarks").path("toy").path("variants"));
+    assertEquals(same, third.summaryJson().path("summary_computation").path("reused").asBoolean());
+    assertEquals(a.path("variants"), third.summaryJson().path("benchmarks").path("toy").path("variants"));
 
     // a journal that certainly changed (a score edited in place): recomputed, never the stored results
     String text = Files.readString(scores);
@@ -67,8 +67,8 @@ class SummaryReuseTest {
         : text.replaceFirst("\"correct\":0\\.0", "\"correct\":1.0");
     Files.writeString(scores, edited);
     RunResult fourth = run(RunConfig.Mode.SCORE_ONLY);
-    assertFalse(fourth.summary().path("summary_computation").path("reused").asBoolean());
-    assertTrue(!a.path("variants").equals(fourth.summary().path("benchmarks").path("toy").path("variants")),
+    assertFalse(fourth.summaryJson().path("summary_computation").path("reused").asBoolean());
+    assertTrue(!a.path("variants").equals(fourth.summaryJson().path("benchmarks").path("toy").path("variants")),
         "the edited score changes the numbers");
   }
 }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.irgeval.scoring.djl.TorchScriptFile;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,8 @@ class GenAiRealArchitectureCheckTest {
     double maxAbsLog = 0;
     double maxRelScorer = 0;
     int tokenizerMismatches = 0;
-    ClipFlanT5Model model = new ClipFlanT5Model(org.irgeval.scoring.djl.TorchScriptFile.load("CLIP-FlanT5",
-        dir.resolve(manifest.get("export").asText()), Device.cpu()));
+    ClipFlanT5Model model = new ClipFlanT5Model(
+        TorchScriptFile.load("CLIP-FlanT5", dir.resolve(manifest.get("export").asText()), Device.cpu()));
     T5Tokenizer tokenizer = new T5Tokenizer(dir.resolve(manifest.get("tokenizer_json").asText()));
     // closes the model (and the tokenizer) at the end
     try (GenAiVqaDjlScorer scorer = new GenAiVqaDjlScorer("vqa_score", model, tokenizer, "check", "cpu")) {
