@@ -152,13 +152,15 @@ public final class RunEngine {
           }
           WorkExecutor.Outcome outcome;
           ObjectNode exports;
+          FailureLog failures = new FailureLog(err);
           try (OfficialExports exporter = OfficialExports.start(store, benches, EXPORT_THREADS)) {
             try (Progress progress = new Progress(cfg.name(), plan.generations().size(), scoreWork)) {
-              outcome = new WorkExecutor(store, pipeline, score, progress, err, exporter::landed)
+              outcome = new WorkExecutor(store, pipeline, score, progress, err, exporter::landed, failures)
                   .execute(plan, byId(benches));
             }
             exports = exporter.finish();
           }
+          failures.report(store.dir(), "run the same command again to retry them");
           if (exports.has("failed_this_session")) {
             err.println("official-layout export: " + exports.path("failed_this_session").asInt() + " prompt(s) failed"
                 + " and will be retried by the next run; first: " + exports.path("errors").path(0).asText());
