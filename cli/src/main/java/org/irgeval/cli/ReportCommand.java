@@ -57,15 +57,24 @@ public final class ReportCommand implements Callable<Integer> {
     if (out == null && runs.size() == 1) {
       SafeFiles.check(runs.get(0), dir); // a folder of the run: a link there is refused
     }
+    var o = spec.commandLine().getOut();
+    String key = ReportReuse.key(runs, "report", paper, String.valueOf(selfContained), trend);
+    if (ReportReuse.fresh(dir, key, "report.html", "report.md")) {
+      o.println("report: " + dir.resolve("report.html").toAbsolutePath() + " (its runs and options are unchanged:"
+          + " kept as it was)");
+      o.flush();
+      return ExitCodes.OK;
+    }
     ReportWriter.Written w;
     try {
+      java.nio.file.Files.deleteIfExists(dir.resolve(ReportReuse.KEY_FILE));
       w = new ReportWriter(Registry.discover()).writeScored(runs, dir, paper, selfContained, trend);
     } catch (ReportWriter.NothingToReport e) {
       spec.commandLine().getErr().println("irg-eval report: " + e.getMessage());
       return ExitCodes.UNUSABLE_INPUT;
     }
+    ReportReuse.record(dir, key);
     w.notes().forEach(n -> spec.commandLine().getErr().println("irg-eval report: note: " + n));
-    var o = spec.commandLine().getOut();
     o.println("report: " + w.html().toAbsolutePath());
     o.println("        " + w.markdown().toAbsolutePath() + ", " + w.tables().size() + " table(s), " + w.plots().size()
         + " plot(s)");

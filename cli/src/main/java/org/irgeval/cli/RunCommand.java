@@ -14,6 +14,7 @@ import org.irgeval.run.Registry;
 import org.irgeval.run.RunConfig;
 import org.irgeval.run.RunEngine;
 import org.irgeval.run.RunResult;
+import org.irgeval.run.Steps;
 import org.irgeval.run.Shard;
 import org.irgeval.store.SafeFiles;
 import picocli.CommandLine.Command;
@@ -178,7 +179,8 @@ public final class RunCommand implements Callable<Integer>, Main.Resumable {
       DemoData.markWithoutAdapter(result, withoutAdapter);
     }
     if (!demo) {
-      new Reports().afterRun(result.runDir());
+      new Steps(spec.commandLine().getErr()).run("report.md (tables, comparisons)", () -> new Reports().afterRun(result.runDir()),
+          ReportReuse.Outcome::said);
     }
     new SummaryPrinter(spec.commandLine().getOut()).print(result);
     if (demo) {
@@ -186,9 +188,10 @@ public final class RunCommand implements Callable<Integer>, Main.Resumable {
       // report.md other runs write: its report.md is the same Markdown. It is a folder of the run: a link there is
       // refused, like any other in a run directory.
       SafeFiles.check(runDir, runDir.resolve("report"));
-      var w = new ReportWriter(registry).write(List.of(runDir), runDir.resolve("report"), "irg",
-          false);
-      spec.commandLine().getOut().println("demo report (a plumbing check, not a model's score): " + w.html());
+      Path reportDir = runDir.resolve("report");
+      ReportReuse.Outcome report = new Steps(spec.commandLine().getErr()).run("report (tables, comparisons, plots, HTML)",
+          () -> ReportReuse.demoReport(new ReportWriter(registry), result.runDir(), reportDir), ReportReuse.Outcome::said);
+      spec.commandLine().getOut().println("demo report (a plumbing check, not a model's score): " + report.file());
     }
     return ExitCodes.of(result);
   }

@@ -14,6 +14,7 @@ import org.irgeval.run.Registry;
 import org.irgeval.run.RunConfig;
 import org.irgeval.run.RunEngine;
 import org.irgeval.run.RunResult;
+import org.irgeval.run.Steps;
 import org.irgeval.store.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,7 +75,8 @@ public final class ScoreCommand implements Callable<Integer>, Main.Resumable {
         List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)))
         .withShard(c.hasNonNull("shard") ? org.irgeval.run.Shard.parse(c.get("shard").asText()) : null);
     RunResult result = new RunEngine(registry, JudgeBackends::open, spec.commandLine().getErr()).run(cfg);
-    new Reports().afterRun(run);
+    new Steps(spec.commandLine().getErr()).run("report.md (tables, comparisons)", () -> new Reports().afterRun(run),
+          ReportReuse.Outcome::said);
     new SummaryPrinter(spec.commandLine().getOut()).print(result);
     return ExitCodes.of(result);
   }

@@ -165,8 +165,11 @@ public final class RunEngine {
             err.println("official-layout export: " + exports.path("failed_this_session").asInt() + " prompt(s) failed"
                 + " and will be retried by the next run; first: " + exports.path("errors").path(0).asText());
           }
-          ObjectNode summary = new SummaryBuilder(StratifiedBootstrap.standard())
-              .summary(cfg, store, benches, plan, outcome, pipeline, judge, plumbing);
+          ObjectNode summary = new Steps(err).run("summary (bootstrap 95% CIs, official-layout results)",
+              () -> new SummaryBuilder(StratifiedBootstrap.standard())
+                  .summary(cfg, store, benches, plan, outcome, pipeline, judge, plumbing),
+              s -> s.path("summary_computation").path("reused").asBoolean() ? "reused: journals and settings unchanged"
+                  : "computed");
           store.writeJson(RunStore.SUMMARY, summary);
           man.put("ended", Instant.now().toString());
           man.set("exports", exports); // hard links or copies (and why), docs/architecture.md
