@@ -72,6 +72,73 @@ class VqaForward(torch.nn.Module):
         return out[0].float()
 
 
+def export(wrapper, out, name, dtype, device, check_image, check_prompt, official_score=None, fast_tokenizer=None):
+    """Traces VqaForward of a loaded CLIPT5Model (t2v_metrics' wrapper: .model, .tokenizer, .load_images,
+    .conversational_style) on (check_image, check_prompt), writes OUT/NAME and returns the path.
+
+    official_score(image, prompt) -> float, when given: t2v_metrics' own score, compared in export.json;
+    fast_tokenizer: a fast tokenizer whose tokenizer.json is written next to the .pt (checked against the slow one).
+    check_real_architecture.py calls this with the official wrapper built from random weights; main() with the
+    released model."""
+    from t2v_metrics.models.vqascore_models.clip_t5_model import default_answer_template, default_question_template, \
+        format_question
+    from t2v_metrics.models.vqascore_models.mm_utils import t5_tokenizer_image_token
+
+    model = wrapper.model
+    module = VqaForward(model, dtype).eval()
+
+    def tokens(prompt):
+        q = format_question(default_question_template.format(prompt), conversation_style=wrapper.conversational_style)
+        chunks = q.split("<image>")
+        assert len(chunks) == 2
+        ids = t5_tokenizer_image_token(q, wrapper.tokenizer)
+        pre = wrapper.tokenizer(chunks[0]).input_ids
+        post = wrapper.tokenizer(chunks[1]).input_ids
+        assert ids == pre + [-200] + post, "t5_tokenizer_image_token differs from per-chunk tokenization"
+        return chunks, pre, post
+
+    labels = t5_tokenizer_image_token(default_answer_template, wrapper.tokenizer)
+    dev = device
+    pixel = wrapper.load_images([check_image]).float()  # expand2square + CLIPImageProcessor, as forward() does
+    chunks, pre, post = tokens(check_prompt)
+    example = (torch.tensor([pre], device=dev), torch.tensor([post], device=dev), pixel.to(dev),
+               torch.tensor([labels], device=dev))
+    with torch.no_grad():
+        traced = torch.jit.trace(module, example, strict=False, check_trace=False)
+    pt = os.path.join(out, name)
+    traced.save(pt)
+    report = {"pt": name, "pt_sha256": sha256(pt), "device": dev, "dtype": str(dtype), "torch": torch.__version__,
+              "labels": labels, "check_image": check_image, "check_image_sha256": sha256(check_image), "checks": {}}
+
+    if fast_tokenizer is not None:
+        # The fast tokenizer irg-eval uses (DJL HuggingFace tokenizers) against the slow one t2v_metrics uses.
+        fast_tokenizer.save_pretrained(os.path.join(out, "fast-tokenizer"))
+        tj = os.path.join(out, "tokenizer.json")
+        os.replace(os.path.join(out, "fast-tokenizer", "tokenizer.json"), tj)
+        probe = [chunks[0], chunks[1], default_answer_template]
+        report["tokenizer_json_sha256"] = sha256(tj)
+        report["tokenizer_fast_equals_slow"] = all(
+            fast_tokenizer(t).input_ids == wrapper.tokenizer(t).input_ids for t in probe)
+
+    if official_score is not None:
+        # Self-check: the traced module on the check pair and on a prompt of another length (dynamic sequence
+        # lengths), against eager and against t2v_metrics' own score.
+        def score(mod, prompt):
+            _, p, q = tokens(prompt)
+            lab = torch.tensor([labels], device=dev)
+            with torch.no_grad():
+                logits = mod(torch.tensor([p], device=dev), torch.tensor([q], device=dev), pixel.to(dev), lab)
+            return float((-torch.nn.functional.cross_entropy(logits[0], lab[0])).exp())
+
+        other = "three apples and no oranges on a wooden table next to a sleeping dog"
+        for prompt in [check_prompt, other]:
+            report["checks"][prompt] = {"official": official_score(check_image, prompt),
+                                        "eager": score(module, prompt), "traced": score(traced, prompt)}
+    with open(os.path.join(out, "export.json"), "w", encoding="utf-8") as f:
+        json.dump(report, f, indent=1, ensure_ascii=False)
+    return pt, report
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", required=True)
@@ -85,18 +152,14 @@ def main():
 
     import t2v_metrics
     from PIL import Image
-    from t2v_metrics.models.vqascore_models.clip_t5_model import (default_answer_template,
-                                                                   default_question_template, format_question)
-    from t2v_metrics.models.vqascore_models.mm_utils import t5_tokenizer_image_token
     from transformers import AutoTokenizer
 
     os.makedirs(args.out, exist_ok=True)
     kw = {"cache_dir": args.cache_dir} if args.cache_dir else {}
     scorer = t2v_metrics.VQAScore(model=args.model, device=args.device, **kw)  # t2v_metrics.Score
     wrapper = scorer.model  # CLIPT5Model
-    model = wrapper.model
     dtype = {"bf16": torch.bfloat16, "fp32": torch.float32}[args.dtype or ("bf16" if args.device.startswith("cuda") else "fp32")]
-    model.to(dtype=dtype).eval()
+    wrapper.model.to(dtype=dtype).eval()
 
     check_image = args.check_image
     if check_image is None:
@@ -106,65 +169,20 @@ def main():
         img.paste((30, 60, 200), (180, 40, 300, 160))
         img.save(check_image)
 
-    def tokens(prompt):
-        q = format_question(default_question_template.format(prompt), conversation_style=wrapper.conversational_style)
-        chunks = q.split("<image>")
-        assert len(chunks) == 2
-        ids = t5_tokenizer_image_token(q, wrapper.tokenizer)
-        pre = wrapper.tokenizer(chunks[0]).input_ids
-        post = wrapper.tokenizer(chunks[1]).input_ids
-        assert ids == pre + [-200] + post, "t5_tokenizer_image_token differs from per-chunk tokenization"
-        return chunks, pre, post
-
-    labels = t5_tokenizer_image_token(default_answer_template, wrapper.tokenizer)
-    dev = args.device
-    pixel = wrapper.load_images([check_image]).float()  # expand2square + CLIPImageProcessor, as forward() does
-    module = VqaForward(model, dtype).eval()
-    chunks, pre, post = tokens(args.check_prompt)
-    example = (torch.tensor([pre], device=dev), torch.tensor([post], device=dev), pixel.to(dev),
-               torch.tensor([labels], device=dev))
-    with torch.no_grad():
-        traced = torch.jit.trace(module, example, strict=False, check_trace=False)
-    name = args.model.replace("-", "_") + ".pt"
-    pt = os.path.join(args.out, name)
-    traced.save(pt)
-
-    # The fast tokenizer irg-eval uses (DJL HuggingFace tokenizers) against the slow one t2v_metrics uses.
     tok_name = {"clip-flant5-xxl": "google/flan-t5-xxl", "clip-flant5-xl": "google/flan-t5-xl"}[args.model]
     fast = AutoTokenizer.from_pretrained(tok_name, use_fast=True)
-    fast.save_pretrained(os.path.join(args.out, "fast-tokenizer"))
-    tj = os.path.join(args.out, "tokenizer.json")
-    os.replace(os.path.join(args.out, "fast-tokenizer", "tokenizer.json"), tj)
-    probe = [chunks[0], chunks[1], default_answer_template]
-    tokenizer_ok = all(fast(t).input_ids == wrapper.tokenizer(t).input_ids for t in probe)
-
-    # Self-check: the traced module on the check pair and on a prompt of another length, against eager and
-    # against t2v_metrics' own score.
-    def score(mod, prompt):
-        _, p, q = tokens(prompt)
-        lab = torch.tensor([labels], device=dev)
-        with torch.no_grad():
-            logits = mod(torch.tensor([p], device=dev), torch.tensor([q], device=dev), pixel.to(dev), lab)
-        return float((-torch.nn.functional.cross_entropy(logits[0], lab[0])).exp())
-
-    other = "three apples and no oranges on a wooden table next to a sleeping dog"
-    report = {
-        "model": args.model, "device": dev, "dtype": str(dtype), "torch": torch.__version__,
-        "t2v_metrics": getattr(t2v_metrics, "__version__", "3.0?"),
-        "pt": name, "pt_sha256": sha256(pt), "tokenizer_json_sha256": sha256(tj),
-        "labels": labels, "tokenizer_fast_equals_slow": tokenizer_ok,
-        "check_image": check_image, "check_image_sha256": sha256(check_image),
-        "checks": {},
-    }
-    for prompt in [args.check_prompt, other]:
-        official = float(scorer(images=[check_image], texts=[prompt])[0][0])
-        report["checks"][prompt] = {"official": official, "eager": score(module, prompt), "traced": score(traced, prompt)}
+    name = args.model.replace("-", "_") + ".pt"
+    _, report = export(wrapper, args.out, name, dtype, args.device, check_image, args.check_prompt,
+                       official_score=lambda img, p: float(scorer(images=[img], texts=[p])[0][0]),
+                       fast_tokenizer=fast)
+    report.update({"model": args.model, "t2v_metrics": getattr(t2v_metrics, "__version__", "3.0?")})
     with open(os.path.join(args.out, "export.json"), "w", encoding="utf-8") as f:
         json.dump(report, f, indent=1, ensure_ascii=False)
     print(json.dumps(report, indent=1, ensure_ascii=False))
     bad = [p for p, c in report["checks"].items() if abs(c["traced"] - c["eager"]) > 1e-3 * max(c["eager"], 1e-6)]
-    if bad or not tokenizer_ok:
-        print("export check FAILED: traced != eager for %s, fast tokenizer ok: %s" % (bad, tokenizer_ok), file=sys.stderr)
+    if bad or not report["tokenizer_fast_equals_slow"]:
+        print("export check FAILED: traced != eager for %s, fast tokenizer ok: %s"
+              % (bad, report["tokenizer_fast_equals_slow"]), file=sys.stderr)
         return 1
     return 0
 

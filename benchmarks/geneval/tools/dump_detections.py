@@ -153,7 +153,7 @@ def image_detections(bbox, segm, classnames, needs_colour, min_score, classify, 
 
 
 def format_line(sha, detections):
-    """One output line (with its newline), in the format of docs/geneval.md "Imported detections"."""
+    """One output line (with its newline), in the format of docs/geneval.md "Recorded detections"."""
     return json.dumps({"image_sha256": sha, "detections": detections}, allow_nan=False) + "\n"
 
 

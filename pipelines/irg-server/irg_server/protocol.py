@@ -40,9 +40,9 @@ TURN_FIELDS = ("timesteps", "cfg_text_scale", "cfg_img_scale", "cfg_interval", "
 THINK_FIELDS = ("temperature", "max_tokens")
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
-# the same preset files the Java harness ships (one source of truth)
+# the same preset files the Java client ships (one source of truth)
 DEFAULT_PRESET_DIR = os.path.normpath(
-    os.path.join(_HERE, "..", "..", "..", "harness", "src", "main", "resources", "presets"))
+    os.path.join(_HERE, "..", "..", "irg-client", "src", "main", "resources", "presets"))
 
 
 class ProtocolError(Exception):
@@ -77,7 +77,7 @@ def sha256_text(text):
 
 
 def load_preset(name_or_path):
-    """A preset JSON of harness/src/main/resources/presets (by name, or a path to such a file)."""
+    """A preset JSON of pipelines/irg-client/src/main/resources/presets (by name, or a path to such a file)."""
     path = name_or_path
     if not os.path.isfile(path):
         path = os.path.join(DEFAULT_PRESET_DIR, name_or_path + ".json")

@@ -1,6 +1,8 @@
 package org.irgeval.cli;
 
-import org.irgeval.run.RunConfig;
+import java.net.URI;
+import java.time.Duration;
+import org.irgeval.scoring.judge.JudgeConfig;
 import picocli.CommandLine.Option;
 
 /** {@code --judge-*}: the OpenAI-compatible VLM judge (OpenAI, vLLM, SGLang). */
@@ -37,10 +39,19 @@ final class JudgeOptions {
       description = "Price per million completion tokens, to report the run's cost.")
   Double priceOut;
 
-  RunConfig.JudgeSettings settings() {
+  /** The judge, or null without {@code --judge-url}; the URL is checked here (never echoed: it may carry a key). */
+  JudgeConfig settings() {
     if (url == null) {
       return null;
     }
-    return new RunConfig.JudgeSettings(url, model, keyEnv, concurrency, rpm, retries, timeoutSeconds, priceIn, priceOut);
+    URI u;
+    try {
+      u = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      // URI's own message quotes the whole string: never echoed, it may carry a key
+      throw new IllegalArgumentException("--judge-url is not a valid URL (not shown: it may carry a key)");
+    }
+    return new JudgeConfig(u, model, keyEnv, concurrency, rpm, retries, Duration.ofSeconds(timeoutSeconds), priceIn,
+        priceOut);
   }
 }

@@ -5,6 +5,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.PipelineProvider;
+import org.irgeval.api.ScorerDescription;
 import org.irgeval.api.ScorerProvider;
 import org.irgeval.pipeline.irg.Preset;
 import org.irgeval.run.OptionCheck;
@@ -24,12 +25,12 @@ public final class ListCommand implements Callable<Integer> {
     out.println("Benchmarks:");
     for (Benchmark b : r.benchmarks()) {
       out.printf("  %-12s %s (%d image(s) per prompt)%n", b.id(), b.title(), b.defaultSamples());
-      b.options().forEach(o -> out.printf("               --bench-opt %s.%s=...  %s%n", b.id(), o.usage(), o.description()));
+      b.options().forEach(o -> out.printf("               --bench-opt %s.%s=...  %s%n", b.id(), o.usage(), o.help()));
     }
     out.println("Pipelines:");
     for (PipelineProvider p : r.pipelines()) {
       out.printf("  %-12s %s%n", p.id(), p.description());
-      p.options().forEach(o -> out.printf("               --pipeline-opt %s=...  %s%n", o.usage(), o.description()));
+      p.options().forEach(o -> out.printf("               --pipeline-opt %s=...  %s%n", o.usage(), o.help()));
     }
     out.println("Presets (--pipeline irg --preset NAME; values and sources: docs/presets.md):");
     for (String name : Preset.NAMES) {
@@ -38,13 +39,15 @@ public final class ListCommand implements Callable<Integer> {
     }
     out.println("Scorers:");
     for (ScorerProvider s : r.scorers()) {
-      out.printf("  %-22s for %-12s %s%s%n", s.id(), String.join(",", new TreeSet<>(s.benchmarks())), s.description(),
-          s.plumbing() ? " [plumbing]" : s.usesJudge() ? " [judge]" : "");
-      s.options().forEach(o -> out.printf("               --scorer-opt %s=...  %s%n", o.usage(), o.description()));
+      ScorerDescription d = s.describe();
+      out.printf("  %-22s for %-12s %s [%s; %d at once%s]%n", d.id(), String.join(",", new TreeSet<>(d.benchmarks())),
+          d.description(), d.kind().name().toLowerCase(java.util.Locale.ROOT), d.concurrency(),
+          d.aliases().isEmpty() ? "" : "; also " + String.join(", ", d.aliases()));
+      s.options().forEach(o -> out.printf("               --scorer-opt %s=...  %s%n", o.usage(), o.help()));
     }
     out.println("Scorer options of every scorer:");
     OptionCheck.SHARED_SCORER_OPTIONS.forEach(o -> out.printf("               --scorer-opt %s=...  %s%n", o.usage(),
-        o.description()));
+        o.help()));
     out.flush();
     return ExitCodes.OK;
   }

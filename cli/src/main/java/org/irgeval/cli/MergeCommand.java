@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.irgeval.run.RunMerger;
+import org.irgeval.run.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,25 +53,23 @@ public final class MergeCommand implements Callable<Integer>, Main.Resumable {
   @Override
   public Integer call() throws Exception {
     OutFolder.check("--out", out);
-    long t0 = System.nanoTime();
-    RunMerger.Result r = new RunMerger().merge(shards, out, allowIncomplete);
+    RunService.MergeOutcome m = RunReports.service(spec).merge(shards, out, allowIncomplete, data,
+        noScore ? null : scoring.scoring(),
+        List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
+    RunMerger.Result r = m.merged();
     PrintWriter o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "merged %d shards into %s: %d trajectories, %d score lines, images %d linked,"
             + " %d copied%s (%.1f s)%n", r.shards(), r.out(), r.trajectories(), r.scores(), r.imagesLinked(),
-        r.imagesCopied(), r.copyReason() == null ? "" : " (" + r.copyReason() + ")", (System.nanoTime() - t0) / 1e9);
+        r.imagesCopied(), r.copyReason() == null ? "" : " (" + r.copyReason() + ")", m.seconds());
     if (!r.missingTrajectories().isEmpty()) {
       o.println("incomplete: " + r.missingTrajectories().size() + " trajectories missing; complete them with an"
           + " unsharded 'irg-eval run ... --out " + out + "'");
     }
-    o.flush();
-    if (noScore) {
+    if (m.scored() == null) {
+      o.flush();
       return ExitCodes.OK;
     }
-    ScoreCommand score = new ScoreCommand();
-    score.run = out;
-    score.data = data;
-    score.scoring = scoring;
-    score.spec = spec;
-    return score.call();
+    new SummaryPrinter(o).print(m.scored().result());
+    return ExitCodes.of(m.scored().result());
   }
 }

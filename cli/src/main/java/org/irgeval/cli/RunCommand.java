@@ -4,19 +4,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.PipelineConfig;
-import org.irgeval.report.ReportWriter;
-import org.irgeval.report.RunLabels;
 import org.irgeval.run.Registry;
 import org.irgeval.run.RunConfig;
-import org.irgeval.run.RunEngine;
-import org.irgeval.run.RunResult;
-import org.irgeval.run.Steps;
+import org.irgeval.run.RunService;
 import org.irgeval.run.Shard;
-import org.irgeval.store.SafeFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -172,28 +166,13 @@ public final class RunCommand implements Callable<Integer>, Main.Resumable {
     if (shard != null) {
       cfg = cfg.withShard(Shard.parse(shard));
     }
-    Map<String, String> runLabels = KeyValues.parse(labels, "--label");
-    RunResult result = new RunEngine(registry, JudgeBackends::open, spec.commandLine().getErr()).run(cfg);
-    RunLabels.add(result.runDir(), runLabels);
-    if (!withoutAdapter.isEmpty()) {
-      DemoData.markWithoutAdapter(result, withoutAdapter);
-    }
-    if (!demo) {
-      new Steps(spec.commandLine().getErr()).run("report.md (tables, comparisons)", () -> new Reports().afterRun(result.runDir()),
-          ReportReuse.Outcome::said);
-    }
-    new SummaryPrinter(spec.commandLine().getOut()).print(result);
+    RunService.RunOutcome o = RunReports.service(spec).run(new RunService.RunRequest(cfg,
+        KeyValues.parse(labels, "--label"), withoutAdapter, demo));
+    new SummaryPrinter(spec.commandLine().getOut()).print(o.result());
     if (demo) {
-      // The demo writes one report, the full one (tables, comparisons, plots, image browser), in place of the
-      // report.md other runs write: its report.md is the same Markdown. It is a folder of the run: a link there is
-      // refused, like any other in a run directory.
-      SafeFiles.check(runDir, runDir.resolve("report"));
-      Path reportDir = runDir.resolve("report");
-      ReportReuse.Outcome report = new Steps(spec.commandLine().getErr()).run("report (tables, comparisons, plots, HTML)",
-          () -> ReportReuse.demoReport(new ReportWriter(registry), result.runDir(), reportDir), ReportReuse.Outcome::said);
-      spec.commandLine().getOut().println("demo report (a plumbing check, not a model's score): " + report.file());
+      spec.commandLine().getOut().println("demo report (a plumbing check, not a model's score): " + o.report());
     }
-    return ExitCodes.of(result);
+    return ExitCodes.of(o.result());
   }
 
 }

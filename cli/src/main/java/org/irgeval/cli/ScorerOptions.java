@@ -2,7 +2,8 @@ package org.irgeval.cli;
 
 import java.util.List;
 import java.util.Map;
-import org.irgeval.run.RunConfig;
+import org.irgeval.run.RunService;
+import org.irgeval.scoring.judge.JudgeConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -12,7 +13,7 @@ final class ScorerOptions {
   List<String> scorers;
 
   @Option(names = "--scorer-opt", paramLabel = "KEY=VALUE",
-      description = "Scorer option (e.g. detections=PATH for geneval-detections; see 'irg-eval list').")
+      description = "Scorer option (e.g. detections=PATH for geneval-recorded; see 'irg-eval list').")
   List<String> scorerOptions;
 
   @ArgGroup(exclusive = false, heading = "Judge (OpenAI-compatible VLM)%n")
@@ -28,7 +29,12 @@ final class ScorerOptions {
     return KeyValues.parse(scorerOptions, "--scorer-opt");
   }
 
-  RunConfig.JudgeSettings judgeSettings() {
+  JudgeConfig judgeSettings() {
     return judge.settings();
+  }
+
+  /** All of it, as the run service takes it. */
+  RunService.Scoring scoring() {
+    return new RunService.Scoring(chosen(), options(), judgeSettings());
   }
 }

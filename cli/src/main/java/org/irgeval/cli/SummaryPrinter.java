@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import org.irgeval.api.VariantSummary;
 import org.irgeval.run.RunResult;
+import org.irgeval.store.record.Summary;
 
 /** The short stdout summary of a run (the full results are in the run directory). */
 final class SummaryPrinter {
@@ -19,34 +19,30 @@ final class SummaryPrinter {
   }
 
   void print(RunResult r) {
-    JsonNode s = r.summary();
-    if (s.path("plumbing").asBoolean()) {
-      out.println("*** " + s.path("notice").asText() + " ***");
+    Summary s = r.summary();
+    if (s.isPlumbing()) {
+      out.println("*** " + s.notice() + " ***");
     }
     out.printf(Locale.ROOT, "run %s: %d generated, %d scored this session%s%n", r.runDir(), r.generated(), r.scored(),
         r.generationFailures().isEmpty() && r.scoreIncomplete() == 0 ? ""
             : ", " + r.generationFailures().size() + " generations and " + r.scoreIncomplete()
                 + " scorings failed (rerun the same command to retry them)");
-    Iterator<Map.Entry<String, JsonNode>> it = s.path("benchmarks").fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> b = it.next();
-      JsonNode e = b.getValue();
-      if (!"scored".equals(e.path("status").asText())) {
-        out.printf(Locale.ROOT, "  %-12s %s: %s%n", b.getKey(), e.path("status").asText(), e.path("reason").asText());
+    for (Map.Entry<String, Summary.BenchmarkSummary> b : s.benchmarks().entrySet()) {
+      Summary.BenchmarkSummary e = b.getValue();
+      if (!e.scored()) {
+        out.printf(Locale.ROOT, "  %-12s %s: %s%n", b.getKey(), e.status(), e.reason());
         continue;
       }
-      Iterator<Map.Entry<String, JsonNode>> vs = e.path("variants").fields();
-      while (vs.hasNext()) {
-        Map.Entry<String, JsonNode> v = vs.next();
-        JsonNode o = v.getValue();
-        JsonNode preview = o.path("extra").path(VariantSummary.PREVIEW);
-        String overall = o.path("overall").isNumber() ? String.format(Locale.ROOT, "%.3f", o.path("overall").asDouble())
-            : preview.isNumber() ? String.format(Locale.ROOT, "n/a (official overall withheld; preview on scored prompts %.3f)",
-                preview.asDouble()) : "n/a";
-        String ci = o.path("ci95").isArray() ? String.format(Locale.ROOT, " [%.3f, %.3f]",
-            o.path("ci95").get(0).asDouble(), o.path("ci95").get(1).asDouble()) : "";
+      for (Map.Entry<String, Summary.VariantEntry> v : e.variantsOrEmpty().entrySet()) {
+        Summary.VariantEntry o = v.getValue();
+        JsonNode preview = o.extra() == null ? null : o.extra().get(VariantSummary.PREVIEW);
+        String overall = o.overall() != null ? String.format(Locale.ROOT, "%.3f", o.overall())
+            : preview != null && preview.isNumber() ? String.format(Locale.ROOT,
+                "n/a (official overall withheld; preview on scored prompts %.3f)", preview.asDouble()) : "n/a";
+        String ci = o.ci95() != null && o.ci95().size() == 2 ? String.format(Locale.ROOT, " [%.3f, %.3f]",
+            o.ci95().get(0), o.ci95().get(1)) : "";
         out.printf(Locale.ROOT, "  %-12s %-14s overall %s%s  (%d prompts, %d images, %d failures)%n", b.getKey(),
-            v.getKey(), overall, ci, o.path("n_prompts").asInt(), o.path("n_images").asInt(), o.path("failures").asInt());
+            v.getKey(), overall, ci, o.nPrompts(), o.nImages(), o.failuresOrZero());
       }
     }
     // The demo writes its one report into report/ (printed after this), not report.md beside the results.

@@ -226,7 +226,7 @@ public final class ThroughputCommand implements Callable<Integer> {
       row.put("images_per_s", images / wall);
       row.put("gpu_busy_fraction", busyMs / 1000 / (endpoints * wall));
       row.put("harness_overhead_ms_per_trajectory", (endpoints * wall * 1000 - busyMs) / Math.max(1, r.generated()));
-      row.set("pipeline", r.summary().path("pipeline"));
+      row.set("pipeline", r.summary().pipeline());
       return row;
     } finally {
       for (IrgSimulator s : sims) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.irgeval.data.DemoSamples;
 import org.irgeval.run.FailureLog;
 import org.irgeval.scoring.judge.LoopbackJudgeServer;
+import org.irgeval.testkit.FaultyJudgeServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -103,8 +104,8 @@ class CliContractTest {
   @Test
   void exit4StoppedEarly() throws Exception {
     Path data = DemoSamples.on(getClass().getClassLoader()).extract(tmp.resolve("data"));
-    try (LoopbackJudgeServer judge = LoopbackJudgeServer.start(req -> LoopbackJudgeServer.Answer.text("x"),
-        (n, req) -> LoopbackJudgeServer.Fault.unauthorized())) {
+    try (FaultyJudgeServer judge = FaultyJudgeServer.start(req -> LoopbackJudgeServer.Answer.text("x"),
+        (n, req) -> FaultyJudgeServer.Fault.unauthorized())) {
       CliTestSupport.Result r = CliTestSupport.run("run", "--pipeline", "reference", "--benchmarks", "wise", "--data",
           data.toString(), "--judge-url", judge.baseUrl().toString(), "--out", tmp.resolve("run").toString());
       assertEquals(ExitCodes.STOPPED, r.code(), r.err());

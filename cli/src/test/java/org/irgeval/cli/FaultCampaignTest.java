@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.irgeval.data.DemoSamples;
 import org.irgeval.scoring.judge.LoopbackJudgeServer;
-import org.irgeval.scoring.judge.LoopbackJudgeServer.Fault;
+import org.irgeval.testkit.FaultyJudgeServer.Fault;
+import org.irgeval.testkit.FaultyJudgeServer;
 import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
 import org.irgeval.testkit.SystemTest;
@@ -40,7 +41,7 @@ class FaultCampaignTest {
     Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
     Random rnd = new Random(20261201L);
     Object lock = new Object();
-    LoopbackJudgeServer.FaultPlan plan = (n, req) -> {
+    FaultyJudgeServer.FaultPlan plan = (n, req) -> {
       double u;
       int k;
       synchronized (lock) {
@@ -64,7 +65,7 @@ class FaultCampaignTest {
     };
     Random prose = new Random(7);
     Path run = tmp.resolve("run");
-    try (LoopbackJudgeServer judge = LoopbackJudgeServer.start(req -> {
+    try (FaultyJudgeServer judge = FaultyJudgeServer.start(req -> {
       String h = Hashing.sha256(LoopbackJudgeServer.images(req).get(0));
       boolean unparsable;
       synchronized (lock) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.irgeval.data.DemoSamples;
 import org.irgeval.scoring.judge.LoopbackJudgeServer;
+import org.irgeval.testkit.FaultyJudgeServer;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,9 +70,9 @@ class ReliabilityCliTest {
     Path data = DemoSamples.on(getClass().getClassLoader()).extract(tmp.resolve("data"));
     Path run = tmp.resolve("run");
     AtomicBoolean expired = new AtomicBoolean(true);
-    try (LoopbackJudgeServer judge = LoopbackJudgeServer.start(
+    try (FaultyJudgeServer judge = FaultyJudgeServer.start(
         req -> LoopbackJudgeServer.Answer.text("Consistency: 2\nRealism: 1\nAesthetic Quality: 1"),
-        (n, req) -> expired.get() ? LoopbackJudgeServer.Fault.unauthorized() : LoopbackJudgeServer.Fault.none())) {
+        (n, req) -> expired.get() ? FaultyJudgeServer.Fault.unauthorized() : FaultyJudgeServer.Fault.none())) {
       String[] cmd = {"run", "--pipeline", "reference", "--benchmarks", "wise", "--data", data.toString(),
           "--judge-url", judge.baseUrl().toString(), "--scorer-opt", "concurrency=1", "--out", run.toString()};
       CliTestSupport.Result first = CliTestSupport.run(cmd);

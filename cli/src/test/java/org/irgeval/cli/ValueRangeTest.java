@@ -24,8 +24,7 @@ class ValueRangeTest {
     Path run = tmp.resolve("run");
     // exp(+5) = 148.4: what a broken judge or proxy gives as the logprob of "Yes"
     try (LoopbackJudgeServer judge = LoopbackJudgeServer.start(
-        req -> new LoopbackJudgeServer.Answer("Yes", List.of(Map.of("Yes", 5.0)), null, null),
-        (n, req) -> LoopbackJudgeServer.Fault.none())) {
+        req -> new LoopbackJudgeServer.Answer("Yes", List.of(Map.of("Yes", 5.0)), null, null))) {
       CliTestSupport.Result r = CliTestSupport.run("run", "--benchmarks", "genai-bench", "--limit", "2",
           "--samples", "1", "--scorer", "genai-bench=genai-vqa-judge", "--judge-url", judge.baseUrl().toString(),
           "--out", run.toString());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.irgeval.scoring.judge.LoopbackJudgeServer;
+import org.irgeval.testkit.FaultyJudgeServer;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +25,9 @@ class WiseJudgeRunTest {
   @Test
   void judgedRunRecordsTheModelCountsUsageAndNeverLeaksTheKey() throws Exception {
     Path run = tmp.resolve("wise-run");
-    try (LoopbackJudgeServer judge = LoopbackJudgeServer.start(
+    try (FaultyJudgeServer judge = FaultyJudgeServer.start(
         req -> LoopbackJudgeServer.Answer.text("**Consistency**: 2\nRealism：1\nAesthetic Quality: 1"),
-        (n, req) -> n % 10 == 3 ? LoopbackJudgeServer.Fault.serverError() : LoopbackJudgeServer.Fault.none())) {
+        (n, req) -> n % 10 == 3 ? FaultyJudgeServer.Fault.serverError() : FaultyJudgeServer.Fault.none())) {
       // PATH is always set: its value stands in for a secret key that must never reach a file.
       String secret = System.getenv("PATH");
       String[] cmd = {"run", "--pipeline", "reference", "--benchmarks", "wise", "--data",

@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
  *
  * <p>How to write one: {@code docs/adding-a-benchmark.md} (files, names, options, citations, demo samples,
  * checklist). A worked toy example is {@code org.irgeval.testkit.ToyBenchmark} in the harness test-jar
- * ({@code harness/src/test/java/org/irgeval/testkit/ToyBenchmark.java}), and every adapter's tests extend the
+ * ({@code testing/src/test/java/org/irgeval/testkit/ToyBenchmark.java}), and every adapter's tests extend the
  * contract kit {@code org.irgeval.testkit.BenchmarkContract} next to it.
  */
 public interface Benchmark {
@@ -127,12 +127,25 @@ public interface Benchmark {
   }
 
   /**
+   * Writes our scores in the official scripts' per-image output format ({@code <Id>ResultsExporter}). Empty when the
+   * benchmark's official output has no per-image file.
+   */
+  default Optional<OfficialResultsExporter> officialExporter() {
+    return Optional.empty();
+  }
+
+  /**
    * Writes one variant's scores in the official scripts' output format (e.g. a results file) into
-   * {@code dir}, so they can be diffed against the official scripts run on the exported images. Default:
-   * nothing (the benchmark's official output has no per-image file).
+   * {@code dir} with {@link #officialExporter()}, so they can be diffed against the official scripts run on the
+   * exported images; nothing without an exporter. Not meant to be overridden.
    */
   default void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples)
-      throws IOException {}
+      throws IOException {
+    Optional<OfficialResultsExporter> e = officialExporter();
+    if (e.isPresent()) {
+      e.get().write(dir, prompts, samples);
+    }
+  }
 
   /** Reads the official scripts' score files into our scores (for {@code irg-eval import}). */
   default Optional<OfficialResultsImporter> officialResults() {

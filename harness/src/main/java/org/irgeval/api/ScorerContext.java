@@ -2,32 +2,45 @@ package org.irgeval.api;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * What a scorer may use: the data directory (official templates), its options, a cache directory inside the
  * run, and the shared judge client factory when a judge is configured.
  *
- * @param dataDir          the data root
- * @param options          {@code --scorer-opt <key>=<value>} entries, unprefixed, already checked against
- *                         {@link ScorerProvider#options()}; the shared keys are not in it
- * @param cacheDir         a directory private to this scorer inside the run directory
- * @param judges           opens the configured OpenAI-compatible judge; empty when no {@code --judge-url} was
- *                         given
- * @param prompts          the prompt set being scored (its {@link PromptSet#benchmark()} says which benchmark,
- *                         for providers that serve several)
- * @param concurrencyGiven the shared {@code --scorer-opt concurrency=N}, parsed once by the harness
+ * @param dataDir     the data root
+ * @param options     {@code --scorer-opt <key>=<value>} entries, unprefixed, already checked against
+ *                    {@link ScorerProvider#options()} (read them with the {@link OptionSpec}'s typed reads); the
+ *                    shared keys are not in it
+ * @param cacheDir    a directory private to this scorer inside the run directory
+ * @param judges      opens the configured OpenAI-compatible judge; empty when no {@code --judge-url} was given
+ * @param prompts     the prompt set being scored (its {@link PromptSet#benchmark()} says which benchmark, for
+ *                    providers that serve several)
+ * @param concurrency images scored at once: the shared {@code --scorer-opt concurrency=N} when given, else the
+ *                    provider's {@link ScorerDescription#concurrency()}
+ * @param device      where a model back end runs: the shared {@code --scorer-opt device=cpu|gpu} (default cpu)
  */
 public record ScorerContext(Path dataDir, Map<String, String> options, Path cacheDir, Optional<JudgeFactory> judges,
-                            PromptSet prompts, OptionalInt concurrencyGiven) {
+                            PromptSet prompts, int concurrency, ComputeDevice device) {
   public ScorerContext {
     options = Map.copyOf(options);
+    Objects.requireNonNull(device, "device");
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency " + concurrency + " < 1");
+    }
   }
 
-  /** Images scored at once: {@code --scorer-opt concurrency=N} when given, else the scorer's own default. */
-  public int concurrency(int dflt) {
-    return concurrencyGiven.orElse(dflt);
+  /** The context of {@code provider} with its default concurrency, on the CPU (tests, embedding). */
+  public static ScorerContext of(ScorerProvider provider, Path dataDir, Map<String, String> options, Path cacheDir,
+                                 Optional<JudgeFactory> judges, PromptSet prompts) {
+    return new ScorerContext(dataDir, options, cacheDir, judges, prompts, provider.describe().concurrency(),
+        ComputeDevice.CPU);
+  }
+
+  /** This context on {@code d}. */
+  public ScorerContext on(ComputeDevice d) {
+    return new ScorerContext(dataDir, options, cacheDir, judges, prompts, concurrency, d);
   }
 
   /**

@@ -6,24 +6,35 @@ import java.util.Set;
 /**
  * Creates {@link Scorer}s for one or more benchmarks (a VLM yes/no judge or a VQAScore back end may serve
  * several). Registered in {@code META-INF/services/org.irgeval.api.ScorerProvider}; chosen with
- * {@code --scorer <benchmark>=<id>}.
+ * {@code --scorer <benchmark>=<id>}. A provider says what it is once, in {@link #describe()}; the other accessors
+ * read that record and are not meant to be overridden.
  */
 public interface ScorerProvider {
+  /** Id, benchmarks, one-line description, kind, priority, default concurrency and former ids. */
+  ScorerDescription describe();
+
   /** Unique id (e.g. "my-bench-djl"). */
-  String id();
+  default String id() {
+    return describe().id();
+  }
 
   /** The ids of the benchmarks it scores; {@link #open} is called once per benchmark of a run. */
-  Set<String> benchmarks();
+  default Set<String> benchmarks() {
+    return describe().benchmarks();
+  }
 
   /** One line for {@code irg-eval list}. */
-  String description();
+  default String description() {
+    return describe().description();
+  }
 
   /**
    * True for back ends that only make sense on the reference pipeline's drawings (plumbing checks, never a
-   * model's score). The embedded demo picks these; real runs never pick them by default.
+   * model's score). The embedded demo picks these; real runs never pick them by default. The engine labels every
+   * score and the fingerprint of such a scorer; the scorer itself does not.
    */
   default boolean plumbing() {
-    return false;
+    return describe().kind() == ScorerDescription.Kind.PLUMBING;
   }
 
   /**
@@ -32,20 +43,20 @@ public interface ScorerProvider {
    * judged by a real VLM is a legitimate smoke test of the judge.
    */
   default boolean usesJudge() {
-    return false;
-  }
-
-  /**
-   * The {@code --scorer-opt} keys it reads, besides the shared ones the harness parses itself
-   * ({@code concurrency}: see {@link ScorerContext#concurrency(int)}). Unknown keys are refused by the harness.
-   */
-  default List<OptionSpec> options() {
-    return List.of();
+    return describe().kind() == ScorerDescription.Kind.JUDGE;
   }
 
   /** Among non-plumbing providers of a benchmark the highest priority is the default. */
   default int priority() {
-    return 0;
+    return describe().priority();
+  }
+
+  /**
+   * The {@code --scorer-opt} keys it reads, besides the shared ones the harness parses itself
+   * ({@code concurrency} and {@code device}: see {@link ScorerContext}). Unknown keys are refused by the harness.
+   */
+  default List<OptionSpec> options() {
+    return List.of();
   }
 
   /**

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.irgeval.api.Benchmark;
+import org.irgeval.api.ComputeDevice;
+import org.irgeval.api.JudgeFactory;
+import org.irgeval.api.PromptSet;
+import org.irgeval.api.ScorerContext;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PipelineProvider;
 import org.irgeval.api.ScorerProvider;
@@ -18,9 +22,14 @@ import org.irgeval.api.ScorerProvider;
  * keys; plugins then read only checked, trimmed values.
  */
 public final class OptionCheck {
+  /** {@code --scorer-opt concurrency}: the one declaration. */
+  public static final OptionSpec CONCURRENCY = OptionSpec.of("concurrency", OptionSpec.Type.POSITIVE_INT,
+      "images scored at once per scorer (default: the scorer's own, irg-eval list shows it)");
+  /** Where model back ends run; the one declaration of {@code device} (judge and recorded scorers ignore it). */
+  public static final OptionSpec DEVICE = OptionSpec.choice("device", "where model back ends (DJL) run; a CUDA"
+      + " export needs gpu", ComputeDevice.ids().toArray(String[]::new));
   /** {@code --scorer-opt} keys the harness parses itself, for every scorer. */
-  public static final List<OptionSpec> SHARED_SCORER_OPTIONS = List.of(OptionSpec.of("concurrency",
-      OptionSpec.Type.POSITIVE_INT, "images scored at once per scorer (default: the scorer's own)"));
+  public static final List<OptionSpec> SHARED_SCORER_OPTIONS = List.of(CONCURRENCY, DEVICE);
 
   private OptionCheck() {}
 
@@ -61,19 +70,29 @@ public final class OptionCheck {
         : "scorer " + String.join(", ", chosen.stream().map(ScorerProvider::id).distinct().toList());
     Map<String, String> ok = check("--scorer-opt ", owner, all, given);
     Map<String, String> specific = new LinkedHashMap<>(ok);
-    String c = specific.remove("concurrency");
-    return new ScorerOptions(c == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(c)), specific);
+    String c = specific.remove(CONCURRENCY.key());
+    specific.remove(DEVICE.key());
+    return new ScorerOptions(c == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(c)),
+        ComputeDevice.of(DEVICE.text(ok)), specific);
   }
 
   /**
    * The scorer options of a run after the check.
    *
    * @param concurrency the shared {@code concurrency}, if given
+   * @param device      the shared {@code device}
    * @param specific    the remaining keys, read by the scorers that declare them
    */
-  public record ScorerOptions(OptionalInt concurrency, Map<String, String> specific) {
+  public record ScorerOptions(OptionalInt concurrency, ComputeDevice device, Map<String, String> specific) {
     public ScorerOptions {
       specific = Map.copyOf(specific);
+    }
+
+    /** The context {@code p} opens in: its own keys, the shared concurrency (else its default), the device. */
+    public ScorerContext context(ScorerProvider p, java.nio.file.Path dataDir, java.nio.file.Path cacheDir,
+                                 java.util.Optional<JudgeFactory> judges, PromptSet prompts) {
+      return new ScorerContext(dataDir, of(p), cacheDir, judges, prompts,
+          concurrency.orElse(p.describe().concurrency()), device);
     }
 
     /** The keys {@code p} declared (a scorer sees only its own). */
@@ -99,7 +118,7 @@ public final class OptionCheck {
       String problem = spec.problem(e.getValue());
       if (problem != null) {
         throw new IllegalArgumentException(flag + e.getKey() + "=" + e.getValue() + ": " + problem + " ("
-            + spec.description() + ")");
+            + spec.help() + ")");
       }
       out.put(e.getKey(), e.getValue().trim());
     }

@@ -29,11 +29,13 @@ public final class Registry {
     for (PipelineProvider p : pipelines) {
       register(this.pipelines, p.id(), p, "pipeline");
     }
-    Map<String, ScorerProvider> byId = new LinkedHashMap<>();
+    Map<String, ScorerProvider> byName = new LinkedHashMap<>();
     for (ScorerProvider s : scorers) {
-      register(byId, s.id(), s, "scorer");
+      for (String name : s.describe().names()) { // an alias is a name too: it must be unique
+        register(byName, name, s, "scorer");
+      }
+      this.scorers.add(s);
     }
-    this.scorers.addAll(byId.values());
   }
 
   /** The plugins registered in {@code META-INF/services} on the class path. */
@@ -77,7 +79,8 @@ public final class Registry {
   }
 
   /**
-   * The scorer to use: the one named; else, for a plumbing pipeline, a judge scorer when a judge is configured
+   * The scorer to use: the one named (by its id or a former id, {@link org.irgeval.api.ScorerDescription#aliases()});
+   * else, for a plumbing pipeline, a judge scorer when a judge is configured
    * (a reference run judged by a real VLM is a legitimate smoke test of the judge), then the benchmark's plumbing
    * scorer; else the non-plumbing scorer with the highest priority.
    *
@@ -87,7 +90,7 @@ public final class Registry {
                                                boolean judgeConfigured) {
     List<ScorerProvider> mine = scorersFor(benchmark);
     if (named != null) {
-      return mine.stream().filter(s -> s.id().equals(named)).findFirst();
+      return mine.stream().filter(s -> s.describe().answersTo(named)).findFirst();
     }
     Comparator<ScorerProvider> byPriority = Comparator.comparingInt(ScorerProvider::priority);
     if (plumbingPipeline && judgeConfigured) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.irgeval.api.PipelineConfig;
+import org.irgeval.scoring.judge.JudgeConfig;
 
 /**
  * Everything a run was asked to do.
@@ -20,7 +21,8 @@ import org.irgeval.api.PipelineConfig;
  * @param limit          first N prompts per benchmark, or -1 for all
  * @param scorers        per benchmark: the scorer id chosen with --scorer (absent = default)
  * @param scorerOptions  {@code --scorer-opt} entries (shared by all scorers; keys are usually prefixed)
- * @param judge          judge settings, or null when no judge is configured
+ * @param judge          the judge, or null when none is configured (its key is read from the named environment
+ *                       variable at use, never stored)
  * @param mode           what to do
  * @param forceNew       start afresh even when the run directory holds a different configuration
  * @param argv           the command line, for the manifest
@@ -29,13 +31,13 @@ import org.irgeval.api.PipelineConfig;
 public record RunConfig(String name, Path runDir, Path dataDir, List<String> benchmarks,
                         Map<String, Map<String, String>> benchOptions, String pipeline, PipelineConfig pipelineConfig,
                         Integer samples, long seed, int limit, Map<String, String> scorers,
-                        Map<String, String> scorerOptions, JudgeSettings judge, Mode mode, boolean forceNew,
+                        Map<String, String> scorerOptions, JudgeConfig judge, Mode mode, boolean forceNew,
                         List<String> argv, Shard shard) {
   /** An unsharded run (every prompt). */
   public RunConfig(String name, Path runDir, Path dataDir, List<String> benchmarks,
                    Map<String, Map<String, String>> benchOptions, String pipeline, PipelineConfig pipelineConfig,
                    Integer samples, long seed, int limit, Map<String, String> scorers,
-                   Map<String, String> scorerOptions, JudgeSettings judge, Mode mode, boolean forceNew,
+                   Map<String, String> scorerOptions, JudgeConfig judge, Mode mode, boolean forceNew,
                    List<String> argv) {
     this(name, runDir, dataDir, benchmarks, benchOptions, pipeline, pipelineConfig, samples, seed, limit, scorers,
         scorerOptions, judge, mode, forceNew, argv, null);
@@ -57,11 +59,4 @@ public record RunConfig(String name, Path runDir, Path dataDir, List<String> ben
     SCORE_ONLY
   }
 
-  /**
-   * Judge settings from the command line (the key itself is read from the named environment variable at
-   * use, never stored).
-   */
-  public record JudgeSettings(String url, String model, String keyEnv, int concurrency, double requestsPerMinute,
-                              int maxRetries, int timeoutSeconds, Double promptPricePerMTok,
-                              Double completionPricePerMTok) {}
 }

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.JudgeFactory;
@@ -30,6 +29,10 @@ import org.irgeval.api.ScorerUnavailableException;
 import org.irgeval.stats.StratifiedBootstrap;
 import org.irgeval.store.RunStore;
 import org.irgeval.store.SafeFiles;
+import org.irgeval.store.record.Manifest;
+import org.irgeval.store.record.RecordJson;
+import org.irgeval.store.record.RunFingerprint;
+import org.irgeval.store.record.Summary;
 import org.irgeval.util.Json;
 
 /**
@@ -38,7 +41,7 @@ import org.irgeval.util.Json;
  */
 public final class RunEngine {
   private final Registry registry;
-  private final BiFunction<RunConfig.JudgeSettings, Path, JudgeBackend> judgeOpener;
+  private final JudgeOpener judgeOpener;
   private final PrintWriter err;
   private final ObjectMapper mapper = Json.mapper();
   /** Export threads: off the generation path, so half the cores at most (layouts that encode use them). */
@@ -49,8 +52,7 @@ public final class RunEngine {
    * @param judgeOpener opens the judge client for {@code --judge-url} (settings, cache dir)
    * @param err         where progress and warnings go
    */
-  public RunEngine(Registry registry, BiFunction<RunConfig.JudgeSettings, Path, JudgeBackend> judgeOpener,
-                   PrintWriter err) {
+  public RunEngine(Registry registry, JudgeOpener judgeOpener, PrintWriter err) {
     this.registry = registry;
     this.judgeOpener = judgeOpener;
     this.err = err;
@@ -98,8 +100,8 @@ public final class RunEngine {
     RunStore.requireManifestWithJournals(cfg.runDir());
     try (RunStore store = RunStore.open(cfg.runDir())) {
       store.repairs().forEach(r -> err.println("repaired: " + r));
-      ObjectNode manifest = store.readManifest();
-      if (manifest != null && "import".equals(manifest.path("kind").asText())) {
+      Manifest manifest = store.readManifestRecord();
+      if (manifest != null && manifest.isImport()) {
         // its summary and manifest are the import's: a run here would replace them (and a re-import the run's)
         throw new RunConflictException(cfg.runDir() + " holds an import of official results ('irg-eval import'), not a"
             + " run: give 'run' and 'score' another --out (report and compare read it as it is)");
@@ -108,10 +110,10 @@ public final class RunEngine {
       boolean score = cfg.mode() != RunConfig.Mode.GENERATE_ONLY;
       try (Pipeline pipeline = generate ? openPipeline(cfg) : null;
            JudgeBackend judge = score && cfg.judge() != null
-               ? judgeOpener.apply(cfg.judge(), SafeFiles.createDirectories(cfg.runDir(),
+               ? judgeOpener.open(cfg.judge(), SafeFiles.createDirectories(cfg.runDir(),
                    cfg.runDir().resolve("cache/judge"))) : null) {
         boolean plumbingPipeline = pipeline != null ? pipeline.plumbing()
-            : manifest != null && manifest.path("plumbing").asBoolean(false);
+            : manifest != null && Boolean.TRUE.equals(manifest.plumbing());
         List<BenchmarkRun> benches = new ArrayList<>();
         List<String> scorerNotes = new ArrayList<>();
         try {
@@ -119,11 +121,13 @@ public final class RunEngine {
           OptionCheck.ScorerOptions scorerOptions = OptionCheck.scorers(chosen.values(), cfg.scorerOptions());
           for (PromptSet set : sets) {
             benches.add(openBenchmark(cfg, set, score, chosen.get(set.benchmark()), scorerOptions, judge,
-                scorerNotes));
+                scorerNotes, manifest));
           }
-          ObjectNode fingerprint = new RunManifest().fingerprint(cfg, benches, pipeline, manifest);
+          RunFingerprint fingerprint = new RunManifest().fingerprint(cfg, benches, pipeline, manifest);
           if (manifest != null && !cfg.forceNew()) {
-            List<String> conflicts = ConfigFingerprint.conflicts(manifest.get("fingerprint"), fingerprint);
+            List<String> conflicts = ConfigFingerprint.conflicts(
+                manifest.fingerprint() == null ? null : RecordJson.tree(manifest.fingerprint()),
+                RecordJson.tree(fingerprint));
             if (!conflicts.isEmpty()) {
               throw new RunConflictException(cfg.runDir() + " holds a run with another configuration:\n  "
                   + String.join("\n  ", conflicts)
@@ -131,15 +135,15 @@ public final class RunEngine {
             }
           }
           boolean plumbing = plumbingPipeline || benches.stream().anyMatch(BenchmarkRun::plumbingScore);
-          ObjectNode man = new RunManifest().manifest(cfg, manifest, fingerprint, sets, pipeline, plumbing,
+          Manifest man = new RunManifest().manifest(cfg, manifest, fingerprint, sets, pipeline, plumbing,
               scorerNotes);
-          store.writeJson(RunStore.MANIFEST, man);
+          store.writeManifest(man);
           for (PromptSet set : sets) {
             store.writePromptSet(set);
           }
           ShardPlan.write(store.dir(), cfg.shard(), planned);
 
-          int turns = fingerprint.path("turns").asInt();
+          int turns = fingerprint.turns();
           RunPlan plan = RunPlan.of(benches, store, cfg.seed(), turns, generate, score);
           int scoreWork = plan.scoring().size();
           if (score) {
@@ -165,19 +169,14 @@ public final class RunEngine {
             err.println("official-layout export: " + exports.path("failed_this_session").asInt() + " prompt(s) failed"
                 + " and will be retried by the next run; first: " + exports.path("errors").path(0).asText());
           }
-          ObjectNode summary = new Steps(err).run("summary (bootstrap 95% CIs, official-layout results)",
+          Summary summary = new Steps(err).run("summary (bootstrap 95% CIs, official-layout results)",
               () -> new SummaryBuilder(StratifiedBootstrap.standard())
                   .summary(cfg, store, benches, plan, outcome, pipeline, judge, plumbing),
-              s -> s.path("summary_computation").path("reused").asBoolean() ? "reused: journals and settings unchanged"
-                  : "computed");
-          store.writeJson(RunStore.SUMMARY, summary);
-          man.put("ended", Instant.now().toString());
-          man.set("exports", exports); // hard links or copies (and why), docs/architecture.md
-          if (judge != null) {
-            ArrayNode models = man.putObject("judge_used").putArray("models");
-            judge.models().forEach(models::add);
-          }
-          store.writeJson(RunStore.MANIFEST, man);
+              s -> s.summaryComputation().reused() ? "reused: journals and settings unchanged" : "computed");
+          store.writeSummary(summary);
+          // exports: hard links or copies (and why), docs/architecture.md
+          store.writeManifest(man.withEnd(Instant.now().toString(), exports, judge != null
+              ? new Manifest.JudgeUsed(List.copyOf(judge.models())) : man.judgeUsed()));
           return new RunResult(cfg.runDir(), summary, outcome.generated(), outcome.scored(),
               outcome.generationFailures(), outcome.scoreIncomplete(), store.repairs(), outcome.stopped(),
               exports.path("failed_this_session").asInt(0));
@@ -248,7 +247,7 @@ public final class RunEngine {
 
   private BenchmarkRun openBenchmark(RunConfig cfg, PromptSet set, boolean score, ScorerProvider sp,
                                      OptionCheck.ScorerOptions scorerOptions, JudgeFactory judge,
-                                     List<String> scorerNotes) throws Exception {
+                                     List<String> scorerNotes, Manifest manifest) throws Exception {
     Benchmark b = registry.benchmark(set.benchmark()).orElseThrow();
     int samples = cfg.samples() != null ? cfg.samples() : b.defaultSamples();
     if (!score) {
@@ -263,14 +262,18 @@ public final class RunEngine {
       err.println(note);
       scorerNotes.add(note);
     }
+    // A renamed scorer keeps the id its run directory recorded (one of its aliases), so an old run resumes with
+    // its scores, fingerprint and cache instead of starting over.
+    String stored = manifest == null || manifest.fingerprint() == null ? ""
+        : RecordJson.tree(manifest.fingerprint()).path("benchmarks").path(b.id()).path("scorer").path("id").asText("");
+    String scorerId = sp.describe().answersTo(stored) ? stored : sp.id();
     // made here without following links; a scorer writes its cache below it (AtomicFiles refuses links there)
     Path scorerCache = SafeFiles.createDirectories(cfg.runDir(),
-        cfg.runDir().resolve("cache/scorers/" + sp.id()));
-    ScorerContext ctx = new ScorerContext(cfg.dataDir(), scorerOptions.of(sp), scorerCache, Optional.ofNullable(judge), set,
-        scorerOptions.concurrency());
+        cfg.runDir().resolve("cache/scorers/" + scorerId));
+    ScorerContext ctx = scorerOptions.context(sp, cfg.dataDir(), scorerCache, Optional.ofNullable(judge), set);
     try {
-      Scorer scorer = sp.open(ctx);
-      return new BenchmarkRun(b, set, samples, sp.id(), scorer, sp.plumbing(), null);
+      Scorer scorer = PlumbingLabel.open(sp, ctx);
+      return new BenchmarkRun(b, set, samples, scorerId, scorer, sp.plumbing(), null);
     } catch (ScorerUnavailableException e) {
       err.println(b.id() + ": not scored: " + e.getMessage());
       return new BenchmarkRun(b, set, samples, null, null, false, sp.id() + ": " + e.getMessage());

@@ -30,6 +30,9 @@ import org.irgeval.store.RunLock;
 import org.irgeval.store.RunStore;
 import org.irgeval.store.SafeFiles;
 import org.irgeval.util.Hashing;
+import org.irgeval.store.record.Manifest;
+import org.irgeval.store.record.RecordJson;
+import org.irgeval.store.record.RunFingerprint;
 import org.irgeval.util.Json;
 
 /**
@@ -55,7 +58,7 @@ public final class RunMerger {
     }
   }
 
-  private record ShardRun(Path dir, ObjectNode manifest, ShardPlan plan, Map<String, JsonNode> trajectories,
+  private record ShardRun(Path dir, Manifest manifest, ShardPlan plan, Map<String, JsonNode> trajectories,
                           List<JsonNode> scores) {}
 
   /**
@@ -71,8 +74,7 @@ public final class RunMerger {
     if (Files.isDirectory(out)) {
       try (var s = Files.list(out)) {
         if (s.findAny().isPresent()) {
-          if (Files.isRegularFile(out.resolve(RunStore.MANIFEST))
-              && Files.readString(out.resolve(RunStore.MANIFEST)).contains("\"merged_from\"")) {
+          if (Files.isRegularFile(out.resolve(RunStore.MANIFEST)) && mergedRun(out)) {
             throw new MergeException(out + " already holds a merged run (its scoring may not have finished): to score"
                 + " and summarise it, run 'irg-eval score " + out + "'; to merge again, choose a new --out");
           }
@@ -149,9 +151,10 @@ public final class RunMerger {
     checkFingerprints(shards);
     Map<String, PromptSet> planned = checkPlans(shards);
     Map<String, Integer> samples = new LinkedHashMap<>();
-    JsonNode fp0 = shards.get(0).manifest().path("fingerprint");
+    Map<String, RunFingerprint.BenchmarkFingerprint> fp0 = shards.get(0).manifest().fingerprint().benchmarks();
     for (String b : planned.keySet()) {
-      samples.put(b, fp0.path("benchmarks").path(b).path("samples").asInt(1));
+      RunFingerprint.BenchmarkFingerprint f = fp0 == null ? null : fp0.get(b);
+      samples.put(b, f == null || f.samples() == null ? 1 : f.samples());
     }
     // Which shard owns each (benchmark, prompt): exactly one, or the merge is refused.
     Map<String, Map<String, Integer>> owner = checkCoverage(shards, planned);
@@ -250,8 +253,8 @@ public final class RunMerger {
       AtomicFiles.write(tmp, tmp.resolve(RunStore.PROMPTS).resolve(PromptIds.safe(set.benchmark()) + ".json"),
           mapper.writeValueAsBytes(set));
     }
-    ObjectNode manifest = manifest(shards, links, missing, out.getFileName().toString());
-    AtomicFiles.write(tmp, tmp.resolve(RunStore.MANIFEST), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+    Manifest manifest = manifest(shards, links, missing, out.getFileName().toString());
+    AtomicFiles.write(tmp, tmp.resolve(RunStore.MANIFEST), RecordJson.bytes(manifest));
     if (Files.isDirectory(out)) {
       Files.delete(out); // empty, checked above
     }
@@ -266,9 +269,14 @@ public final class RunMerger {
     if (!Files.isRegularFile(mf)) {
       throw new MergeException(dir + " is not a run directory (no " + RunStore.MANIFEST + ")");
     }
-    ObjectNode manifest = (ObjectNode) mapper.readTree(mf.toFile());
+    Manifest manifest;
+    try {
+      manifest = Manifest.of(mapper.readTree(mf.toFile()));
+    } catch (IOException e) {
+      throw new MergeException(mf + ": not a run manifest (" + e.getMessage() + ")");
+    }
     ShardPlan plan = ShardPlan.read(dir);
-    if (plan == null || !manifest.path("fingerprint").hasNonNull(ConfigFingerprint.SHARD)) {
+    if (plan == null || manifest.fingerprint() == null || manifest.fingerprint().shard() == null) {
       throw new MergeException(dir + " is not a shard (it was not run with --shard i/N): nothing to merge");
     }
     Map<String, JsonNode> trajectories = new LinkedHashMap<>();
@@ -279,12 +287,12 @@ public final class RunMerger {
   }
 
   private void checkFingerprints(List<ShardRun> shards) {
-    JsonNode first = shards.get(0).manifest().path("fingerprint");
+    JsonNode first = RecordJson.tree(shards.get(0).manifest().fingerprint().withoutShard());
     List<String> problems = new ArrayList<>();
     for (int i = 1; i < shards.size(); i++) {
-      JsonNode other = shards.get(i).manifest().path("fingerprint");
+      JsonNode other = RecordJson.tree(shards.get(i).manifest().fingerprint().withoutShard());
       List<String> d = new ArrayList<>();
-      strictDiff("", strip(first), strip(other), d);
+      strictDiff("", first, other, d);
       for (String x : d) {
         problems.add(shards.get(i).dir() + " vs " + shards.get(0).dir() + ": " + x);
       }
@@ -379,64 +387,41 @@ public final class RunMerger {
     throw new MergeException(m.toString());
   }
 
-  private ObjectNode manifest(List<ShardRun> shards, FileLinks links, List<String> missing, String name) {
-    ObjectNode m = shards.get(0).manifest().deepCopy();
-    ((ObjectNode) m.get("fingerprint")).remove(ConfigFingerprint.SHARD);
-    if (m.get("config") instanceof ObjectNode c) {
-      c.remove("shard");
+  /** Whether {@code dir}'s manifest is a merged run's (an unreadable one is not). */
+  private static boolean mergedRun(Path dir) {
+    try {
+      return Manifest.of(Json.mapper().readTree(dir.resolve(RunStore.MANIFEST).toFile())).mergedFrom() != null;
+    } catch (IOException e) {
+      return false;
     }
-    m.remove("ended");
-    m.remove("judge_used");
-    m.put("run", name);
-    ArrayNode sessions = mapper.createArrayNode();
-    ArrayNode from = m.putArray("merged_from");
+  }
+
+  private Manifest manifest(List<ShardRun> shards, FileLinks links, List<String> missing, String name) {
+    Manifest m = shards.get(0).manifest();
+    List<Manifest.Session> sessions = new ArrayList<>();
+    List<Manifest.ShardSource> from = new ArrayList<>();
     String started = null;
     for (ShardRun s : shards) {
-      ObjectNode f = from.addObject();
-      f.put("dir", s.dir().toAbsolutePath().normalize().toString());
-      f.put("shard", s.plan().shard().toString());
-      f.put("trajectories", s.trajectories().size());
-      f.set("started", s.manifest().get("started"));
-      f.set("ended", s.manifest().get("ended"));
-      f.set("endpoints", s.manifest().path("config").get("endpoints"));
-      f.set("pipeline_facts", s.manifest().get("pipeline_facts"));
-      f.set("harness", s.manifest().get("harness"));
-      String st = s.manifest().path("started").asText(null);
+      Manifest sm = s.manifest();
+      String shard = s.plan().shard().toString();
+      from.add(new Manifest.ShardSource(s.dir().toAbsolutePath().normalize().toString(), shard,
+          s.trajectories().size(), sm.started(), sm.ended(), sm.config() == null ? null : sm.config().endpoints(),
+          sm.pipelineFacts(), sm.harness()));
+      String st = sm.started();
       if (st != null && (started == null || st.compareTo(started) < 0)) {
         started = st;
       }
-      for (JsonNode x : s.manifest().path("sessions")) {
-        ObjectNode y = x.deepCopy();
-        y.put("shard", s.plan().shard().toString());
-        sessions.add(y);
+      for (Manifest.Session x : sm.sessions() == null ? List.<Manifest.Session>of() : sm.sessions()) {
+        sessions.add(x.inShard(shard));
       }
     }
-    if (started != null) {
-      m.put("started", started);
-    }
-    ObjectNode ms = sessions.addObject();
-    ms.put("started", Instant.now().toString());
-    ms.put("mode", "merge");
-    ms.put("shards", shards.size());
-    m.set("sessions", sessions);
-    ObjectNode merge = m.putObject("merge");
-    merge.put("shards", shards.size());
-    merge.put("images_linked", links.linked());
-    merge.put("images_copied", links.copied());
-    if (links.copyReason() != null) {
-      merge.put("copy_reason", links.copyReason());
-    }
-    merge.put("missing_trajectories", missing.size());
-    return m;
-  }
-
-  private static JsonNode strip(JsonNode fp) {
-    if (fp instanceof ObjectNode o) {
-      ObjectNode c = o.deepCopy();
-      c.remove(ConfigFingerprint.SHARD);
-      return c;
-    }
-    return fp;
+    sessions.add(new Manifest.Session(Instant.now().toString(), null, "merge", null, shards.size()));
+    return m.withRun(name).withStarted(started != null ? started : m.started())
+        .withFingerprint(m.fingerprint().withoutShard())
+        .withConfig(m.config() == null ? null : m.config().withoutShard())
+        .withEnd(null, m.exports(), null).withSessions(sessions)
+        .withMerge(from, new Manifest.MergeFacts(shards.size(), links.linked(), links.copied(), links.copyReason(),
+            missing.size()));
   }
 
   /** Every difference, including keys present on one side only. */

@@ -3,6 +3,8 @@ package org.irgeval.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.irgeval.store.record.RecordJson;
+import org.irgeval.store.record.Summary;
 
 /**
  * What a run did.
@@ -17,7 +19,7 @@ import java.util.List;
  * @param stopped            why the run stopped before its work was done (the same command resumes), or null
  * @param exportFailures     prompts whose official-layout export failed in this session (retried by the next run)
  */
-public record RunResult(Path runDir, ObjectNode summary, int generated, int scored, List<String> generationFailures,
+public record RunResult(Path runDir, Summary summary, int generated, int scored, List<String> generationFailures,
                         int scoreIncomplete, List<String> repairs, String stopped, int exportFailures) {
   /** The reason a benchmark of a {@code --generate-only} run has no scores (set by the engine). */
   public static final String GENERATE_ONLY = "generate-only run";
@@ -27,22 +29,22 @@ public record RunResult(Path runDir, ObjectNode summary, int generated, int scor
     if (stopped != null || !generationFailures.isEmpty() || scoreIncomplete > 0 || exportFailures > 0) {
       return true;
     }
-    var it = summary.path("benchmarks").elements();
-    while (it.hasNext()) {
-      var b = it.next();
-      if (!"scored".equals(b.path("status").asText())) {
-        if (GENERATE_ONLY.equals(b.path("reason").asText())) {
+    for (Summary.BenchmarkSummary b : summary.benchmarks().values()) {
+      if (!b.scored()) {
+        if (GENERATE_ONLY.equals(b.reason())) {
           continue; // scoring was not asked for
         }
         return true;
       }
-      var vs = b.path("variants").elements();
-      while (vs.hasNext()) {
-        if (vs.next().path("failures").asInt() > 0) {
-          return true;
-        }
+      if (b.variantsOrEmpty().values().stream().anyMatch(v -> v.failuresOrZero() > 0)) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** The summary as its JSON tree (what summary.json holds). */
+  public ObjectNode summaryJson() {
+    return RecordJson.tree(summary);
   }
 }

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.irgeval.api.Pipeline;
@@ -28,6 +29,8 @@ import org.irgeval.api.VariantSummary;
 import org.irgeval.stats.StratifiedBootstrap;
 import org.irgeval.store.RunStore;
 import org.irgeval.store.SafeFiles;
+import org.irgeval.store.record.RecordJson;
+import org.irgeval.store.record.Summary;
 import org.irgeval.util.BuildInfo;
 import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
@@ -85,12 +88,8 @@ public final class SummaryBuilder {
   }
 
   /** One variant's entry. */
-  public ObjectNode variant(BenchmarkRun b, List<ScoredSample> samples) {
+  public Summary.VariantEntry variant(BenchmarkRun b, List<ScoredSample> samples) {
     VariantSummary s = b.benchmark().aggregate(b.prompts(), samples);
-    ObjectNode v = mapper.createObjectNode();
-    v.put("overall", s.overall());
-    v.put("n_prompts", s.nPrompts());
-    v.put("n_images", s.nImages());
     // One bootstrap for the overall and every category: each replicate is aggregated once by the official rules
     // and every score read from it (the overall's CI is the same as computed alone: same draws).
     List<String> keys = new ArrayList<>();
@@ -108,41 +107,24 @@ public final class SummaryBuilder {
       m.put(OVERALL_KEY, a.overall());
       return m;
     });
-    double[] ci = cis.get(OVERALL_KEY);
-    if (ci != null) {
-      v.putArray("ci95").add(ci[0]).add(ci[1]);
-    } else {
-      v.putNull("ci95");
-    }
-    ObjectNode cats = v.putObject("categories");
-    s.categories().forEach(cats::put);
-    // An addition to the contract (docs/architecture.md): summaries written before it have no such key.
-    ObjectNode catCis = v.putObject("categories_ci95");
-    s.categories().keySet().forEach(k -> {
-      double[] c = cis.get(k);
-      if (c == null) {
-        catCis.putNull(k);
-      } else {
-        catCis.putArray(k).add(c[0]).add(c[1]);
-      }
-    });
-    v.put("failures", s.failures());
-    if (!s.extra().isEmpty()) {
-      v.set("extra", mapper.valueToTree(s.extra()));
-    }
-    if (!s.notes().isEmpty()) {
-      ArrayNode notes = v.putArray("notes");
-      s.notes().forEach(notes::add);
-    }
-    return v;
+    // categories_ci95 is an addition to the contract (docs/architecture.md): summaries written before it lack it.
+    Map<String, List<Double>> catCis = new LinkedHashMap<>();
+    s.categories().keySet().forEach(k -> catCis.put(k, pair(cis.get(k))));
+    return new Summary.VariantEntry(s.overall(), s.nPrompts(), s.nImages(), pair(cis.get(OVERALL_KEY)),
+        new LinkedHashMap<>(s.categories()), catCis, s.failures(),
+        s.extra().isEmpty() ? null : RecordJson.sortedTree(s.extra()), s.notes().isEmpty() ? null : s.notes());
+  }
+
+  private static List<Double> pair(double[] ci) {
+    return ci == null ? null : List.of(ci[0], ci[1]);
   }
 
   /**
    * Each later turn's variant against {@code no-reflection} on the official overall: the difference, its paired
    * bootstrap 95% CI over the prompts both scored, and a two-sided bootstrap p-value.
    */
-  ObjectNode effects(BenchmarkRun b, Map<String, List<ScoredSample>> variants) {
-    ObjectNode out = mapper.createObjectNode();
+  Map<String, Summary.Effect> effects(BenchmarkRun b, Map<String, List<ScoredSample>> variants) {
+    Map<String, Summary.Effect> out = new LinkedHashMap<>();
     List<ScoredSample> base = variants.get(Variant.NO_REFLECTION);
     if (base == null) {
       return out;
@@ -154,19 +136,15 @@ public final class SummaryBuilder {
       StratifiedBootstrap.Difference d = bootstrap.paired(base, v.getValue(),
           rep -> b.benchmark().aggregate(b.prompts(), rep).overall());
       if (d != null) {
-        ObjectNode o = out.putObject(v.getKey());
-        o.put("versus", Variant.NO_REFLECTION);
-        o.put("delta", d.delta());
-        o.putArray("ci95").add(d.ci95()[0]).add(d.ci95()[1]);
-        o.put("p_bootstrap", d.pValue());
+        out.put(v.getKey(), new Summary.Effect(Variant.NO_REFLECTION, d.delta(), pair(d.ci95()), d.pValue()));
       }
     }
     return out;
   }
 
   /** Mean per-turn stage timings and token counts of the stored trajectories of one benchmark. */
-  public ObjectNode generation(BenchmarkRun b, Collection<Trajectory> all, int planned, List<String> failures) {
-    ObjectNode g = mapper.createObjectNode();
+  public Summary.Generation generation(BenchmarkRun b, Collection<Trajectory> all, int planned,
+                                       List<String> failures) {
     Map<String, double[]> sums = new TreeMap<>();
     int n = 0;
     TreeSet<String> endpoints = new TreeSet<>();
@@ -182,14 +160,9 @@ public final class SummaryBuilder {
         turn.tokens().forEach((k, v) -> add(sums, "turn" + turn.turn() + "_" + k + "_tokens", v));
       }
     }
-    g.put("planned", planned);
-    g.put("stored", n);
-    g.put("failed_this_session", failures.size());
-    ObjectNode means = g.putObject("mean");
+    Map<String, Double> means = new TreeMap<>();
     sums.forEach((k, v) -> means.put(k, v[0] / v[1]));
-    ArrayNode eps = g.putArray("endpoints");
-    endpoints.forEach(eps::add);
-    return g;
+    return new Summary.Generation(planned, n, failures.size(), means, List.copyOf(endpoints));
   }
 
   private static void add(Map<String, double[]> sums, String key, double v) {
@@ -240,79 +213,47 @@ public final class SummaryBuilder {
   }
 
   /** The whole {@code summary.json} of a run session. */
-  ObjectNode summary(RunConfig cfg, RunStore store, List<BenchmarkRun> benches, RunPlan plan,
-                             WorkExecutor.Outcome outcome, Pipeline pipeline, JudgeBackend judge, boolean plumbing)
+  Summary summary(RunConfig cfg, RunStore store, List<BenchmarkRun> benches, RunPlan plan,
+                  WorkExecutor.Outcome outcome, Pipeline pipeline, JudgeBackend judge, boolean plumbing)
       throws IOException {
     long t0 = System.nanoTime();
     String inputs = inputsHash(store, benches);
-    JsonNode previous = null;
-    Path prevFile = store.dir().resolve(RunStore.SUMMARY);
-    if (Files.isRegularFile(prevFile)) {
-      try {
-        JsonNode p = mapper.readTree(prevFile.toFile());
-        if (inputs.equals(p.path("inputs_sha256").asText())) {
-          previous = p.path("benchmarks");
-        }
-      } catch (IOException e) {
-        previous = null; // unreadable: recompute
-      }
+    Map<String, Summary.BenchmarkSummary> previous = null;
+    Optional<Summary> stored = store.readSummary();
+    if (stored.isPresent() && inputs.equals(stored.get().inputsSha256())) {
+      previous = stored.get().benchmarks();
     }
-    ObjectNode s = mapper.createObjectNode();
-    s.put("run", cfg.name());
-    s.put("plumbing", plumbing);
-    if (plumbing) {
-      s.put("notice", SummaryBuilder.PLUMBING_NOTICE);
-    }
-    ObjectNode bs = s.putObject("benchmarks");
+    Map<String, Summary.BenchmarkSummary> bs = new LinkedHashMap<>();
     for (BenchmarkRun b : benches) {
-      ObjectNode e = bs.putObject(b.id());
-      e.put("title", b.benchmark().title());
-      e.put("prompt_version", b.prompts().version());
-      e.put("scorer", b.scorerId());
-      e.put("plumbing_scorer", b.plumbingScore());
       int planned = b.prompts().prompts().size() * b.samples();
       List<String> fails = outcome.generationFailures().stream().filter(x -> x.startsWith(b.id() + "/")).toList();
-      e.set("generation", generation(b, store.trajectories(), planned, fails));
+      Summary.Generation generation = generation(b, store.trajectories(), planned, fails);
       if (b.scorer() == null) {
-        e.put("status", "not scored");
-        e.put("reason", b.notScored());
+        bs.put(b.id(), new Summary.BenchmarkSummary(b.benchmark().title(), b.prompts().version(), b.scorerId(),
+            b.plumbingScore(), generation, Summary.BenchmarkSummary.NOT_SCORED, b.notScored(), null, null));
         continue;
       }
-      e.put("status", "scored");
-      JsonNode old = previous == null ? null : previous.path(b.id());
-      boolean reuse = old != null && old.path("variants").isObject();
-      ObjectNode vs = e.putObject("variants");
+      Summary.BenchmarkSummary old = previous == null ? null : previous.get(b.id());
+      boolean reuse = old != null && old.variants() != null;
+      Map<String, Summary.VariantEntry> vs = new LinkedHashMap<>();
       Map<String, List<ScoredSample>> variants = SummaryBuilder.byVariant(b, store.scores());
       for (Map.Entry<String, List<ScoredSample>> v : variants.entrySet()) {
-        vs.set(v.getKey(), reuse && old.path("variants").get(v.getKey()) instanceof ObjectNode o ? o.deepCopy()
-            : variant(b, v.getValue()));
+        Summary.VariantEntry kept = reuse ? old.variants().get(v.getKey()) : null;
+        vs.put(v.getKey(), kept != null ? kept : variant(b, v.getValue()));
         b.benchmark().writeOfficialResults(SafeFiles.createDirectories(store.dir(),
             store.dir().resolve("exports").resolve(b.id()).resolve(v.getKey())), b.prompts(),
             v.getValue());
       }
-      ObjectNode effects = reuse ? (old.get("effects") instanceof ObjectNode o ? o.deepCopy()
-          : mapper.createObjectNode()) : effects(b, variants);
-      if (!effects.isEmpty()) {
-        e.set("effects", effects);
-      }
+      Map<String, Summary.Effect> effects = reuse ? old.effectsOrEmpty() : effects(b, variants);
+      bs.put(b.id(), new Summary.BenchmarkSummary(b.benchmark().title(), b.prompts().version(), b.scorerId(),
+          b.plumbingScore(), generation, Summary.BenchmarkSummary.SCORED, null, vs,
+          effects.isEmpty() ? null : effects));
     }
-    ObjectNode session = s.putObject("session");
-    session.put("generated", outcome.generated());
-    session.put("scored", outcome.scored());
-    session.put("generation_failures", outcome.generationFailures().size());
-    session.put("score_incomplete", outcome.scoreIncomplete());
-    session.put("trajectories_planned", plan.plannedTrajectories());
-    if (pipeline != null) {
-      s.set("pipeline", mapper.valueToTree(pipeline.stats()));
-    }
-    if (judge != null) {
-      s.set("judge", mapper.valueToTree(judge.usage()));
-    }
-    s.put("inputs_sha256", inputs);
-    ObjectNode how = s.putObject("summary_computation");
-    how.put("reused", previous != null);
-    how.put("seconds", (System.nanoTime() - t0) / 1e9);
-    how.put("bootstrap_threads", bootstrap.threads());
-    return s;
+    return new Summary(cfg.name(), plumbing, plumbing ? PLUMBING_NOTICE : null, bs,
+        new Summary.SessionCounts(outcome.generated(), outcome.scored(), outcome.generationFailures().size(),
+            outcome.scoreIncomplete(), plan.plannedTrajectories()),
+        pipeline == null ? null : RecordJson.sortedTree(pipeline.stats()),
+        judge == null ? null : RecordJson.sortedTree(judge.usage()), inputs,
+        new Summary.Computation(previous != null, (System.nanoTime() - t0) / 1e9, bootstrap.threads()));
   }
 }

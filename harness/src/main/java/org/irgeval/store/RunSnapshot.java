@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.Trajectory;
+import org.irgeval.store.record.Manifest;
+import org.irgeval.store.record.Summary;
 import org.irgeval.util.Json;
 
 /**
@@ -31,7 +33,7 @@ import org.irgeval.util.Json;
  * @param prompts      the prompt sets the run recorded, by benchmark id
  * @param notes        what was left out while reading (a torn last journal line), for the reader to say
  */
-public record RunSnapshot(Path dir, JsonNode manifest, JsonNode summary, Map<String, Trajectory> trajectories,
+public record RunSnapshot(Path dir, Manifest manifest, Summary summary, Map<String, Trajectory> trajectories,
                           List<ScoreRecord> scores, Map<String, PromptSet> prompts, List<String> notes) {
   private record Numbered(int line, JsonNode node) {}
 
@@ -41,15 +43,16 @@ public record RunSnapshot(Path dir, JsonNode manifest, JsonNode summary, Map<Str
     if (!Files.isRegularFile(summaryFile)) {
       throw new IOException(dir + " is not a run directory (no " + RunStore.SUMMARY + ")");
     }
-    JsonNode summary = named(summaryFile, () -> mapper.readTree(summaryFile.toFile()));
-    if (!summary.isObject() || !summary.path("benchmarks").isObject()) {
+    JsonNode summaryJson = named(summaryFile, () -> mapper.readTree(summaryFile.toFile()));
+    if (!summaryJson.isObject() || !summaryJson.path("benchmarks").isObject()) {
       // an empty or mistyped summary would give an empty report with exit 0
       throw new IOException(summaryFile + ": not a run summary (no \"benchmarks\" object); run 'irg-eval score "
           + dir + "' to write it again");
     }
+    Summary summary = named(summaryFile, () -> Summary.of(summaryJson));
     Path manifestFile = dir.resolve(RunStore.MANIFEST);
-    JsonNode manifest = Files.isRegularFile(manifestFile) ? named(manifestFile, () -> mapper.readTree(manifestFile.toFile()))
-        : null;
+    Manifest manifest = Files.isRegularFile(manifestFile)
+        ? named(manifestFile, () -> Manifest.of(mapper.readTree(manifestFile.toFile()))) : null;
     List<String> notes = new ArrayList<>();
     Map<String, Trajectory> trajectories = new LinkedHashMap<>();
     Path tf = dir.resolve(RunStore.TRAJECTORIES);
@@ -88,7 +91,7 @@ public record RunSnapshot(Path dir, JsonNode manifest, JsonNode summary, Map<Str
 
   /** The run's name (its summary's, else its folder's). */
   public String name() {
-    String n = summary.path("run").asText("");
+    String n = summary.run() == null ? "" : summary.run();
     return n.isEmpty() ? dir.getFileName().toString() : n;
   }
 

@@ -3,6 +3,9 @@ package org.irgeval.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.irgeval.store.record.Manifest;
+import org.irgeval.store.record.RecordJson;
+import org.irgeval.store.record.Summary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.irgeval.api.GeneratedTurn;
@@ -315,6 +319,47 @@ public final class RunStore implements AutoCloseable {
     } catch (IOException | ClassCastException e) {
       throw new IOException(f + ": not a JSON object (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** The run's {@code summary.json}, if there is a readable one (an unreadable one is recomputed, never trusted). */
+  public Optional<Summary> readSummary() {
+    Path f = dir.resolve(SUMMARY);
+    try {
+      if (SafeFiles.attributes(f) == null) {
+        return Optional.empty();
+      }
+      return Optional.of(Summary.of(mapper.readTree(SafeFiles.read(dir, f, 256L << 20))));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The manifest of a run directory that is not open (no lock taken: a read of one file). */
+  public static Manifest readManifestOf(Path dir) throws IOException {
+    Path f = dir.resolve(MANIFEST);
+    try {
+      return Manifest.of(Json.mapper().readTree(f.toFile()));
+    } catch (IOException e) {
+      throw new IOException(f + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads {@code manifest.json} as its record, or null when the run is new. */
+  public Manifest readManifestRecord() throws IOException {
+    ObjectNode m = readManifest();
+    try {
+      return m == null ? null : Manifest.of(m);
+    } catch (IOException e) {
+      throw new IOException(dir.resolve(MANIFEST) + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void writeManifest(Manifest m) throws IOException {
+    AtomicFiles.write(dir, dir.resolve(MANIFEST), RecordJson.bytes(m));
+  }
+
+  public void writeSummary(Summary s) throws IOException {
+    AtomicFiles.write(dir, dir.resolve(SUMMARY), RecordJson.bytes(s));
   }
 
   /** Records the prompt set of a benchmark ({@link #PROMPTS}), rewritten only when it changed. */

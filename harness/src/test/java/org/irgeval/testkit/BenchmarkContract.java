@@ -37,6 +37,8 @@ import org.irgeval.api.ScoreKey;
 import org.irgeval.api.ScoreOutcome;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
+import org.irgeval.api.ScorerDescription;
+import org.irgeval.api.ScorerProvider;
 import org.irgeval.api.Variant;
 import org.irgeval.api.VariantSummary;
 import org.irgeval.data.DemoSamples;
@@ -285,6 +287,81 @@ public abstract class BenchmarkContract {
           assertEquals(c.field(), e.field(), "the error names the field: " + e.getMessage());
         }
       }
+    }
+  }
+
+  /**
+   * The checklist of docs/adding-a-benchmark.md where a test can check it, on the module's files (surefire runs in
+   * the module's folder): the {@code <Id>Benchmark} Javadoc links every class the module's service files register;
+   * every scorer it registers is described ({@link ScorerDescription}) with an id {@code <id>-...} and, for a
+   * plumbing one, a description that says it is not a model (the engine writes it into every score); the module
+   * has a loader fuzz test ({@link BenchmarkFuzzTest}) and its own {@code junit-platform.properties}; the reactor's
+   * {@code <dependencyManagement>} names the module's artifact.
+   */
+  @Test
+  void theModuleKeepsTheGuidesChecklist() throws Exception {
+    if (!registeredAsService()) {
+      return; // an in-memory fixture has no module of its own
+    }
+    Benchmark b = benchmark();
+    Path module = Path.of("").toAbsolutePath();
+    Path services = module.resolve("src/main/resources/META-INF/services");
+    String javadoc = classJavadoc(module.resolve("src/main/java/" + b.getClass().getName().replace('.', '/')
+        + ".java"), b.getClass().getSimpleName());
+    List<String> registered = new ArrayList<>();
+    try (var files = Files.list(services)) {
+      for (Path f : files.sorted().toList()) {
+        Files.readAllLines(f).stream().map(l -> l.replaceAll("#.*", "").strip()).filter(l -> !l.isEmpty())
+            .forEach(registered::add);
+      }
+    }
+    for (String cls : registered) {
+      String simple = cls.substring(cls.lastIndexOf('.') + 1);
+      if (!cls.equals(b.getClass().getName())) {
+        assertTrue(javadoc.contains("{@link " + simple + "}"), b.getClass().getSimpleName() + "'s Javadoc does not"
+            + " link " + simple + ", which META-INF/services registers (docs/adding-a-benchmark.md, section 1)");
+      }
+      Object plugin = Class.forName(cls, true, getClass().getClassLoader()).getDeclaredConstructor().newInstance();
+      if (plugin instanceof ScorerProvider sp) {
+        ScorerDescription d = sp.describe();
+        assertTrue(d.id().startsWith(b.id() + "-"), cls + ": scorer id " + d.id() + " does not start with "
+            + b.id() + "-");
+        assertTrue(d.benchmarks().contains(b.id()), cls + " does not score " + b.id());
+        if (d.kind() == ScorerDescription.Kind.PLUMBING) {
+          assertTrue(d.description().contains("not a model"), cls + ": a plumbing scorer's description (the"
+              + " plumbing_note of its scores) must say 'not a model': " + d.description());
+        }
+      }
+    }
+    try (var tests = Files.walk(module.resolve("src/test/java"))) {
+      assertTrue(tests.filter(f -> f.toString().endsWith(".java")).anyMatch(f -> read(f)
+          .contains("extends BenchmarkFuzzTest")), "no loader fuzz test: a class extending BenchmarkFuzzTest");
+    }
+    assertTrue(Files.isRegularFile(module.resolve("src/test/resources/junit-platform.properties")),
+        "src/test/resources/junit-platform.properties is missing (the module's own JUnit settings)");
+    String artifact = read(module.resolve("pom.xml")).replaceAll("(?s).*?</parent>\\s*<artifactId>([^<]+)</artifactId>.*",
+        "$1");
+    String reactor = read(module.resolve("../../pom.xml"));
+    String managed = reactor.substring(reactor.indexOf("<dependencyManagement>"),
+        reactor.indexOf("</dependencyManagement>"));
+    assertTrue(managed.contains("<artifactId>" + artifact + "</artifactId>"), artifact + " is not in the reactor"
+        + " pom's <dependencyManagement>");
+  }
+
+  /** The Javadoc right above {@code class <simple>} in {@code source}. */
+  private static String classJavadoc(Path source, String simple) throws IOException {
+    String text = Files.readString(source);
+    int decl = text.indexOf("class " + simple);
+    int start = text.lastIndexOf("/**", decl);
+    assertTrue(decl > 0 && start >= 0, source + " has no class Javadoc");
+    return text.substring(start, text.indexOf("*/", start)).replaceAll("\\s*\\n\\s*\\*\\s*", " ");
+  }
+
+  private static String read(Path f) {
+    try {
+      return Files.readString(f);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

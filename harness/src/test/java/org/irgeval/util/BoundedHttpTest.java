@@ -9,14 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import org.irgeval.scoring.judge.LoopbackJudgeServer;
 import org.irgeval.scoring.judge.LoopbackJudgeServer.Answer;
-import org.irgeval.scoring.judge.LoopbackJudgeServer.Fault;
+import org.irgeval.testkit.FaultyJudgeServer.Fault;
+import org.irgeval.testkit.FaultyJudgeServer;
 import org.junit.jupiter.api.Test;
 
 /** A body that trickles or never ends cannot hang or exhaust the client. */
 class BoundedHttpTest {
-  private static HttpRequest post(LoopbackJudgeServer s) {
+  private static HttpRequest post(FaultyJudgeServer s) {
     return HttpRequest.newBuilder(s.baseUrl().resolve("/v1/chat/completions")).timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"messages\":[]}")).build();
   }
@@ -24,7 +24,7 @@ class BoundedHttpTest {
   @Test
   void slowHugeAndResetBodiesFailWithinTheirBounds() throws Exception {
     HttpClient client = HttpClient.newHttpClient();
-    try (LoopbackJudgeServer s = LoopbackJudgeServer.start(r -> Answer.text("ok"),
+    try (FaultyJudgeServer s = FaultyJudgeServer.start(r -> Answer.text("ok"),
         (n, r) -> n == 1 ? Fault.slowBody(Duration.ofMillis(200)) : n == 2 ? Fault.hugeBody()
             : n == 3 ? Fault.reset() : Fault.none())) {
       long t0 = System.nanoTime();

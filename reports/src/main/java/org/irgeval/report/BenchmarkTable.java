@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.irgeval.api.Benchmark;
+import org.irgeval.store.record.Summary;
 import org.irgeval.api.PaperTable;
 
 /**
@@ -69,21 +70,20 @@ public record BenchmarkTable(String benchmark, String title, List<PaperTable.Col
         }
       }
       for (String v : r.variants(benchmark)) {
-        JsonNode o = r.variantSummary(benchmark, v);
+        Summary.VariantEntry o = r.variantSummary(benchmark, v);
         Map<String, Double> values = new LinkedHashMap<>();
         for (PaperTable.Column c : cols) {
-          JsonNode x = "overall".equals(c.key()) ? o.path("overall") : o.path("categories").path(c.key());
-          values.put(c.key(), x.isNumber() ? x.asDouble() : null);
+          values.put(c.key(), "overall".equals(c.key()) ? o.overall() : o.categoriesOrEmpty().get(c.key()));
         }
         Map<String, double[]> columnCis = new LinkedHashMap<>();
         for (PaperTable.Column c : cols) {
-          double[] ci = pair(o.path("categories_ci95").path(c.key()));
+          double[] ci = o.categoriesCi95() == null ? null : pair(o.categoriesCi95().get(c.key()));
           if (!"overall".equals(c.key()) && ci != null) {
             columnCis.put(c.key(), ci);
           }
         }
-        rows.add(new Row(r.label(), v, values, pair(o.path("ci95")), o.path("n_prompts").asInt(),
-            o.path("n_images").asInt(), o.path("failures").asInt(), settings, differs, r.plumbing(), columnCis));
+        rows.add(new Row(r.label(), v, values, pair(o.ci95()), o.nPrompts(), o.nImages(), o.failuresOrZero(),
+            settings, differs, r.plumbing(), columnCis));
       }
     }
     List<PaperTable.PaperRow> published = pt != null && paper != null ? pt.rows().getOrDefault(paper, List.of())
@@ -92,9 +92,9 @@ public record BenchmarkTable(String benchmark, String title, List<PaperTable.Col
         pt != null ? pt.scale() : 1, pt != null ? pt.digits() : 3, rows, published, paper);
   }
 
-  private static double[] pair(JsonNode ci) {
-    return ci.isArray() && ci.size() == 2 && ci.get(0).isNumber() && ci.get(1).isNumber()
-        ? new double[] {ci.get(0).asDouble(), ci.get(1).asDouble()} : null;
+  private static double[] pair(List<Double> ci) {
+    return ci != null && ci.size() == 2 && ci.get(0) != null && ci.get(1) != null
+        ? new double[] {ci.get(0), ci.get(1)} : null;
   }
 
   /** Whether some row has a CI for a category column. */

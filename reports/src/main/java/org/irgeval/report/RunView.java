@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
@@ -19,6 +17,11 @@ import org.irgeval.api.ScoredSample;
 import org.irgeval.api.Trajectory;
 import org.irgeval.api.VariantSummary;
 import org.irgeval.store.RunSnapshot;
+import org.irgeval.store.record.Fingerprint;
+import org.irgeval.store.record.Manifest;
+import org.irgeval.store.record.RunFingerprint;
+import org.irgeval.store.record.RunSpecRecord;
+import org.irgeval.store.record.Summary;
 
 /**
  * One run as a report reads it: its summary, its scores per benchmark and variant as the benchmark's aggregation
@@ -28,9 +31,6 @@ import org.irgeval.store.RunSnapshot;
  * @param snapshot the run's files
  */
 public record RunView(String label, RunSnapshot snapshot) {
-  private static final Pattern MODEL = Pattern.compile("\\bmodel=([^\\s|]+)");
-  private static final Pattern PROTOCOL = Pattern.compile("\\b(?:judge_)?protocol=([^\\s|]+)");
-
   public static RunView read(Path dir, String label) throws IOException {
     return new RunView(label, RunSnapshot.read(dir));
   }
@@ -42,9 +42,9 @@ public record RunView(String label, RunSnapshot snapshot) {
   /** Benchmarks the run scored, in its summary's order. */
   public List<String> benchmarks() {
     List<String> out = new ArrayList<>();
-    snapshot.summary().path("benchmarks").fields().forEachRemaining(e -> {
-      if ("scored".equals(e.getValue().path("status").asText())) {
-        out.add(e.getKey());
+    snapshot.summary().benchmarks().forEach((id, b) -> {
+      if (b.scored()) {
+        out.add(id);
       }
     });
     return out;
@@ -54,7 +54,7 @@ public record RunView(String label, RunSnapshot snapshot) {
   public boolean hasScoredImage() {
     for (String b : benchmarks()) {
       for (String v : variants(b)) {
-        if (variantSummary(b, v).path("n_images").asLong(0) > 0) {
+        if (variantSummary(b, v).nImages() > 0) {
           return true;
         }
       }
@@ -62,23 +62,25 @@ public record RunView(String label, RunSnapshot snapshot) {
     return false;
   }
 
-  public JsonNode benchmarkSummary(String benchmark) {
-    return snapshot.summary().path("benchmarks").path(benchmark);
+  /** A benchmark's summary entry (a "not scored" entry when the run does not list it). */
+  public Summary.BenchmarkSummary benchmarkSummary(String benchmark) {
+    Summary.BenchmarkSummary b = snapshot.summary().benchmarks().get(benchmark);
+    return b != null ? b : Summary.BenchmarkSummary.notScored("not in this run");
   }
 
   /** Variants with a summary, in the summary's order. */
   public List<String> variants(String benchmark) {
-    List<String> out = new ArrayList<>();
-    benchmarkSummary(benchmark).path("variants").fieldNames().forEachRemaining(out::add);
-    return out;
+    return new ArrayList<>(benchmarkSummary(benchmark).variantsOrEmpty().keySet());
   }
 
-  public JsonNode variantSummary(String benchmark, String variant) {
-    return benchmarkSummary(benchmark).path("variants").path(variant);
+  /** A variant's summary entry (empty when the run has none). */
+  public Summary.VariantEntry variantSummary(String benchmark, String variant) {
+    Summary.VariantEntry v = benchmarkSummary(benchmark).variantsOrEmpty().get(variant);
+    return v != null ? v : new Summary.VariantEntry(null, 0, 0, null, null, null, null, null, null);
   }
 
   public boolean plumbing() {
-    return snapshot.summary().path("plumbing").asBoolean(false);
+    return snapshot.summary().isPlumbing();
   }
 
   /**
@@ -97,19 +99,18 @@ public record RunView(String label, RunSnapshot snapshot) {
                       List<String> judgeModels, String notice) {}
 
   public Facts facts() {
-    JsonNode m = snapshot.manifest();
-    String notice = snapshot.summary().path("notice").asText("");
+    Manifest m = snapshot.manifest();
+    String notice = text(snapshot.summary().notice());
     if (m == null) {
       return new Facts("", "", "", "", "", List.of(), notice);
     }
-    JsonNode c = m.path("config");
-    JsonNode h = m.path("harness");
-    List<String> judges = new ArrayList<>();
-    m.path("judge_used").path("models").forEach(j -> judges.add(j.asText()));
-    return new Facts(h.path("version").asText("") + (h.hasNonNull("git_commit") ? " (" + h.path("git_commit").asText()
-        + ")" : ""), c.path("pipeline").asText(m.path("kind").asText("")), c.path("preset").asText(""),
-        c.path("turns").isNumber() ? c.path("turns").asText() : "", c.path("seed").isNumber() ? c.path("seed").asText()
-        : "", judges, notice);
+    Optional<RunSpecRecord> c = Optional.ofNullable(m.config());
+    List<String> judges = m.judgeUsed() == null || m.judgeUsed().models() == null ? List.of()
+        : m.judgeUsed().models();
+    return new Facts(m.harness() == null ? "" : m.harness().text(),
+        c.map(RunSpecRecord::pipeline).orElse(text(m.kind())), c.map(RunSpecRecord::preset).map(RunView::text).orElse(""),
+        c.map(RunSpecRecord::turns).map(String::valueOf).orElse(""),
+        c.map(RunSpecRecord::seed).map(String::valueOf).orElse(""), judges, notice);
   }
 
   /**
@@ -118,9 +119,9 @@ public record RunView(String label, RunSnapshot snapshot) {
    */
   public Map<String, String> labels() throws IOException {
     Map<String, String> out = new TreeMap<>(RunLabels.read(dir()));
-    JsonNode m = snapshot.manifest();
+    Manifest m = snapshot.manifest();
     if (m != null && !out.containsKey("time")) {
-      String t = m.path("started").asText(m.path("created").asText(""));
+      String t = m.started() != null ? m.started() : text(m.created());
       if (!t.isEmpty()) {
         out.put("time", t);
       }
@@ -131,9 +132,9 @@ public record RunView(String label, RunSnapshot snapshot) {
   /** Benchmarks listed but not scored, with the reason, in the summary's order. */
   public Map<String, String> notScored() {
     Map<String, String> out = new LinkedHashMap<>();
-    snapshot.summary().path("benchmarks").fields().forEachRemaining(e -> {
-      if (!"scored".equals(e.getValue().path("status").asText())) {
-        out.put(e.getKey(), e.getValue().path("reason").asText(e.getValue().path("status").asText()));
+    snapshot.summary().benchmarks().forEach((id, b) -> {
+      if (!b.scored()) {
+        out.put(id, b.reason() != null ? b.reason() : text(b.status()));
       }
     });
     return out;
@@ -141,9 +142,7 @@ public record RunView(String label, RunSnapshot snapshot) {
 
   /** The notes of a variant's summary (the official rules' caveats). */
   public List<String> notes(String benchmark, String variant) {
-    List<String> out = new ArrayList<>();
-    variantSummary(benchmark, variant).path("notes").forEach(n -> out.add(n.asText()));
-    return out;
+    return variantSummary(benchmark, variant).notesOrEmpty();
   }
 
   /**
@@ -154,11 +153,9 @@ public record RunView(String label, RunSnapshot snapshot) {
 
   public List<Effect> effects(String benchmark) {
     List<Effect> out = new ArrayList<>();
-    benchmarkSummary(benchmark).path("effects").fields().forEachRemaining(e -> {
-      JsonNode d = e.getValue();
-      if (d.path("ci95").isArray() && d.path("ci95").size() == 2) {
-        out.add(new Effect(e.getKey(), d.path("versus").asText(), d.path("delta").asDouble(),
-            d.path("ci95").get(0).asDouble(), d.path("ci95").get(1).asDouble(), d.path("p_bootstrap").asDouble()));
+    benchmarkSummary(benchmark).effectsOrEmpty().forEach((variant, d) -> {
+      if (d.ci95() != null && d.ci95().size() == 2 && d.ci95().get(0) != null && d.ci95().get(1) != null) {
+        out.add(new Effect(variant, text(d.versus()), d.delta(), d.ci95().get(0), d.ci95().get(1), d.pBootstrap()));
       }
     });
     return out;
@@ -166,9 +163,9 @@ public record RunView(String label, RunSnapshot snapshot) {
 
   /** The labelled preview of a variant whose official overall is withheld, if any. */
   public Optional<Double> preview(String benchmark, String variant) {
-    JsonNode v = variantSummary(benchmark, variant);
-    JsonNode p = v.path("extra").path(VariantSummary.PREVIEW);
-    return !v.path("overall").isNumber() && p.isNumber() ? Optional.of(p.asDouble()) : Optional.empty();
+    Summary.VariantEntry v = variantSummary(benchmark, variant);
+    JsonNode p = v.extra() == null ? null : v.extra().get(VariantSummary.PREVIEW);
+    return v.overall() == null && p != null && p.isNumber() ? Optional.of(p.asDouble()) : Optional.empty();
   }
 
   /** The run's prompt set of a benchmark (recorded in the run since the prompts/ folder exists). */
@@ -187,7 +184,7 @@ public record RunView(String label, RunSnapshot snapshot) {
     }
     Map<String, Prompt> byId = new LinkedHashMap<>();
     set.get().prompts().forEach(p -> byId.put(p.id(), p));
-    String scorer = benchmarkSummary(benchmark).path("scorer").asText();
+    String scorer = text(benchmarkSummary(benchmark).scorer());
     List<ScoredSample> out = new ArrayList<>();
     for (ScoreRecord r : snapshot.scores()) {
       if (r.key().benchmark().equals(benchmark) && r.key().variant().equals(variant)
@@ -209,34 +206,39 @@ public record RunView(String label, RunSnapshot snapshot) {
    */
   public Map<String, String> settings(String benchmark) {
     Map<String, String> s = new TreeMap<>();
-    JsonNode b = benchmarkSummary(benchmark);
-    JsonNode m = snapshot.manifest();
-    put(s, "prompts", b.path("prompt_version").asText(null));
-    put(s, "scorer", b.path("scorer").asText(null));
+    Summary.BenchmarkSummary b = benchmarkSummary(benchmark);
+    Manifest m = snapshot.manifest();
+    put(s, "prompts", b.promptVersion());
+    put(s, "scorer", b.scorer());
     if (m != null) {
-      JsonNode fb = m.path("fingerprint").path("benchmarks").path(benchmark);
-      if (fb.path("samples").isInt()) {
-        put(s, "samples", fb.path("samples").asText());
+      RunFingerprint.BenchmarkFingerprint fb = m.fingerprint() == null || m.fingerprint().benchmarks() == null ? null
+          : m.fingerprint().benchmarks().get(benchmark);
+      if (fb != null && fb.samples() != null) {
+        put(s, "samples", fb.samples().toString());
       }
-      String fp = fb.path("scorer").path("fingerprint").asText("");
-      Matcher mm = MODEL.matcher(fp);
-      if (mm.find()) {
-        put(s, "judge", mm.group(1));
+      Fingerprint fp = fb == null || fb.scorer() == null ? null : fb.scorer().fingerprint();
+      if (fp != null) {
+        fp.judgeModel().ifPresent(j -> put(s, "judge", j));
+        fp.protocol().ifPresent(p -> put(s, "judge protocol", p));
       }
-      Matcher pm = PROTOCOL.matcher(fp);
-      if (pm.find()) {
-        put(s, "judge protocol", pm.group(1));
-      }
-      JsonNode c = m.path("config");
-      put(s, "pipeline", c.path("pipeline").asText(null));
-      if (c.hasNonNull("preset")) {
-        put(s, "preset", c.path("preset").asText());
-      }
-      if (c.path("bench_options").path(benchmark).size() > 0) {
-        put(s, "options", c.path("bench_options").path(benchmark).toString());
+      RunSpecRecord c = m.config();
+      if (c != null) {
+        put(s, "pipeline", c.pipeline());
+        put(s, "preset", c.preset());
+        Map<String, String> options = c.benchOptions() == null ? null : c.benchOptions().get(benchmark);
+        if (options != null && !options.isEmpty()) {
+          put(s, "options", JSON.valueToTree(options).toString());
+        }
       }
     }
     return s;
+  }
+
+  /** For the options' text as reports showed it before the records (compact JSON, keys sorted). */
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.irgeval.util.Json.mapper();
+
+  private static String text(String s) {
+    return s == null ? "" : s;
   }
 
   private static void put(Map<String, String> m, String k, String v) {

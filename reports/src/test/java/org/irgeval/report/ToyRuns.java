@@ -9,6 +9,7 @@ import java.util.Set;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
+import org.irgeval.api.ScorerDescription;
 import org.irgeval.api.ScorerProvider;
 import org.irgeval.pipeline.reference.ReferencePipelineProvider;
 import org.irgeval.run.Registry;
@@ -35,23 +36,9 @@ final class ToyRuns {
     ToyScorer toy = new ToyScorer("toy-judge/1 model=judge-vlm-7b protocol=yes-no");
     return new ScorerProvider() {
       @Override
-      public String id() {
-        return "toy-judge";
-      }
-
-      @Override
-      public Set<String> benchmarks() {
-        return toy.benchmarks();
-      }
-
-      @Override
-      public String description() {
-        return "the toy scorer, posing as a judge";
-      }
-
-      @Override
-      public boolean usesJudge() {
-        return true;
+      public ScorerDescription describe() {
+        return ScorerDescription.of("toy-judge", "toy", ScorerDescription.Kind.JUDGE,
+            "the toy scorer, posing as a judge");
       }
 
       @Override

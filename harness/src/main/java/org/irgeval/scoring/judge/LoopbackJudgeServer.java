@@ -12,8 +12,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,15 +21,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.irgeval.util.Json;
 
 /**
  * A small OpenAI-compatible chat-completions server on the loopback interface (port chosen by the OS). The
  * embedded demo uses it as a <em>plumbing</em> judge (its answers come from a function, not a model), and
- * the tests of every judged benchmark use it as the judge, with fault injection: 429 with Retry-After, 500,
- * a delay (for client timeouts), a malformed 200 body, and 400.
+ * the tests of every judged benchmark use it as the judge. It answers every request; the tests that need faults
+ * (429, 500, delays, malformed or huge bodies, resets) put the harness test-jar's {@code testkit.FaultyJudgeServer}
+ * in front of one.
  *
  * <p>It answers {@code POST /v1/chat/completions} (and {@code POST /chat/completions}) with the OpenAI response
  * shape: {@code choices[0].message.content}, {@code usage}, and {@code choices[0].logprobs.content} when the
@@ -63,71 +61,6 @@ public final class LoopbackJudgeServer implements AutoCloseable {
     Answer answer(JsonNode request) throws Exception;
   }
 
-  /** A fault to inject instead of (or before) the normal answer. */
-  public record Fault(Kind kind, int retryAfterSeconds, Duration delay) {
-    public enum Kind { NONE, RATE_LIMIT, SERVER_ERROR, DELAY, MALFORMED, BAD_REQUEST, UNAUTHORIZED, SLOW_BODY, RESET,
-      HUGE_BODY }
-
-    public static Fault none() {
-      return new Fault(Kind.NONE, 0, Duration.ZERO);
-    }
-
-    /** HTTP 429 with {@code Retry-After: seconds}. */
-    public static Fault rateLimit(int retryAfterSeconds) {
-      return new Fault(Kind.RATE_LIMIT, retryAfterSeconds, Duration.ZERO);
-    }
-
-    /** HTTP 500 with an OpenAI error object. */
-    public static Fault serverError() {
-      return new Fault(Kind.SERVER_ERROR, 0, Duration.ZERO);
-    }
-
-    /** Waits, then answers normally (a client with a shorter timeout sees a timeout). */
-    public static Fault delay(Duration delay) {
-      return new Fault(Kind.DELAY, 0, delay);
-    }
-
-    /** HTTP 200 with a truncated, non-JSON body. */
-    public static Fault malformed() {
-      return new Fault(Kind.MALFORMED, 0, Duration.ZERO);
-    }
-
-    /** HTTP 401, as a provider answers a missing or wrong key. */
-    public static Fault unauthorized() {
-      return new Fault(Kind.UNAUTHORIZED, 0, Duration.ZERO);
-    }
-
-    /** HTTP 200 headers at once, then the body one byte per {@code perByte}: hangs a client without a deadline. */
-    public static Fault slowBody(Duration perByte) {
-      return new Fault(Kind.SLOW_BODY, 0, perByte);
-    }
-
-    /** The connection is closed without an answer. */
-    public static Fault reset() {
-      return new Fault(Kind.RESET, 0, Duration.ZERO);
-    }
-
-    /** HTTP 200 with a 64 MiB body: exhausts a client that reads bodies without a size limit. */
-    public static Fault hugeBody() {
-      return new Fault(Kind.HUGE_BODY, 0, Duration.ZERO);
-    }
-
-    /** HTTP 400 (never retried by a correct client). */
-    public static Fault badRequest() {
-      return new Fault(Kind.BAD_REQUEST, 0, Duration.ZERO);
-    }
-  }
-
-  /** Chooses the fault for the n-th request (1-based, counted over all requests) and its body. */
-  @FunctionalInterface
-  public interface FaultPlan {
-    Fault fault(long requestNumber, JsonNode request);
-
-    static FaultPlan none() {
-      return (n, r) -> Fault.none();
-    }
-  }
-
   /** A request as received (kept for the last {@link #KEEP} requests). */
   public record Received(long number, String authorization, JsonNode body) {}
 
@@ -137,14 +70,11 @@ public final class LoopbackJudgeServer implements AutoCloseable {
   private final ExecutorService executor;
   private final ObjectMapper mapper = Json.mapper();
   private final Answerer answerer;
-  private volatile FaultPlan faults;
   private final AtomicLong requests = new AtomicLong();
-  private final AtomicLong faultsInjected = new AtomicLong();
   private final Deque<Received> recent = new ArrayDeque<>();
 
-  private LoopbackJudgeServer(Answerer answerer, FaultPlan faults) throws IOException {
+  private LoopbackJudgeServer(Answerer answerer) throws IOException {
     this.answerer = Objects.requireNonNull(answerer, "answerer");
-    this.faults = Objects.requireNonNull(faults, "faults");
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     this.executor = Executors.newFixedThreadPool(16, r -> {
       Thread t = new Thread(r, "loopback-judge");
@@ -157,11 +87,7 @@ public final class LoopbackJudgeServer implements AutoCloseable {
   }
 
   public static LoopbackJudgeServer start(Answerer answerer) throws IOException {
-    return new LoopbackJudgeServer(answerer, FaultPlan.none());
-  }
-
-  public static LoopbackJudgeServer start(Answerer answerer, FaultPlan faults) throws IOException {
-    return new LoopbackJudgeServer(answerer, faults);
+    return new LoopbackJudgeServer(answerer);
   }
 
   /** The OpenAI-style base URL, {@code http://127.0.0.1:PORT/v1}. */
@@ -170,18 +96,9 @@ public final class LoopbackJudgeServer implements AutoCloseable {
     return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/v1");
   }
 
-  /** Chat-completions requests received so far (faulted ones included). */
+  /** Chat-completions requests received so far. */
   public long requests() {
     return requests.get();
-  }
-
-  /** Requests answered with a fault instead of a normal answer. */
-  public long faultsInjected() {
-    return faultsInjected.get();
-  }
-
-  public void setFaultPlan(FaultPlan plan) {
-    this.faults = Objects.requireNonNull(plan);
   }
 
   /** The last {@link #KEEP} requests, oldest first. */
@@ -252,64 +169,6 @@ public final class LoopbackJudgeServer implements AutoCloseable {
           recent.removeFirst();
         }
       }
-      Fault fault = faults.fault(n, body);
-      if (fault != null && fault.kind() != Fault.Kind.NONE) {
-        faultsInjected.incrementAndGet();
-        switch (fault.kind()) {
-          case RATE_LIMIT -> {
-            send(ex, 429, error("rate_limit_exceeded", "rate limited (injected)"),
-                String.valueOf(fault.retryAfterSeconds()));
-            return;
-          }
-          case SERVER_ERROR -> {
-            send(ex, 500, error("server_error", "internal error (injected)"), null);
-            return;
-          }
-          case MALFORMED -> {
-            send(ex, 200, "{\"choices\": [{\"message\": {\"content\": \"Consis".getBytes(StandardCharsets.UTF_8),
-                null);
-            return;
-          }
-          case UNAUTHORIZED -> {
-            send(ex, 401, error("invalid_api_key", "Incorrect API key provided (injected)"), null);
-            return;
-          }
-          case BAD_REQUEST -> {
-            send(ex, 400, error("invalid_request_error", "bad request (injected)"), null);
-            return;
-          }
-          case DELAY -> sleep(fault.delay());
-          case RESET -> {
-            ex.close();
-            return;
-          }
-          case SLOW_BODY -> {
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, 0);
-            try (OutputStream out = ex.getResponseBody()) {
-              for (byte b : mapper.writeValueAsBytes(response(n, body, raw.length, Answer.text("slow")))) {
-                out.write(b);
-                out.flush();
-                sleep(fault.delay());
-              }
-            }
-            return;
-          }
-          case HUGE_BODY -> {
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, 0);
-            try (OutputStream out = ex.getResponseBody()) {
-              byte[] chunk = new byte[1 << 16];
-              java.util.Arrays.fill(chunk, (byte) ' ');
-              for (int i = 0; i < 1024; i++) {
-                out.write(chunk);
-              }
-            }
-            return;
-          }
-          default -> { }
-        }
-      }
       Answer answer;
       try {
         answer = answerer.answer(body);
@@ -319,7 +178,7 @@ public final class LoopbackJudgeServer implements AutoCloseable {
       }
       send(ex, 200, mapper.writeValueAsBytes(response(n, body, raw.length, answer)), null);
     } catch (IOException clientGone) {
-      // The client timed out and closed the connection while we were delaying: nothing to answer.
+      // The client closed the connection before the answer was written: nothing to answer.
     }
   }
 
@@ -379,14 +238,6 @@ public final class LoopbackJudgeServer implements AutoCloseable {
     ex.sendResponseHeaders(status, body.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(body);
-    }
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      TimeUnit.MILLISECONDS.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.irgeval.api.JudgeException;
 import org.irgeval.api.JudgeRequest;
 import org.irgeval.scoring.judge.LoopbackJudgeServer.Answer;
+import org.irgeval.testkit.FaultyJudgeServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,8 +67,8 @@ class JudgeLoopTest {
 
   @Test
   void onlyTransientErrorsAreThrownSoARerunAsksAgain() throws Exception {
-    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("yes"),
-        (number, body) -> LoopbackJudgeServer.Fault.serverError())) {
+    try (FaultyJudgeServer server = FaultyJudgeServer.start(r -> Answer.text("yes"),
+        (number, body) -> FaultyJudgeServer.Fault.serverError())) {
       OpenAiJudgeFactory f = new OpenAiJudgeFactory(new JudgeConfig(server.baseUrl(), "m", null, 1, 0, 0,
           java.time.Duration.ofSeconds(5), null, null), tmp.resolve("c2"));
       JudgeException e = assertThrows(JudgeException.class,
@@ -75,8 +76,8 @@ class JudgeLoopTest {
       assertTrue(e.isTransient());
       f.close();
     }
-    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("yes"),
-        (number, body) -> LoopbackJudgeServer.Fault.badRequest())) {
+    try (FaultyJudgeServer server = FaultyJudgeServer.start(r -> Answer.text("yes"),
+        (number, body) -> FaultyJudgeServer.Fault.badRequest())) {
       OpenAiJudgeFactory f = new OpenAiJudgeFactory(new JudgeConfig(server.baseUrl(), "m", null, 1, 0, 0,
           java.time.Duration.ofSeconds(5), null, null), tmp.resolve("c3"));
       JudgeLoop.Result<String> r = new JudgeLoop(f.open("m"), 2, "test").ask(yesProtocol());

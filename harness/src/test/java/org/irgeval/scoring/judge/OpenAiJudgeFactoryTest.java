@@ -26,7 +26,8 @@ import org.irgeval.api.JudgeException;
 import org.irgeval.api.JudgeReply;
 import org.irgeval.api.JudgeRequest;
 import org.irgeval.scoring.judge.LoopbackJudgeServer.Answer;
-import org.irgeval.scoring.judge.LoopbackJudgeServer.Fault;
+import org.irgeval.testkit.FaultyJudgeServer.Fault;
+import org.irgeval.testkit.FaultyJudgeServer;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,7 +105,8 @@ class OpenAiJudgeFactoryTest {
 
   @Test
   void noAuthorizationHeaderWithoutAKeyAndAMissingKeyVariableIsNamed() throws Exception {
-    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("ok"))) {
+    try (FaultyJudgeServer server = FaultyJudgeServer.start(r -> Answer.text("ok"),
+        FaultyJudgeServer.FaultPlan.none())) {
       factory(config(server.baseUrl(), 0)).open("m").complete(request("x", png(1)));
       assertNull(server.recentRequests().get(0).authorization());
       // An unset key variable means no key (local vLLM); if the server then refuses, the error names it.
@@ -166,7 +168,7 @@ class OpenAiJudgeFactoryTest {
 
   @Test
   void a429HonoursRetryAfterThenSucceeds() throws Exception {
-    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("fine"),
+    try (FaultyJudgeServer server = FaultyJudgeServer.start(r -> Answer.text("fine"),
         (n, r) -> n == 1 ? Fault.rateLimit(1) : Fault.none())) {
       OpenAiJudgeFactory f = factory(config(server.baseUrl(), 3));
       long t0 = System.nanoTime();
@@ -183,7 +185,7 @@ class OpenAiJudgeFactoryTest {
 
   @Test
   void serverErrorsAreRetriedButTheRetryCountIsCapped() throws Exception {
-    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("fine"),
+    try (FaultyJudgeServer server = FaultyJudgeServer.start(r -> Answer.text("fine"),
         (n, r) -> Fault.serverError())) {
       OpenAiJudgeFactory f = factory(config(server.baseUrl(), 2));
       JudgeException e = assertThrows(JudgeException.class, () -> f.open("m").complete(request("x", png(1))));
@@ -201,7 +203,7 @@ class OpenAiJudgeFactoryTest {
 
   @Test
   void aTimeoutIsRetried() throws Exception {
-    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("late but fine"),
+    try (FaultyJudgeServer server = FaultyJudgeServer.start(r -> Answer.text("late but fine"),
         (n, r) -> n == 1 ? Fault.delay(Duration.ofSeconds(3)) : Fault.none())) {
       JudgeConfig c = new JudgeConfig(server.baseUrl(), null, null, 2, 0, 1, Duration.ofMillis(400), null, null);
       OpenAiJudgeFactory f = factory(c);
@@ -213,7 +215,7 @@ class OpenAiJudgeFactoryTest {
 
   @Test
   void aMalformedBodyIsRetriedAndAnErrorObjectToo() throws Exception {
-    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("fine"),
+    try (FaultyJudgeServer server = FaultyJudgeServer.start(r -> Answer.text("fine"),
         (n, r) -> n <= 2 ? Fault.malformed() : Fault.none())) {
       OpenAiJudgeFactory f = factory(config(server.baseUrl(), 1));
       JudgeException e = assertThrows(JudgeException.class, () -> f.open("m").complete(request("x", png(1))));
@@ -227,7 +229,7 @@ class OpenAiJudgeFactoryTest {
   @Test
   void a400IsNotRetriedAndTheKeyIsRedactedFromTheMessage() throws Exception {
     // A server that echoes the Authorization header in its error body must not leak the key into our message.
-    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("fine"),
+    try (FaultyJudgeServer server = FaultyJudgeServer.start(r -> Answer.text("fine"),
         (n, r) -> Fault.badRequest())) {
       JudgeConfig c = new JudgeConfig(server.baseUrl(), null, "K", 2, 0, 5, Duration.ofSeconds(5), null, null);
       OpenAiJudgeFactory f = new OpenAiJudgeFactory(c, tmp, Map.of("K", SECRET)::get, FAST_BACKOFF);
@@ -389,8 +391,8 @@ class OpenAiJudgeFactoryTest {
       }
       f.close();
     }
-    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("x"),
-        (n, r) -> LoopbackJudgeServer.Fault.unauthorized())) {
+    try (FaultyJudgeServer server = FaultyJudgeServer.start(r -> Answer.text("x"),
+        (n, r) -> FaultyJudgeServer.Fault.unauthorized())) {
       OpenAiJudgeFactory f = factory(config(server.baseUrl(), 3));
       JudgeException e = assertThrows(JudgeException.class, () -> f.open("m").complete(request("hi", png(4))));
       assertTrue(e.isAuthentication() && !e.isTransient(), e.getMessage());

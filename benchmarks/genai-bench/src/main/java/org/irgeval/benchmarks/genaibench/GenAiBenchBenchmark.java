@@ -14,6 +14,7 @@ import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.Explanation;
 import org.irgeval.api.ImageLayout;
+import org.irgeval.api.OfficialResultsExporter;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
@@ -32,9 +33,10 @@ import org.irgeval.pipeline.reference.SceneHints;
  * {@link GenAiBenchAggregator} (evaluate.py show_performance_per_skill) with {@link HumanAgreement}
  * (genai_image_eval.py), {@link GenAiBenchPaperTable}, {@link GenAiBenchImageLayout}
  * ({@code <gen_model>/<prompt_idx>.jpeg}), {@link GenAiBenchResultsImporter} / {@link GenAiBenchResultsExporter}
- * (per-prompt CSV), scorers {@link GenAiVqaJudgeScorerProvider} ({@code genai-vqa-judge}),
- * {@link GenAiVqaImportScorerProvider} ({@code genai-vqa-import}) and {@link GenAiBenchPlumbingScorerProvider}
- * ({@code genai-bench-plumbing}); reference-pipeline scenes from the prompt's words ({@link GenAiBenchScenes}).
+ * (per-prompt CSV), scorers {@link GenAiBenchJudgeScorerProvider} ({@code genai-bench-judge}),
+ * {@link GenAiBenchDjlScorerProvider} ({@code genai-bench-djl}), {@link GenAiBenchRecordedScorerProvider}
+ * ({@code genai-bench-recorded}) and {@link GenAiBenchPlumbingScorerProvider} ({@code genai-bench-plumbing});
+ * reference-pipeline scenes from the prompt's words ({@link GenAiBenchScenes}).
  * See docs/genai-bench.md.
  */
 public final class GenAiBenchBenchmark implements Benchmark, ReferenceScenes {
@@ -56,18 +58,20 @@ public final class GenAiBenchBenchmark implements Benchmark, ReferenceScenes {
         + " and " + GenAiBenchRelease.R1600.source();
   }
 
+  /** {@code --bench-opt genai-bench.release}. */
+  static final OptionSpec RELEASE = OptionSpec.choice("release", "527 (the VQAScore paper's set,"
+      + " genai_image_527_with_human_ratings.json + optional genai_skills_527.json) or 1600 (the GenAI-Bench"
+      + " paper's set, genai_image.json + genai_skills.json)", GenAiBenchRelease.R527.id(),
+      GenAiBenchRelease.R1600.id());
+
   @Override
   public List<OptionSpec> options() {
-    return List.of(OptionSpec.choice("release", "527 (default; the VQAScore paper's set,"
-        + " genai_image_527_with_human_ratings.json + optional genai_skills_527.json) or 1600 (the GenAI-Bench"
-        + " paper's set, genai_image.json + genai_skills.json)", GenAiBenchRelease.R527.id(),
-        GenAiBenchRelease.R1600.id()));
+    return List.of(RELEASE);
   }
 
   @Override
   public PromptSet load(Path dataDir, Map<String, String> options) throws DataException {
-    GenAiBenchRelease release = GenAiBenchRelease.byId(options.getOrDefault("release",
-        GenAiBenchRelease.R527.id())).orElseThrow();
+    GenAiBenchRelease release = GenAiBenchRelease.byId(RELEASE.text(options)).orElseThrow();
     return new GenAiBenchPromptLoader().load(dataDir, release);
   }
 
@@ -132,9 +136,10 @@ public final class GenAiBenchBenchmark implements Benchmark, ReferenceScenes {
     return Optional.of(new GenAiBenchImageLayout());
   }
 
+  /** {@link GenAiBenchResultsExporter}: the official per-image results. */
   @Override
-  public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
-    new GenAiBenchResultsExporter().write(dir, samples);
+  public Optional<OfficialResultsExporter> officialExporter() {
+    return Optional.of(new GenAiBenchResultsExporter());
   }
 
   @Override

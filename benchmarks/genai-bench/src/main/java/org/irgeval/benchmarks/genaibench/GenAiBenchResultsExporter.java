@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.irgeval.api.OfficialResultsExporter;
+import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.store.AtomicFiles;
 
@@ -15,10 +17,11 @@ import org.irgeval.store.AtomicFiles;
  * in a torch tensor file (evaluate.py l.134-141); the CSV holds the same numbers, one row per prompt: the mean of the
  * prompt's scored images (evaluate.py l.145). Failed images have no part in it; a prompt with none has no row.
  */
-final class GenAiBenchResultsExporter {
+final class GenAiBenchResultsExporter implements OfficialResultsExporter {
   static final String FILE = "vqascore.csv";
 
-  void write(Path dir, List<ScoredSample> samples) throws IOException {
+  @Override
+  public void write(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
     Map<String, double[]> acc = new TreeMap<>();
     for (ScoredSample s : samples) {
       double v = s.score().failed() ? Double.NaN : s.score().value(GenAiBenchAggregator.SCORE);

@@ -89,8 +89,8 @@ final class GenAiBenchResultsImporter implements OfficialResultsImporter {
   @Override
   public Optional<PromptSet> promptsFromResults(Path officialResults, Map<String, String> options)
       throws DataException, IOException {
-    GenAiBenchRelease release = GenAiBenchRelease.byId(options.getOrDefault("release", GenAiBenchRelease.R527.id())
-        .trim()).orElse(GenAiBenchRelease.R527);
+    GenAiBenchRelease release = GenAiBenchRelease.byId(GenAiBenchBenchmark.RELEASE.text(options))
+        .orElse(GenAiBenchRelease.R527);
     TreeSet<Integer> ids = new TreeSet<>();
     GenAiBenchScoreCsv.read(officialResults).forEach(r -> ids.add(r.index()));
     List<Prompt> prompts = new ArrayList<>();

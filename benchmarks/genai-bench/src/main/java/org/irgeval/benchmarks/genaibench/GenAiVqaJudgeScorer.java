@@ -35,22 +35,20 @@ final class GenAiVqaJudgeScorer implements Scorer {
   private final JudgeLoop loop;
   private final YesProbability rule;
   private final int concurrency;
-  private final String plumbingNote;
   private final ObjectMapper mapper = Json.mapper();
 
-  GenAiVqaJudgeScorer(Judge judge, YesProbability rule, int concurrency, String plumbingNote) {
+  GenAiVqaJudgeScorer(Judge judge, YesProbability rule, int concurrency) {
     this.judge = judge;
     this.loop = new JudgeLoop(judge, ATTEMPTS, "genai-vqa");
     this.rule = rule;
     this.concurrency = concurrency;
-    this.plumbingNote = plumbingNote;
   }
 
   @Override
   public String fingerprint() {
     return "genai-vqa-judge/1 model=" + judge.model() + " rule=" + rule.id() + " template=" + rule.template()
         + " max_tokens=" + rule.maxTokens() + " top_logprobs=" + YesProbability.TOP_LOGPROBS + " temperature="
-        + TEMPERATURE + " attempts=" + ATTEMPTS + (plumbingNote != null ? " plumbing" : "");
+        + TEMPERATURE + " attempts=" + ATTEMPTS;
   }
 
   @Override
@@ -71,10 +69,7 @@ final class GenAiVqaJudgeScorer implements Scorer {
     ObjectNode detail = mapper.createObjectNode();
     detail.put("judge_model", judge.model());
     detail.put("rule", rule.id());
-    if (plumbingNote != null) {
-      detail.put("plumbing", true);
-      detail.put("plumbing_note", plumbingNote);
-    } else if (!judge.model().equals(DEFAULT_MODEL)) {
+    if (!judge.model().equals(DEFAULT_MODEL)) {
       detail.put("judge_note", "VQAScore by " + judge.model() + ", not t2v_metrics' " + DEFAULT_MODEL
           + " (nor CLIP-FlanT5): not comparable with published GenAI-Bench numbers without saying so");
     }

@@ -89,7 +89,7 @@ class GenAiBenchImportTest {
   void ourExportReadsBackAsTheSameScores() throws Exception {
     PromptSet s = GenAiBenchTestData.demoSet(tmp);
     List<ScoredSample> xs = GenAiBenchTestData.scores(s, 0.9, 0.2, 0.8, 0.4, 0.7, 0.3, 1.0 / 3);
-    new GenAiBenchResultsExporter().write(tmp, xs);
+    new GenAiBenchResultsExporter().write(tmp, s, xs);
     List<ScoredSample> back = new GenAiBenchResultsImporter().read(tmp.resolve(GenAiBenchResultsExporter.FILE), s);
     assertEquals(new GenAiBenchBenchmark().aggregate(s, xs).overall(),
         new GenAiBenchBenchmark().aggregate(s, back).overall());

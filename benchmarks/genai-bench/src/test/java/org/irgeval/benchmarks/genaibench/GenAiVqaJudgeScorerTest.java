@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import javax.imageio.ImageIO;
 import org.irgeval.api.Generation;
 import org.irgeval.api.GenerationRequest;
@@ -35,7 +34,7 @@ import org.irgeval.scoring.judge.OpenAiJudgeFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** genai-vqa-judge and genai-bench-plumbing through the real client against loopback OpenAI-protocol servers. */
+/** genai-bench-judge and genai-bench-plumbing through the real client against loopback OpenAI-protocol servers. */
 class GenAiVqaJudgeScorerTest {
   @TempDir
   Path tmp;
@@ -54,7 +53,7 @@ class GenAiVqaJudgeScorerTest {
   }
 
   private ScorerContext context(PromptSet s, OpenAiJudgeFactory f, Map<String, String> opts) {
-    return new ScorerContext(tmp, opts, tmp.resolve("scorer"), Optional.ofNullable(f), s, OptionalInt.empty());
+    return new ScorerContext(tmp, opts, tmp.resolve("scorer"), Optional.ofNullable(f), s, 1, org.irgeval.api.ComputeDevice.CPU);
   }
 
   private ScoringInput input(Prompt p) throws Exception {
@@ -70,7 +69,7 @@ class GenAiVqaJudgeScorerTest {
   private ScoreOutcome score(Answer a, String rule) throws Exception {
     PromptSet s = GenAiBenchTestData.demoSet(tmp);
     try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> a)) {
-      Scorer scorer = new GenAiVqaJudgeScorerProvider().open(context(s, factory(server),
+      Scorer scorer = new GenAiBenchJudgeScorerProvider().open(context(s, factory(server),
           rule == null ? Map.of() : Map.of("rule", rule)));
       ScoreOutcome o = scorer.score(input(s.prompts().get(0)));
       JsonNode body = server.recentRequests().get(0).body();
@@ -141,7 +140,7 @@ class GenAiVqaJudgeScorerTest {
   void aReplyWithoutLogprobsIsAskedAgainThenAFailure() throws Exception {
     PromptSet s = GenAiBenchTestData.demoSet(tmp);
     try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("Yes"))) {
-      ScoreOutcome o = new GenAiVqaJudgeScorerProvider().open(context(s, factory(server), Map.of()))
+      ScoreOutcome o = new GenAiBenchJudgeScorerProvider().open(context(s, factory(server), Map.of()))
           .score(input(s.prompts().get(1)));
       assertNotNull(o.error());
       assertTrue(o.values().isEmpty());
@@ -164,7 +163,7 @@ class GenAiVqaJudgeScorerTest {
     double t2 = 0;
     int raised = 0;
     List<ScoreOutcome> all = new ArrayList<>();
-    try (Scorer scorer = provider.open(context(s, null, Map.of()))) {
+    try (Scorer scorer = org.irgeval.run.PlumbingLabel.open(provider, context(s, null, Map.of()))) {
       for (long seed = 1; seed <= 3; seed++) {
         for (Prompt p : s.prompts()) {
           Generation g = pipe.generate(new GenerationRequest("x", "genai-bench", p, 0, seed, 2));

@@ -13,6 +13,7 @@ import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.Explanation;
 import org.irgeval.api.ImageLayout;
+import org.irgeval.api.OfficialResultsExporter;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
@@ -29,9 +30,10 @@ import org.irgeval.pipeline.reference.SceneHints;
  * GenEval (Ghosh et al., NeurIPS 2023 D&amp;B), scored as djghosh13/geneval@af4902f does. The module's roles:
  * {@link GenEvalPromptLoader} (prompts/evaluation_metadata.jsonl), {@link GenEvalAggregator} (summary_scores.py),
  * {@link GenEvalPaperTable}, {@link GenEvalImageLayout} (the official image folders),
- * {@link GenEvalResultsImporter} / {@link GenEvalResultsExporter} (results.jsonl), and the scorer providers in
- * {@code scoring/} and {@code djl/} (the evaluate_images.py rules on three kinds of observations). See
- * docs/geneval.md.
+ * {@link GenEvalResultsImporter} / {@link GenEvalResultsExporter} (results.jsonl), and the scorer providers
+ * {@link GenEvalDjlScorerProvider}, {@link GenEvalRecordedScorerProvider} and {@link GenEvalPlumbingScorerProvider}
+ * (the evaluate_images.py rules, {@code rules/}, on three kinds of observations; the shared scorer in
+ * {@code scoring/}, the DJL models in {@code djl/}). See docs/geneval.md.
  */
 public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
   public static final String ID = "geneval";
@@ -55,7 +57,7 @@ public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
 
   @Override
   public List<OptionSpec> options() {
-    return List.of(OptionSpec.choice(OPTION_PROMPTS, "original (prompts/evaluation_metadata.jsonl, default) or"
+    return List.of(OptionSpec.choice(OPTION_PROMPTS, "original (prompts/evaluation_metadata.jsonl) or"
         + " rewritten (BAGEL's prompts/evaluation_metadata_long.jsonl; recorded as the prompt-set version)",
         PromptFile.ORIGINAL.version(), PromptFile.REWRITTEN.version()));
   }
@@ -127,9 +129,10 @@ public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
     return Optional.of(new GenEvalImageLayout());
   }
 
+  /** {@link GenEvalResultsExporter}: the official per-image results. */
   @Override
-  public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
-    new GenEvalResultsExporter().writeScores(dir, samples);
+  public Optional<OfficialResultsExporter> officialExporter() {
+    return Optional.of(new GenEvalResultsExporter());
   }
 
   @Override

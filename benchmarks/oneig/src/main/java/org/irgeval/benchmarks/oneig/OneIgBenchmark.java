@@ -14,6 +14,7 @@ import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.Explanation;
 import org.irgeval.api.ImageLayout;
+import org.irgeval.api.OfficialResultsExporter;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
@@ -32,7 +33,8 @@ import org.irgeval.pipeline.reference.SceneHints;
  * reference embeddings), {@link OneIgAggregator} (the five dimensions and the IRG table's overall), {@link OneIgRules}
  * (per-tile rules), {@link OneIgPaperTable}, {@link OneIgImageLayout} with {@link OneIgGrid} (2x2 grids),
  * {@link OneIgResultsImporter} / {@link OneIgResultsExporter} with {@link OneIgRecorded} (recorded raw outputs, official
- * per-prompt CSVs), {@link OneIgJudgeScorerProvider}, {@link OneIgRecordedScorerProvider} and
+ * per-prompt CSVs), the composite scorer {@link OneIgScorer} (one {@link OneIgPart} per dimension) opened by
+ * {@link OneIgJudgeScorerProvider}, {@link OneIgDjlScorerProvider}, {@link OneIgRecordedScorerProvider} and
  * {@link OneIgPlumbingScorerProvider}. Each of the four images of a prompt (four seeds, each its own trajectory) is one
  * sample = one tile. See docs/oneig.md.
  */
@@ -135,9 +137,10 @@ public final class OneIgBenchmark implements Benchmark, ReferenceScenes {
     return Optional.of(new OneIgImageLayout());
   }
 
+  /** {@link OneIgResultsExporter}: the official per-image results. */
   @Override
-  public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
-    new OneIgResultsExporter().write(dir, prompts, samples);
+  public Optional<OfficialResultsExporter> officialExporter() {
+    return Optional.of(new OneIgResultsExporter());
   }
 
   @Override

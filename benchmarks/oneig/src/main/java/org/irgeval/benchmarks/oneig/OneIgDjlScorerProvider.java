@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.irgeval.api.DataException;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
+import org.irgeval.api.ScorerDescription;
 import org.irgeval.api.ScorerProvider;
 import org.irgeval.api.ScorerUnavailableException;
-import org.irgeval.scoring.OwningScorer;
+import org.irgeval.scoring.djl.TorchScriptFile;
 
 /**
  * {@code oneig-djl}: reasoning (LLM2CLIP image tower + GT-answer text embeddings), style (CSD + StyleEncoder) and
@@ -29,23 +29,17 @@ public final class OneIgDjlScorerProvider implements ScorerProvider {
   static final String CSD = "csd";
   static final String SE = "se";
   static final String DREAMSIM = "dreamsim";
-  static final String DEVICE = "device";
   static final String JPEG = "jpeg";
+  static final OptionSpec JPEG_OPTION = OptionSpec.choice(JPEG, "re-encode each tile as JPEG quality 75 before the"
+      + " models, as the official splitter saves tiles", "true", "false");
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Set<String> benchmarks() {
-    return Set.of(OneIgBenchmark.ID);
-  }
-
-  @Override
-  public String description() {
-    return "OneIG reasoning/style/diversity on TorchScript exports via DJL (--scorer-opt llm2clip=.pt"
-        + " llm2clip_text=.json csd=.pt se=.pt dreamsim=.pt [device=gpu]); alignment/text via --judge-url when given";
+  public ScorerDescription describe() {
+    // concurrency: the judge parts overlap (as oneig-judge); each model export serialises its own calls
+    return ScorerDescription.of(ID, OneIgBenchmark.ID, ScorerDescription.Kind.MODEL,
+        "OneIG reasoning/style/diversity on TorchScript exports via DJL (--scorer-opt llm2clip=.pt"
+            + " llm2clip_text=.json csd=.pt se=.pt dreamsim=.pt [device=gpu]); alignment/text via --judge-url when"
+            + " given").concurrency(OneIgJudgeScorerProvider.DEFAULT_CONCURRENCY);
   }
 
   @Override
@@ -58,13 +52,7 @@ public final class OneIgDjlScorerProvider implements ScorerProvider {
         OptionSpec.of(SE, OptionSpec.Type.TEXT, "TorchScript OneIG StyleEncoder (.pt; tools/export_style_encoder.py)"),
         OptionSpec.of(DREAMSIM, OptionSpec.Type.TEXT, "TorchScript DreamSim ensemble embedding (.pt;"
             + " tools/export_dreamsim.py)"),
-        OptionSpec.choice(DEVICE, "where DJL runs the models (default cpu)", "cpu", "gpu"),
-        OptionSpec.choice(JPEG, "re-encode each tile as JPEG quality 75 before the models, as the official splitter"
-            + " saves tiles (default true)", "true", "false"),
-        OptionSpec.of(OneIgJudgeScorerProvider.RECORDED, OptionSpec.Type.TEXT, "folder of recorded outputs for the"
-            + " dimensions without a model (default: none, they stay unscored)"),
-        OptionSpec.of(OneIgJudgeScorerProvider.ATTEMPTS, OptionSpec.Type.POSITIVE_INT, "judge calls per question after"
-            + " a final judge error (default 1)"));
+        JPEG_OPTION, OneIgJudgeScorerProvider.RECORDED_OPTION, OneIgJudgeScorerProvider.ATTEMPTS_OPTION);
   }
 
   @Override
@@ -88,8 +76,8 @@ public final class OneIgDjlScorerProvider implements ScorerProvider {
     if (!missing.isEmpty()) {
       throw new ScorerUnavailableException("oneig-djl: " + String.join("; ", missing));
     }
-    Device device = "gpu".equalsIgnoreCase(o.getOrDefault(DEVICE, "cpu")) ? Device.gpu() : Device.cpu();
-    boolean jpeg = !"false".equalsIgnoreCase(o.getOrDefault(JPEG, "true"));
+    Device device = TorchScriptFile.djl(context.device());
+    boolean jpeg = JPEG_OPTION.isTrue(o);
     Path root = context.dataDir().resolve(OneIgPromptLoader.DIR);
     // read the small files first, so a bad file fails before a model is loaded
     OneIgDjlParts.GtEmbeddings text = null;
@@ -115,8 +103,7 @@ public final class OneIgDjlScorerProvider implements ScorerProvider {
       Map<String, OneIgPart> parts = new LinkedHashMap<>();
       if (context.judges().isPresent()) {
         OneIgTemplates templates = OneIgTemplates.load(context.dataDir());
-        int attempts = Integer.parseInt(o.getOrDefault(OneIgJudgeScorerProvider.ATTEMPTS,
-            Integer.toString(OneIgJudgeScorerProvider.DEFAULT_ATTEMPTS)));
+        int attempts = OneIgJudgeScorerProvider.ATTEMPTS_OPTION.intValue(o);
         var judge = context.judges().get().open(OneIgJudgeScorerProvider.DEFAULT_MODEL);
         parts.put(OneIgAggregator.ALIGNMENT, OneIgJudgeParts.alignment(judge, templates, attempts));
         parts.put(OneIgAggregator.TEXT, OneIgJudgeParts.ocr(judge, templates, attempts));
@@ -135,15 +122,11 @@ public final class OneIgDjlScorerProvider implements ScorerProvider {
         parts.put(OneIgAggregator.DIVERSITY, OneIgDjlParts.diversity(ds, new OneIgDjlParts.EmbeddingStore(
             context.cacheDir().resolve("dreamsim-embeddings")), jpeg));
       }
-      String rec = o.get(OneIgJudgeScorerProvider.RECORDED);
+      String rec = OneIgJudgeScorerProvider.RECORDED_OPTION.given(o).orElse(null);
       OneIgRecordedPart recorded = rec == null ? null : OneIgRecordedPart.open(Path.of(rec), context.prompts());
-      int concurrency = context.concurrency(context.judges().isPresent()
-          ? OneIgJudgeScorerProvider.DEFAULT_CONCURRENCY : 1);
-      OneIgScorer scorer = new OneIgScorer(ID, parts, recorded, concurrency, null);
-      List<AutoCloseable> owned = List.copyOf(models);
-      return new OwningScorer(scorer, () -> closeAll(owned));
+      return new OneIgScorer(ID, parts, recorded, context.concurrency(), models);
     } catch (Exception e) {
-      closeAll(models);
+      OneIgScorer.closeAll(models);
       throw e;
     }
   }
@@ -164,27 +147,11 @@ public final class OneIgDjlScorerProvider implements ScorerProvider {
                                        List<AutoCloseable> models) throws Exception {
     OneIgTorchScript m;
     try {
-      m = new OneIgTorchScript(what, Path.of(o.get(option)), device);
+      m = new OneIgTorchScript(what, TorchScriptFile.load(what, Path.of(o.get(option)), device));
     } catch (java.io.IOException | ai.djl.MalformedModelException e) {
       throw OneIgDjlParts.unavailable(option, e);
     }
     models.add(m);
     return m;
-  }
-
-  private static void closeAll(List<AutoCloseable> models) throws Exception {
-    Exception first = null;
-    for (int i = models.size() - 1; i >= 0; i--) {
-      try {
-        models.get(i).close();
-      } catch (Exception e) {
-        if (first == null) {
-          first = e;
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
   }
 }

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.irgeval.api.Judge;
 import org.irgeval.api.JudgeFactory;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
+import org.irgeval.api.ScorerDescription;
 import org.irgeval.api.ScorerProvider;
 
 /**
@@ -26,63 +26,43 @@ public final class OneIgJudgeScorerProvider implements ScorerProvider {
   static final String ATTEMPTS = "judge_attempts";
   static final int DEFAULT_ATTEMPTS = 1;
   static final int DEFAULT_CONCURRENCY = 8;
+  static final OptionSpec RECORDED_OPTION = OptionSpec.of(RECORDED, OptionSpec.Type.TEXT, "folder of recorded"
+      + " outputs (alignment.jsonl ... diversity.jsonl) for the dimensions the judge does not score (none: they stay"
+      + " unscored)");
+  static final OptionSpec ATTEMPTS_OPTION = OptionSpec.of(ATTEMPTS, OptionSpec.Type.POSITIVE_INT, "judge calls per"
+      + " question after a final judge error (every reply is an answer, as in the official code)")
+      .withDefault(DEFAULT_ATTEMPTS);
 
   @Override
-  public String id() {
-    return "oneig-judge";
-  }
-
-  @Override
-  public Set<String> benchmarks() {
-    return Set.of(OneIgBenchmark.ID);
-  }
-
-  @Override
-  public String description() {
-    return "official OneIG alignment (yes/no per question) and OCR protocol via --judge-url (default model "
-        + DEFAULT_MODEL + "); reasoning/style/diversity from --scorer-opt recorded=DIR";
-  }
-
-  @Override
-  public boolean usesJudge() {
-    return true;
-  }
-
-  @Override
-  public int priority() {
-    return 10;
+  public ScorerDescription describe() {
+    return ScorerDescription.of("oneig-judge", OneIgBenchmark.ID, ScorerDescription.Kind.JUDGE,
+        "official OneIG alignment (yes/no per question) and OCR protocol via --judge-url (default model "
+            + DEFAULT_MODEL + "); reasoning/style/diversity from --scorer-opt recorded=DIR").priority(10)
+        .concurrency(DEFAULT_CONCURRENCY);
   }
 
   @Override
   public List<OptionSpec> options() {
-    return List.of(
-        OptionSpec.of(RECORDED, OptionSpec.Type.TEXT, "folder of recorded outputs (alignment.jsonl ... diversity.jsonl)"
-            + " for the dimensions the judge does not score (default: none, they stay unscored)"),
-        OptionSpec.of(ATTEMPTS, OptionSpec.Type.POSITIVE_INT, "judge calls per question after a final judge error"
-            + " (default " + DEFAULT_ATTEMPTS + "; every reply is an answer, as in the official code)"));
+    return List.of(RECORDED_OPTION, ATTEMPTS_OPTION);
   }
 
   @Override
   public Scorer open(ScorerContext context) throws Exception {
     JudgeFactory judges = context.requireJudges("OneIG alignment and text are scored by a VLM judge",
         DEFAULT_MODEL);
-    return open(context, judges.open(DEFAULT_MODEL), null, "oneig-judge");
+    return open(context, judges.open(DEFAULT_MODEL), Map.of(), "oneig-judge");
   }
 
   static OneIgScorer open(ScorerContext context, Judge judge, Map<String, OneIgPart> more, String id)
       throws Exception {
     OneIgTemplates templates = OneIgTemplates.load(context.dataDir());
-    int attempts = Integer.parseInt(context.options().getOrDefault(ATTEMPTS, Integer.toString(DEFAULT_ATTEMPTS)));
+    int attempts = ATTEMPTS_OPTION.intValue(context.options());
     Map<String, OneIgPart> parts = new LinkedHashMap<>();
     parts.put(OneIgAggregator.ALIGNMENT, OneIgJudgeParts.alignment(judge, templates, attempts));
     parts.put(OneIgAggregator.TEXT, OneIgJudgeParts.ocr(judge, templates, attempts));
-    if (more != null) {
-      parts.putAll(more);
-    }
-    String rec = context.options().get(RECORDED);
+    parts.putAll(more);
+    String rec = RECORDED_OPTION.given(context.options()).orElse(null);
     OneIgRecordedPart recorded = rec == null ? null : OneIgRecordedPart.open(Path.of(rec), context.prompts());
-    return new OneIgScorer(id, parts, recorded, context.concurrency(DEFAULT_CONCURRENCY),
-        more != null ? org.irgeval.scoring.judge.PlumbingJudge.NOTICE + "; reasoning, style and diversity are"
-            + " plumbing values derived from the image's pixels" : null);
+    return new OneIgScorer(id, parts, recorded, context.concurrency(), List.of());
   }
 }

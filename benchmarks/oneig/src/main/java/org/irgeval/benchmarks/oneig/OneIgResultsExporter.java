@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.irgeval.api.OfficialResultsExporter;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoredSample;
@@ -23,8 +24,9 @@ import org.irgeval.util.Json;
  * is what the official scripts see. Reading the folder back with {@code oneig-recorded} or {@code irg-eval import}
  * gives the same numbers.
  */
-final class OneIgResultsExporter {
-  void write(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
+final class OneIgResultsExporter implements OfficialResultsExporter {
+  @Override
+  public void write(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
     ObjectMapper mapper = Json.mapper();
     Map<String, ScoredSample[]> byPrompt = new HashMap<>();
     for (ScoredSample s : samples) {

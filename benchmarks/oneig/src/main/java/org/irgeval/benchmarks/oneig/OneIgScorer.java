@@ -15,27 +15,49 @@ import org.irgeval.util.Json;
  * the back ends it was given (one {@link OneIgPart} per dimension; a dimension without one is left unscored and
  * reported missing). An all-black tile is detected as the official splitter does ({@link OneIgGrid#isBlack}) and
  * sent to no back end. The detail holds the tile's raw outputs in the recorded format ({@code "tile"}), what each
- * back end logged, and the plumbing label where one applies.
+ * back end logged (a plumbing provider's label is the engine's, not this scorer's).
  */
 final class OneIgScorer implements Scorer {
   private final Map<String, OneIgPart> parts;
   private final OneIgRecordedPart recorded;
   private final int concurrency;
-  private final String plumbingNote;
   private final String id;
+  private final List<AutoCloseable> owned;
 
   /**
-   * @param parts        dimension -> back end
-   * @param recorded     when non-null, the recorded outputs decide black tiles and fill every dimension without a part
-   * @param plumbingNote null, or the label every score carries
+   * @param parts    dimension -> back end
+   * @param recorded when non-null, the recorded outputs decide black tiles and fill every dimension without a part
+   * @param owned    what the parts run on (model exports), closed with this scorer in reverse order
    */
   OneIgScorer(String id, Map<String, OneIgPart> parts, OneIgRecordedPart recorded, int concurrency,
-              String plumbingNote) {
+              List<AutoCloseable> owned) {
     this.id = id;
     this.parts = Map.copyOf(parts);
     this.recorded = recorded;
     this.concurrency = concurrency;
-    this.plumbingNote = plumbingNote;
+    this.owned = List.copyOf(owned);
+  }
+
+  /** Closes {@code resources} last to first; the first failure is thrown after all were tried. */
+  static void closeAll(List<AutoCloseable> resources) throws Exception {
+    Exception first = null;
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    closeAll(owned);
   }
 
   @Override
@@ -49,7 +71,7 @@ final class OneIgScorer implements Scorer {
     if (recorded != null) {
       sb.append(' ').append(recorded.fingerprint());
     }
-    return sb.append(plumbingNote != null ? " plumbing" : "").toString();
+    return sb.toString();
   }
 
   @Override
@@ -60,10 +82,6 @@ final class OneIgScorer implements Scorer {
   @Override
   public ScoreOutcome score(ScoringInput input) throws Exception {
     ObjectNode detail = Json.mapper().createObjectNode();
-    if (plumbingNote != null) {
-      detail.put("plumbing", true);
-      detail.put("plumbing_note", plumbingNote);
-    }
     detail.put("tile_index", input.sample());
     byte[] png = Files.readAllBytes(input.image());
     BufferedImage img = OneIgGrid.decode(png, input.image().toString());

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import javax.imageio.ImageIO;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
@@ -138,7 +137,7 @@ class OneIgDjlTest {
 
   Scorer open(Path data, PromptSet prompts, Map<String, String> options) throws Exception {
     return new OneIgDjlScorerProvider().open(new ScorerContext(data, options, tmp.resolve("cache"), Optional.empty(),
-        prompts, OptionalInt.empty()));
+        prompts, 1, org.irgeval.api.ComputeDevice.CPU));
   }
 
   Path png(String name) throws Exception {

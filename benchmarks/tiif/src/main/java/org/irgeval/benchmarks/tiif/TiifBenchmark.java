@@ -14,6 +14,7 @@ import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.Explanation;
 import org.irgeval.api.ImageLayout;
+import org.irgeval.api.OfficialResultsExporter;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
@@ -52,19 +53,19 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
     return TiifPromptLoader.SOURCE + "; judge texts of eval/eval_with_vlm.py into tiif/judge_templates/";
   }
 
+  static final OptionSpec SET = OptionSpec.choice("set", "testmini (277 prompts, the leaderboard's and the IRG"
+      + " table's) or full (2538 prompts)", TiifSet.TESTMINI.id(), TiifSet.FULL.id());
+  static final OptionSpec EVAL_FIX = OptionSpec.choice("eval_fix", "none or derived: read a full-set questions file"
+      + " from tiif/" + TiifPromptLoader.DERIVED_FIX_DIR + "/ where one exists (TIIF issue #10)", "none", "derived");
+
   @Override
   public List<OptionSpec> options() {
-    return List.of(
-        OptionSpec.choice("set", "testmini (default; 277 prompts, the leaderboard's and the IRG table's) or full"
-            + " (2538 prompts)", TiifSet.TESTMINI.id(), TiifSet.FULL.id()),
-        OptionSpec.choice("eval_fix", "none (default) or derived: read a full-set questions file from"
-            + " tiif/" + TiifPromptLoader.DERIVED_FIX_DIR + "/ where one exists (TIIF issue #10)", "none", "derived"));
+    return List.of(SET, EVAL_FIX);
   }
 
   @Override
   public PromptSet load(Path dataDir, Map<String, String> options) throws DataException {
-    return new TiifPromptLoader().load(dataDir, TiifSet.of(options.getOrDefault("set", TiifSet.TESTMINI.id())),
-        "derived".equals(options.get("eval_fix")));
+    return new TiifPromptLoader().load(dataDir, TiifSet.of(SET.text(options)), "derived".equals(EVAL_FIX.text(options)));
   }
 
   /**
@@ -172,9 +173,10 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
     return Optional.of(new TiifImageLayout());
   }
 
+  /** {@link TiifResultsExporter}: the official per-image results. */
   @Override
-  public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
-    new TiifResultsExporter().write(dir, samples);
+  public Optional<OfficialResultsExporter> officialExporter() {
+    return Optional.of(new TiifResultsExporter());
   }
 
   @Override

@@ -38,24 +38,21 @@ final class TiifJudgeScorer implements Scorer {
   private final int attempts;
   private final long seed;
   private final int concurrency;
-  private final String plumbingNote;
   private final OcrEngine ocr;
   private final ObjectMapper mapper = Json.mapper();
 
   /**
-   * @param plumbingNote null for a real judge; otherwise the label every detail carries
-   * @param ocr          the OCR of the supplementary text metrics of {@code text} prompts, or null (owned: closed
-   *                     with this scorer)
+   * @param ocr the OCR of the supplementary text metrics of {@code text} prompts, or null (owned: closed
+   *            with this scorer)
    */
   TiifJudgeScorer(Judge judge, TiifTemplates templates, TiifJudgeProtocol protocol, int attempts, long seed,
-                  int concurrency, String plumbingNote, OcrEngine ocr) {
+                  int concurrency, OcrEngine ocr) {
     this.judge = judge;
     this.templates = templates;
     this.protocol = protocol;
     this.attempts = attempts;
     this.seed = seed;
     this.concurrency = concurrency;
-    this.plumbingNote = plumbingNote;
     this.ocr = ocr;
   }
 
@@ -63,8 +60,7 @@ final class TiifJudgeScorer implements Scorer {
   public String fingerprint() {
     return "tiif-judge/1 model=" + judge.model() + " protocol=" + protocol.id() + " temperature="
         + protocol.temperature() + " attempts=" + attempts + " judge_seed=" + seed + " templates_sha256="
-        + templates.sha256() + " parser=extract_yes_no" + (ocr != null ? " ocr=" + ocr.fingerprint() : "")
-        + (plumbingNote != null ? " plumbing" : "");
+        + templates.sha256() + " parser=extract_yes_no" + (ocr != null ? " ocr=" + ocr.fingerprint() : "");
   }
 
   @Override
@@ -106,10 +102,6 @@ final class TiifJudgeScorer implements Scorer {
     ArrayNode t = detail.putArray("templates");
     used.forEach(t::add);
     detail.set("attempts", r.attempts());
-    if (plumbingNote != null) {
-      detail.put("plumbing", true);
-      detail.put("plumbing_note", plumbingNote);
-    }
     if (r.failed()) {
       return ScoreOutcome.failure("no usable TIIF judgement after " + attempts + " attempts: " + r.problem(), detail,
           r.text());

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.irgeval.api.OfficialResultsExporter;
+import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.store.AtomicFiles;
 import org.irgeval.util.Json;
@@ -18,12 +20,13 @@ import org.irgeval.util.Json;
  * our judgements. Failed judgements have no official file and are left out; sample k > 0 is
  * {@code <line_idx>_s<k>.json} (the official script averages every file of a folder).
  */
-final class TiifResultsExporter {
+final class TiifResultsExporter implements OfficialResultsExporter {
   static final List<String> OFFICIAL_FIELDS = List.of("attribute", "desc", "jsonl_file", "line_idx", "questions",
       "gt_answers", "model_pred", "model_output");
   private final ObjectMapper mapper = Json.mapper();
 
-  void write(Path dir, List<ScoredSample> samples) throws IOException {
+  @Override
+  public void write(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
     Path root = dir.resolve("eval-results").resolve(TiifImageLayout.MODEL);
     for (ScoredSample s : samples) {
       JsonNode d = s.score().detail();

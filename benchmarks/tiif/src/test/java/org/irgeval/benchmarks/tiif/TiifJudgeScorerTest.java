@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoreOutcome;
@@ -46,7 +45,7 @@ class TiifJudgeScorerTest {
     OpenAiJudgeFactory f = new OpenAiJudgeFactory(new JudgeConfig(server.baseUrl(), null, null, 2, 0, 0,
         Duration.ofSeconds(10), null, null), tmp.resolve(cache));
     try (Scorer s = new TiifJudgeScorerProvider().open(new ScorerContext(data, options, tmp.resolve("s"),
-        Optional.of(f), prompts, OptionalInt.empty()))) {
+        Optional.of(f), prompts, 1, org.irgeval.api.ComputeDevice.CPU))) {
       return s.score(new ScoringInput(negation, 0, "reflection", image, null));
     } finally {
       f.close();
@@ -139,7 +138,7 @@ class TiifJudgeScorerTest {
       OpenAiJudgeFactory f = new OpenAiJudgeFactory(new JudgeConfig(server.baseUrl(), null, null, 2, 0, 0,
           Duration.ofSeconds(10), null, null), tmp.resolve("c-ocr"));
       try (Scorer s = new TiifJudgeScorerProvider().open(new ScorerContext(data, Map.of("text_ocr", "imported",
-          "ocr_results", ocr.toString()), tmp.resolve("s"), Optional.of(f), prompts, OptionalInt.empty()))) {
+          "ocr_results", ocr.toString()), tmp.resolve("s"), Optional.of(f), prompts, 1, org.irgeval.api.ComputeDevice.CPU))) {
         ScoreOutcome o = s.score(new ScoringInput(text, 0, "reflection", image, null));
         assertEquals(1.0, o.values().get("correct"));
         // tokens [drink, te] vs [drink, tea]: GNED = (0 + 1/3) / 2; recall: "te" is 1/3 > 0.3 from "tea" -> 1/2

@@ -12,6 +12,7 @@ import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.Explanation;
 import org.irgeval.api.ImageLayout;
+import org.irgeval.api.OfficialResultsExporter;
 import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
@@ -48,20 +49,23 @@ public final class WiseBenchmark implements Benchmark {
         + " from gpt_eval.py / vllm_eval.py into judge_prompts/)";
   }
 
+  /** {@code --bench-opt wise.version}. */
+  static final OptionSpec VERSION = OptionSpec.choice("version", "legacy (the WISE paper / IRG setup, GPT-4o judge,"
+      + " weighted WiScore) or verified (WISE_Verified, Qwen3.5-35B-A3B judge, binary score)",
+      WiseVersion.LEGACY.id(), WiseVersion.VERIFIED.id());
+  /** {@code --bench-opt wise.prompts}. */
+  static final OptionSpec PROMPTS = OptionSpec.choice("prompts", "original or rewrite (legacy only: generate from"
+      + " *_rewrite.json, judge with the original prompt and explanation)", "original", "rewrite");
+
   @Override
   public List<OptionSpec> options() {
-    return List.of(
-        OptionSpec.choice("version", "legacy (default; the WISE paper / IRG setup, GPT-4o judge, weighted WiScore)"
-            + " or verified (WISE_Verified, Qwen3.5-35B-A3B judge, binary score)",
-            WiseVersion.LEGACY.id(), WiseVersion.VERIFIED.id()),
-        OptionSpec.choice("prompts", "original (default) or rewrite (legacy only: generate from *_rewrite.json,"
-            + " judge with the original prompt and explanation)", "original", "rewrite"));
+    return List.of(VERSION, PROMPTS);
   }
 
   @Override
   public PromptSet load(Path dataDir, Map<String, String> options) throws DataException {
-    WiseVersion version = WiseVersion.byId(options.getOrDefault("version", WiseVersion.LEGACY.id())).orElseThrow();
-    boolean rewrite = options.getOrDefault("prompts", "original").equals("rewrite");
+    WiseVersion version = WiseVersion.byId(VERSION.text(options)).orElseThrow();
+    boolean rewrite = PROMPTS.text(options).equals("rewrite");
     if (rewrite && version != WiseVersion.LEGACY) {
       throw new DataException("--bench-opt wise.prompts", 0, "prompts", "rewritten prompts exist only for WISE"
           + " legacy (WISE_legacy/data/*_rewrite.json)", null);
@@ -124,10 +128,10 @@ public final class WiseBenchmark implements Benchmark {
     return WisePaperTable.table();
   }
 
-  /** The official per-file score JSONL ({@link WiseResultsExporter}), for the official calculators. */
+  /** {@link WiseResultsExporter}: the official per-image results. */
   @Override
-  public void writeOfficialResults(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
-    new WiseResultsExporter().write(dir, WiseVersion.ofPromptSet(prompts.version()), samples);
+  public Optional<OfficialResultsExporter> officialExporter() {
+    return Optional.of(new WiseResultsExporter());
   }
 
   @Override

@@ -32,18 +32,14 @@ final class WiseJudgeScorer implements Scorer {
   private final JudgeLoop loop;
   private final WiseTemplates templates;
   private final int concurrency;
-  private final String plumbingNote;
   private final ObjectMapper mapper = Json.mapper();
 
-  /** @param plumbingNote null for a real judge; otherwise the label every detail carries */
-  WiseJudgeScorer(WiseVersion version, Judge judge, WiseTemplates templates, int concurrency,
-                  String plumbingNote) {
+  WiseJudgeScorer(WiseVersion version, Judge judge, WiseTemplates templates, int concurrency) {
     this.version = version;
     this.judge = judge;
     this.loop = new JudgeLoop(judge, WiseVersion.MAX_ATTEMPTS, "wise");
     this.templates = templates;
     this.concurrency = concurrency;
-    this.plumbingNote = plumbingNote;
   }
 
   @Override
@@ -51,8 +47,7 @@ final class WiseJudgeScorer implements Scorer {
     return "wise-judge/1 version=" + version.id() + " model=" + judge.model() + " temperature="
         + WiseVersion.TEMPERATURE + " max_tokens=" + version.maxTokens() + " extra=" + version.extraBody()
         + " attempts=" + WiseVersion.MAX_ATTEMPTS + " system_sha256=" + templates.systemSha256()
-        + " user_sha256=" + templates.userSha256() + " parser=official+fullwidth-colon"
-        + (plumbingNote != null ? " plumbing" : "");
+        + " user_sha256=" + templates.userSha256() + " parser=official+fullwidth-colon";
   }
 
   @Override
@@ -69,10 +64,7 @@ final class WiseJudgeScorer implements Scorer {
     ObjectNode detail = mapper.createObjectNode();
     detail.put("judge_model", judge.model());
     detail.put("version", version.id());
-    if (plumbingNote != null) {
-      detail.put("plumbing", true);
-      detail.put("plumbing_note", plumbingNote);
-    } else if (!judge.model().equals(version.defaultJudgeModel())) {
+    if (!judge.model().equals(version.defaultJudgeModel())) {
       detail.put("judge_note", "judge " + judge.model() + " is not the official " + version.defaultJudgeModel()
           + "; scores are not comparable with published WISE numbers");
     }

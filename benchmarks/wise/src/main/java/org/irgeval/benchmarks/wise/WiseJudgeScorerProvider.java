@@ -1,40 +1,21 @@
 package org.irgeval.benchmarks.wise;
 
-import java.util.Set;
 import org.irgeval.api.JudgeFactory;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
+import org.irgeval.api.ScorerDescription;
 import org.irgeval.api.ScorerProvider;
 
 /** {@code wise-judge}: the official WISE protocol through the run's OpenAI-compatible judge. */
 public final class WiseJudgeScorerProvider implements ScorerProvider {
-  @Override
-  public String id() {
-    return "wise-judge";
-  }
-
   /** Images waiting on the judge at once; the client bounds HTTP concurrency itself. */
   static final int DEFAULT_CONCURRENCY = 16;
 
   @Override
-  public Set<String> benchmarks() {
-    return Set.of(WiseBenchmark.ID);
-  }
-
-  @Override
-  public boolean usesJudge() {
-    return true;
-  }
-
-  @Override
-  public String description() {
-    return "official WISE VLM-judge protocol (legacy: gpt-4o-2024-05-13, 3 scores 0-2; verified:"
-        + " Qwen3.5-35B-A3B, binary) via --judge-url";
-  }
-
-  @Override
-  public int priority() {
-    return 10;
+  public ScorerDescription describe() {
+    return ScorerDescription.of("wise-judge", WiseBenchmark.ID, ScorerDescription.Kind.JUDGE,
+        "official WISE VLM-judge protocol (legacy: gpt-4o-2024-05-13, 3 scores 0-2; verified:"
+            + " Qwen3.5-35B-A3B, binary) via --judge-url").priority(10).concurrency(DEFAULT_CONCURRENCY);
   }
 
   @Override
@@ -43,7 +24,6 @@ public final class WiseJudgeScorerProvider implements ScorerProvider {
     JudgeFactory judges = context.requireJudges("WISE is scored by a VLM judge",
         "for WISE " + version.id() + ": " + version.defaultJudgeModel());
     WiseTemplates templates = WiseTemplates.load(context.dataDir(), version);
-    return new WiseJudgeScorer(version, judges.open(version.defaultJudgeModel()), templates,
-        context.concurrency(DEFAULT_CONCURRENCY), null);
+    return new WiseJudgeScorer(version, judges.open(version.defaultJudgeModel()), templates, context.concurrency());
   }
 }

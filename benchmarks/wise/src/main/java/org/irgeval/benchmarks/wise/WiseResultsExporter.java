@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.irgeval.api.OfficialResultsExporter;
+import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.store.AtomicFiles;
 
@@ -20,11 +22,13 @@ import org.irgeval.store.AtomicFiles;
  * ensure_ascii=False). The official calculators (WISE_legacy/Calculate.py, calculate_verified.py) read them
  * unchanged. Failed scorings have no line, as the official scripts skip "extract_fail" prompts.
  */
-final class WiseResultsExporter {
+final class WiseResultsExporter implements OfficialResultsExporter {
   /** Plain (not snake_case-renaming) mapper: the official keys are written as given. */
   private final ObjectMapper mapper = JsonMapper.builder().build();
 
-  void write(Path dir, WiseVersion version, List<ScoredSample> samples) throws IOException {
+  @Override
+  public void write(Path dir, PromptSet prompts, List<ScoredSample> samples) throws IOException {
+    WiseVersion version = WiseVersion.ofPromptSet(prompts.version());
     Map<String, List<ScoredSample>> byFile = new LinkedHashMap<>();
     version.dataFiles().forEach(f -> byFile.put(f, new ArrayList<>()));
     for (ScoredSample s : samples) {

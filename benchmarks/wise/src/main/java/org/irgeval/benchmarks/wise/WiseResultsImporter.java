@@ -48,7 +48,7 @@ final class WiseResultsImporter implements OfficialResultsImporter {
    */
   @Override
   public Optional<PromptSet> promptsFromResults(Path officialResults, Map<String, String> options) {
-    WiseVersion version = WiseVersion.byId(options.getOrDefault("version", WiseVersion.LEGACY.id()).trim())
+    WiseVersion version = WiseVersion.byId(WiseBenchmark.VERSION.text(options))
         .orElseThrow(() -> new IllegalArgumentException("--bench-opt wise.version must be legacy or verified"));
     List<Prompt> prompts = new ArrayList<>();
     Map<String, Integer> counts = new LinkedHashMap<>();

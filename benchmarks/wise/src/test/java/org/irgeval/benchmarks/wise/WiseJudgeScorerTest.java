@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +29,18 @@ import org.irgeval.api.ScoreOutcome;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.Scorer;
+import org.irgeval.api.ComputeDevice;
 import org.irgeval.api.ScorerContext;
+import org.irgeval.run.PlumbingLabel;
 import org.irgeval.api.ScorerUnavailableException;
 import org.irgeval.api.ScoringInput;
 import org.irgeval.api.VariantSummary;
 import org.irgeval.scoring.judge.JudgeConfig;
 import org.irgeval.scoring.judge.LoopbackJudgeServer;
 import org.irgeval.scoring.judge.LoopbackJudgeServer.Answer;
-import org.irgeval.scoring.judge.LoopbackJudgeServer.Fault;
+import org.irgeval.testkit.FaultyJudgeServer.Fault;
 import org.irgeval.scoring.judge.OpenAiJudgeFactory;
+import org.irgeval.testkit.FaultyJudgeServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,14 +61,14 @@ class WiseJudgeScorerTest {
     return out.toByteArray();
   }
 
-  private OpenAiJudgeFactory factory(LoopbackJudgeServer server, int retries, String model) {
-    return new OpenAiJudgeFactory(new JudgeConfig(server.baseUrl(), model, null, 4, 0, retries,
+  private OpenAiJudgeFactory factory(URI judge, int retries, String model) {
+    return new OpenAiJudgeFactory(new JudgeConfig(judge, model, null, 4, 0, retries,
         Duration.ofSeconds(10), null, null), tmp.resolve("cache"), name -> null, Duration.ofMillis(5));
   }
 
   private ScorerContext context(PromptSet prompts, OpenAiJudgeFactory f) {
     return new ScorerContext(WiseTestData.dataDir(), Map.of(), tmp.resolve("scorer"), Optional.ofNullable(f),
-        prompts, java.util.OptionalInt.empty());
+        prompts, 16, ComputeDevice.CPU);
   }
 
   private ScoringInput input(Prompt p, int seed) throws Exception {
@@ -81,7 +85,7 @@ class WiseJudgeScorerTest {
     PromptSet s = WiseTestData.load("legacy");
     try (LoopbackJudgeServer server = LoopbackJudgeServer.start(
         r -> Answer.text("Here you go:\n**Consistency**: 2\n**Realism**\uFF1A1\nAesthetic Quality: 0\nThanks!"))) {
-      Scorer scorer = new WiseJudgeScorerProvider().open(context(s, factory(server, 0, null)));
+      Scorer scorer = new WiseJudgeScorerProvider().open(context(s, factory(server.baseUrl(), 0, null)));
       ScoringInput in = input(s.prompts().get(0), 1);
       ScoreOutcome o = scorer.score(in);
       assertNull(o.error());
@@ -117,13 +121,13 @@ class WiseJudgeScorerTest {
     AtomicInteger n = new AtomicInteger();
     try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text(
         n.incrementAndGet() == 1 ? "I'm sorry, I can't help with that." : "Consistency: 1\nRealism: 1\nAesthetic Quality: 1"))) {
-      ScoreOutcome o = new WiseJudgeScorerProvider().open(context(s, factory(server, 0, null)))
+      ScoreOutcome o = new WiseJudgeScorerProvider().open(context(s, factory(server.baseUrl(), 0, null)))
           .score(input(s.prompts().get(1), 2));
       assertEquals(0.5, o.values().get("wiscore"), 1e-12);
       assertEquals(2, o.detail().get("attempts").size());
       assertEquals(2, server.requests());
       // A rerun (new client, same cache) replays attempt 1 and attempt 2 without HTTP.
-      ScoreOutcome again = new WiseJudgeScorerProvider().open(context(s, factory(server, 0, null)))
+      ScoreOutcome again = new WiseJudgeScorerProvider().open(context(s, factory(server.baseUrl(), 0, null)))
           .score(input(s.prompts().get(1), 2));
       assertEquals(o.values(), again.values());
       assertEquals(2, server.requests());
@@ -135,7 +139,7 @@ class WiseJudgeScorerTest {
   void threeUnparseableRepliesAreAStoredFailureNeverAZero() throws Exception {
     PromptSet s = WiseTestData.load("legacy");
     try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("Consistency: two"))) {
-      ScoreOutcome o = new WiseJudgeScorerProvider().open(context(s, factory(server, 0, null)))
+      ScoreOutcome o = new WiseJudgeScorerProvider().open(context(s, factory(server.baseUrl(), 0, null)))
           .score(input(s.prompts().get(2), 3));
       assertNotNull(o.error());
       assertTrue(o.error().contains("after 3 attempts"), o.error());
@@ -147,9 +151,9 @@ class WiseJudgeScorerTest {
   @Test
   void aJudgeThatNeverAnswersIsTransientSoARerunTriesAgain() throws Exception {
     PromptSet s = WiseTestData.load("legacy");
-    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("x"),
+    try (FaultyJudgeServer server = FaultyJudgeServer.start(r -> Answer.text("x"),
         (k, r) -> Fault.serverError())) {
-      Scorer scorer = new WiseJudgeScorerProvider().open(context(s, factory(server, 1, null)));
+      Scorer scorer = new WiseJudgeScorerProvider().open(context(s, factory(server.baseUrl(), 1, null)));
       JudgeException e = assertThrows(JudgeException.class, () -> scorer.score(input(s.prompts().get(3), 4)));
       assertTrue(e.isTransient());
       assertEquals(6, server.requests(), "3 protocol attempts x (1 try + 1 client retry)");
@@ -169,7 +173,7 @@ class WiseJudgeScorerTest {
     PromptSet s = WiseTestData.load("verified");
     try (LoopbackJudgeServer server = LoopbackJudgeServer.start(
         r -> Answer.text("<think>hmm, Score: 0?</think>\nScore: 1"))) {
-      ScoreOutcome o = new WiseJudgeScorerProvider().open(context(s, factory(server, 0, null)))
+      ScoreOutcome o = new WiseJudgeScorerProvider().open(context(s, factory(server.baseUrl(), 0, null)))
           .score(input(s.prompts().get(0), 5));
       assertEquals(Map.of("score", 1.0, "wiscore", 1.0), o.values());
       JsonNode body = server.recentRequests().get(0).body();
@@ -184,7 +188,7 @@ class WiseJudgeScorerTest {
   void theRewriteAblationIsJudgedWithTheOriginalPrompt() throws Exception {
     PromptSet s = new WiseBenchmark().load(WiseTestData.dataDir(), Map.of("prompts", "rewrite"));
     try (LoopbackJudgeServer server = LoopbackJudgeServer.start(r -> Answer.text("2\n2\n2"))) {
-      ScoreOutcome o = new WiseJudgeScorerProvider().open(context(s, factory(server, 0, "my-judge")))
+      ScoreOutcome o = new WiseJudgeScorerProvider().open(context(s, factory(server.baseUrl(), 0, "my-judge")))
           .score(input(s.prompts().get(0), 6));
       assertEquals(1.0, o.values().get("wiscore"), 1e-12);
       String user = server.recentRequests().get(0).body().at("/messages/1/content/0/text").asText();
@@ -208,9 +212,9 @@ class WiseJudgeScorerTest {
           || user.contains(s.prompts().get(42).metadata().get("Explanation").asText());
       return Answer.text(garbled ? "The image shows something." : "Consistency: 2\nRealism: 1\nAesthetic Quality: 1");
     };
-    try (LoopbackJudgeServer server = LoopbackJudgeServer.start(answerer,
+    try (FaultyJudgeServer server = FaultyJudgeServer.start(answerer,
         (k, r) -> k % 10 == 0 ? Fault.serverError() : Fault.none())) {
-      OpenAiJudgeFactory f = factory(server, 3, null);
+      OpenAiJudgeFactory f = factory(server.baseUrl(), 3, null);
       List<ScoredSample> scored = run(s, f);
       assertEquals(60, scored.size());
       VariantSummary v = new WiseBenchmark().aggregate(s, scored);
@@ -225,7 +229,7 @@ class WiseJudgeScorerTest {
       assertEquals(server.faultsInjected(), f.usage().retries());
       assertEquals(0, f.usage().failures());
 
-      OpenAiJudgeFactory f2 = factory(server, 3, null);
+      OpenAiJudgeFactory f2 = factory(server.baseUrl(), 3, null);
       List<ScoredSample> again = run(s, f2);
       assertEquals(sent, server.requests(), "the rerun is answered from the cache: zero HTTP requests");
       assertEquals(0, f2.usage().requests());
@@ -251,7 +255,7 @@ class WiseJudgeScorerTest {
     WisePlumbingScorerProvider provider = new WisePlumbingScorerProvider();
     assertTrue(provider.plumbing());
     List<ScoreOutcome> first = new ArrayList<>();
-    Scorer scorer = provider.open(context(s, null));
+    Scorer scorer = PlumbingLabel.open(provider, context(s, null)); // labelled by the engine, as in a run
     try {
       for (Prompt p : s.prompts()) {
         ScoreOutcome o = scorer.score(input(p, Integer.parseInt(p.id())));

@@ -1,23 +1,16 @@
 package org.irgeval.benchmarks.genaibench.djl;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.irgeval.util.Hashing;
+import org.irgeval.scoring.djl.TorchScriptFile;
 
 /**
- * The TorchScript export of tools/export_clip_flant5.py on DJL's PyTorch engine. Contract:
+ * The TorchScript export of tools/export_clip_flant5.py ({@link TorchScriptFile}, loaded on DJL's PyTorch engine).
+ * Contract:
  * {@code forward(pre_ids int64[1,P], post_ids int64[1,Q], pixel_values float32[1,3,336,336], labels int64[1,T])
  * -> logits float32[1,T,V]}: the export embeds both chunks, puts the projected CLIP patch features between them
  * (what {@code prepare_inputs_labels_for_multimodal} does at the image token), and runs the T5 encoder-decoder
@@ -25,32 +18,23 @@ import org.irgeval.util.Hashing;
  * thread-safe, so calls are serialised (the scorer's concurrency is 1).
  */
 public final class ClipFlanT5Model implements AutoCloseable {
-  private final Model model;
-  private final Predictor<NDList, NDList> predictor;
-  private final String sha256;
-  private final Path path;
+  private final TorchScriptFile file;
 
-  public ClipFlanT5Model(Path path, Device device) throws IOException, MalformedModelException {
-    if (!Files.isRegularFile(path)) {
-      throw new IOException(path + " does not exist");
-    }
-    this.path = path;
-    this.sha256 = Hashing.sha256(path);
-    this.model = Model.newInstance(path.getFileName().toString(), device, "PyTorch");
-    model.load(path);
-    this.predictor = model.newPredictor(new NoopTranslator());
+  /** @param file the loaded export; owned: closed with this model */
+  public ClipFlanT5Model(TorchScriptFile file) {
+    this.file = file;
   }
 
   /** Logits [T][V] of the label positions. */
   public synchronized float[][] logits(ClipT5Prompt.Tokens tokens, float[] pixelValues) throws TranslateException {
     int s = ClipT5Preprocess.SIZE;
-    try (NDManager m = model.getNDManager().newSubManager()) {
+    try (NDManager m = file.manager().newSubManager()) {
       NDList in = new NDList(
           m.create(tokens.pre(), new Shape(1, tokens.pre().length)),
           m.create(tokens.post(), new Shape(1, tokens.post().length)),
           m.create(pixelValues, new Shape(1, 3, s, s)),
           m.create(tokens.labels(), new Shape(1, tokens.labels().length)));
-      NDArray out = predictor.predict(in).get(0);
+      NDArray out = file.predict(in).get(0);
       long[] shape = out.getShape().getShape();
       if (shape.length != 3 || shape[0] != 1 || shape[1] != tokens.labels().length) {
         throw new TranslateException("the export returned logits of shape " + out.getShape() + ", expected (1, "
@@ -96,12 +80,11 @@ public final class ClipFlanT5Model implements AutoCloseable {
 
   /** File name and content hash: a re-exported model changes the fingerprint. */
   public String fingerprint() {
-    return path.getFileName() + "@sha256:" + sha256;
+    return file.fingerprint();
   }
 
   @Override
   public void close() {
-    predictor.close();
-    model.close();
+    file.close();
   }
 }

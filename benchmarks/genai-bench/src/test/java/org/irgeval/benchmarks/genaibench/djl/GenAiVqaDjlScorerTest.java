@@ -13,14 +13,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.ScoreOutcome;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerUnavailableException;
 import org.irgeval.api.ScoringInput;
-import org.irgeval.benchmarks.genaibench.GenAiVqaDjlScorerProvider;
+import org.irgeval.benchmarks.genaibench.GenAiBenchDjlScorerProvider;
 import org.irgeval.run.Registry;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +43,8 @@ class GenAiVqaDjlScorerTest {
   }
 
   Scorer open(Map<String, String> opts) throws Exception {
-    return new GenAiVqaDjlScorerProvider().open(new ScorerContext(tmp, opts, tmp.resolve("scorer"), Optional.empty(),
-        null, OptionalInt.empty()));
+    return new GenAiBenchDjlScorerProvider().open(new ScorerContext(tmp, opts, tmp.resolve("scorer"), Optional.empty(),
+        null, 1, org.irgeval.api.ComputeDevice.CPU));
   }
 
   Map<String, String> opts() {
@@ -104,9 +103,17 @@ class GenAiVqaDjlScorerTest {
   @Test
   void registeredAndOptionsDeclared() throws Exception {
     var p = Registry.discover().scorersFor("genai-bench").stream()
-        .filter(x -> x.id().equals(GenAiVqaDjlScorerProvider.ID)).findFirst().orElseThrow();
-    assertEquals(java.util.List.of("model", "tokenizer", "device", "variant"),
+        .filter(x -> x.id().equals(GenAiBenchDjlScorerProvider.ID)).findFirst().orElseThrow();
+    // device is the harness's shared option (OptionCheck.DEVICE), not this provider's
+    assertEquals(java.util.List.of("model", "tokenizer", "variant"),
         p.options().stream().map(org.irgeval.api.OptionSpec::key).toList());
+    // the former ids (genai-vqa-*) still name the renamed providers
+    Registry r = Registry.discover();
+    assertEquals(GenAiBenchDjlScorerProvider.ID, r.chooseScorer("genai-bench", "genai-vqa-djl", false, false)
+        .orElseThrow().id());
+    assertEquals("genai-bench-judge", r.chooseScorer("genai-bench", "genai-vqa-judge", false, false).orElseThrow().id());
+    assertEquals("genai-bench-recorded", r.chooseScorer("genai-bench", "genai-vqa-import", false, false).orElseThrow()
+        .id());
     assertTrue(Files.isRegularFile(fixtures.resolve("make_fixtures.py")));
     ObjectNode unused = Json.mapper().createObjectNode();
     assertEquals(0, unused.size());

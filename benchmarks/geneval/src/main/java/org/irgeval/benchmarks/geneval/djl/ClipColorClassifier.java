@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.irgeval.scoring.djl.TorchScriptFile;
 import org.irgeval.benchmarks.geneval.rules.Detection;
 import org.irgeval.benchmarks.geneval.rules.GenEvalColors;
 import org.irgeval.benchmarks.geneval.scoring.ImageColorClassifier;
@@ -23,12 +24,12 @@ import org.irgeval.benchmarks.geneval.scoring.MissingObservationException;
  * CUDA; an fp32 CPU run can differ on near-ties (documented).
  */
 public final class ClipColorClassifier implements ImageColorClassifier {
-  private final TorchScriptModel tower;
+  private final TorchScriptFile tower;
   private final TextClassifiers text;
 
   public ClipColorClassifier(Path imageTower, Path textClassifiers, Device device) throws Exception {
     this.text = TextClassifiers.read(textClassifiers);
-    this.tower = new TorchScriptModel(imageTower, device);
+    this.tower = TorchScriptFile.load("CLIP image tower", imageTower, device);
   }
 
   @Override
@@ -60,7 +61,7 @@ public final class ClipColorClassifier implements ImageColorClassifier {
     }
     float[] feats;
     long[] shape;
-    try (NDManager m = tower.model().getNDManager().newSubManager()) {
+    try (NDManager m = tower.manager().newSubManager()) {
       NDList out = tower.predict(new NDList(m.create(batch, new Shape(n, 3, OfficialCrop.SIZE, OfficialCrop.SIZE))));
       shape = out.get(0).getShape().getShape();
       feats = out.get(0).toType(DataType.FLOAT32, false).toFloatArray();

@@ -14,6 +14,7 @@ import java.util.List;
 import org.irgeval.benchmarks.geneval.rules.Detection;
 import org.irgeval.benchmarks.geneval.rules.ObjectMask;
 import org.irgeval.benchmarks.geneval.scoring.Detector;
+import org.irgeval.scoring.djl.TorchScriptFile;
 
 /**
  * A detector exported to TorchScript with the contract of docs/geneval.md ("Exporting the detector"):
@@ -26,11 +27,11 @@ import org.irgeval.benchmarks.geneval.scoring.Detector;
  * </ul>
  */
 public final class TorchScriptDetector implements Detector {
-  private final TorchScriptModel model;
+  private final TorchScriptFile model;
   private final int classes;
 
   public TorchScriptDetector(Path file, Device device, int classes) throws Exception {
-    this.model = new TorchScriptModel(file, device);
+    this.model = TorchScriptFile.load("detector", file, device);
     this.classes = classes;
   }
 
@@ -50,7 +51,7 @@ public final class TorchScriptDetector implements Detector {
     for (int c = 0; c < classes; c++) {
       out.add(new ArrayList<>());
     }
-    try (NDManager m = model.model().getNDManager().newSubManager()) {
+    try (NDManager m = model.manager().newSubManager()) {
       NDList result = model.predict(new NDList(m.create(chw, new Shape(1, 3, h, w))));
       if (result.size() < 4) {
         throw new IllegalStateException("detector export must return (boxes, scores, labels, masks), got "

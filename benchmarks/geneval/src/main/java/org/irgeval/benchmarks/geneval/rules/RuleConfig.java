@@ -21,35 +21,28 @@ public record RuleConfig(float threshold, float countingThreshold, int maxObject
   /** The official defaults. */
   public static final RuleConfig OFFICIAL = new RuleConfig(0.3f, 0.9f, 16, 1.0f, 0.1f);
 
+  private static final OptionSpec THRESHOLD = OptionSpec.of("threshold", OptionSpec.Type.FRACTION,
+      "THRESHOLD (evaluate_images.py l.286)").withDefault(OFFICIAL.threshold);
+  private static final OptionSpec COUNTING_THRESHOLD = OptionSpec.of("counting_threshold", OptionSpec.Type.FRACTION,
+      "COUNTING_THRESHOLD (l.287)").withDefault(OFFICIAL.countingThreshold);
+  private static final OptionSpec MAX_OBJECTS = OptionSpec.of("max_objects", OptionSpec.Type.POSITIVE_INT,
+      "MAX_OBJECTS (l.288)").withDefault(OFFICIAL.maxObjects);
+  private static final OptionSpec MAX_OVERLAP = OptionSpec.of("max_overlap", OptionSpec.Type.FRACTION,
+      "NMS_THRESHOLD (l.289; 1.0 = no NMS)").withDefault(OFFICIAL.maxOverlap);
+  private static final OptionSpec POSITION_THRESHOLD = OptionSpec.of("position_threshold", OptionSpec.Type.NUMBER,
+      "POSITION_THRESHOLD (l.290)").withDefault(OFFICIAL.positionThreshold);
+
   /** The official {@code --options} keys, accepted as {@code --scorer-opt} by every GenEval scorer. */
-  public static final List<OptionSpec> OPTIONS = List.of(
-      OptionSpec.of("threshold", OptionSpec.Type.FRACTION,
-          "THRESHOLD (evaluate_images.py l.286, default 0.3)"),
-      OptionSpec.of("counting_threshold", OptionSpec.Type.FRACTION,
-          "COUNTING_THRESHOLD (l.287, default 0.9)"),
-      OptionSpec.of("max_objects", OptionSpec.Type.POSITIVE_INT,
-          "MAX_OBJECTS (l.288, default 16)"),
-      OptionSpec.of("max_overlap", OptionSpec.Type.FRACTION,
-          "NMS_THRESHOLD (l.289, default 1.0 = no NMS)"),
-      OptionSpec.of("position_threshold", OptionSpec.Type.NUMBER,
-          "POSITION_THRESHOLD (l.290, default 0.1)"));
+  public static final List<OptionSpec> OPTIONS = List.of(THRESHOLD, COUNTING_THRESHOLD, MAX_OBJECTS, MAX_OVERLAP,
+      POSITION_THRESHOLD);
 
   /** Applies {@code threshold}, {@code counting_threshold}, {@code max_objects}, {@code max_overlap},
    * {@code position_threshold} from scorer options (the official option names, checked against {@link #OPTIONS}
-   * by the harness); others are ignored. */
+   * by the harness; the defaults are {@link #OFFICIAL}'s); others are ignored. */
   public static RuleConfig fromOptions(Map<String, String> options) {
-    RuleConfig d = OFFICIAL;
-    return new RuleConfig(
-        parseFloat(options, "threshold", d.threshold),
-        parseFloat(options, "counting_threshold", d.countingThreshold),
-        options.containsKey("max_objects") ? Integer.parseInt(options.get("max_objects").trim()) : d.maxObjects,
-        parseFloat(options, "max_overlap", d.maxOverlap),
-        parseFloat(options, "position_threshold", d.positionThreshold));
-  }
-
-  private static float parseFloat(Map<String, String> options, String key, float dflt) {
-    String v = options.get(key);
-    return v == null ? dflt : Float.parseFloat(v.trim());
+    return new RuleConfig(Float.parseFloat(THRESHOLD.text(options)), Float.parseFloat(COUNTING_THRESHOLD.text(options)),
+        MAX_OBJECTS.intValue(options), Float.parseFloat(MAX_OVERLAP.text(options)),
+        Float.parseFloat(POSITION_THRESHOLD.text(options)));
   }
 
   /** The per-image threshold: l.230 picks COUNTING_THRESHOLD only when {@code metadata['tag'] == "counting"}. */

@@ -1,6 +1,5 @@
 package org.irgeval.benchmarks.geneval.djl;
 
-import org.irgeval.benchmarks.geneval.GenEvalTestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +22,8 @@ import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerUnavailableException;
 import org.irgeval.api.ScoringInput;
 import org.irgeval.benchmarks.geneval.GenEvalBenchmark;
+import org.irgeval.benchmarks.geneval.GenEvalDjlScorerProvider;
+import org.irgeval.benchmarks.geneval.GenEvalTestData;
 import org.irgeval.benchmarks.geneval.rules.Detection;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +90,7 @@ class DjlBackendTest {
   }
 
   Scorer open(Map<String, String> options) throws Exception {
-    return new GenEvalDjlScorerProvider().open(new ScorerContext(data, options, tmp, Optional.empty(), prompts, java.util.OptionalInt.empty()));
+    return new GenEvalDjlScorerProvider().open(new ScorerContext(data, options, tmp, Optional.empty(), prompts, 1, org.irgeval.api.ComputeDevice.CPU));
   }
 
   Prompt prompt(String json) throws Exception {

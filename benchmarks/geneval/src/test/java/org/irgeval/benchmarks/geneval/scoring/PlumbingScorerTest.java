@@ -1,6 +1,5 @@
 package org.irgeval.benchmarks.geneval.scoring;
 
-import org.irgeval.benchmarks.geneval.GenEvalTestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +18,9 @@ import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerUnavailableException;
 import org.irgeval.api.ScoringInput;
 import org.irgeval.benchmarks.geneval.GenEvalBenchmark;
+import org.irgeval.benchmarks.geneval.GenEvalPlumbingScorerProvider;
+import org.irgeval.benchmarks.geneval.GenEvalRecordedScorerProvider;
+import org.irgeval.benchmarks.geneval.GenEvalTestData;
 import org.irgeval.pipeline.reference.ScenePlan;
 import org.irgeval.pipeline.reference.SceneRenderer;
 import org.irgeval.util.Json;
@@ -40,7 +42,7 @@ class PlumbingScorerTest {
   }
 
   Scorer open() throws Exception {
-    return new GenEvalPlumbingScorerProvider().open(new ScorerContext(data, Map.of(), tmp, Optional.empty(), prompts, java.util.OptionalInt.empty()));
+    return new GenEvalPlumbingScorerProvider().open(new ScorerContext(data, Map.of(), tmp, Optional.empty(), prompts, 1, org.irgeval.api.ComputeDevice.CPU));
   }
 
   /** Draws instances (code, colour, col, row) and scores the drawing for prompt {@code index}. */
@@ -114,10 +116,13 @@ class PlumbingScorerTest {
     var ids = java.util.ServiceLoader.load(org.irgeval.api.ScorerProvider.class).stream()
         .map(java.util.ServiceLoader.Provider::get).filter(x -> x.benchmarks().contains("geneval"))
         .map(org.irgeval.api.ScorerProvider::id).sorted().toList();
-    assertTrue(ids.containsAll(List.of("geneval-detections", "geneval-plumbing")), ids.toString());
-    ScorerContext none = new ScorerContext(data, Map.of(), tmp, Optional.empty(), prompts, java.util.OptionalInt.empty());
+    assertTrue(ids.containsAll(List.of("geneval-recorded", "geneval-plumbing")), ids.toString());
+    // the former id still names the recorded back end (old commands, old run directories)
+    assertEquals("geneval-recorded", org.irgeval.run.Registry.discover()
+        .chooseScorer("geneval", "geneval-detections", false, false).orElseThrow().id());
+    ScorerContext none = new ScorerContext(data, Map.of(), tmp, Optional.empty(), prompts, 1, org.irgeval.api.ComputeDevice.CPU);
     ScorerUnavailableException e = assertThrows(ScorerUnavailableException.class,
-        () -> new GenEvalDetectionsScorerProvider().open(none));
+        () -> new GenEvalRecordedScorerProvider().open(none));
     assertTrue(e.getMessage().contains("detections="), e.getMessage());
     assertTrue(java.util.ServiceLoader.load(org.irgeval.api.Benchmark.class).stream()
         .anyMatch(b -> b.get().id().equals("geneval")));
