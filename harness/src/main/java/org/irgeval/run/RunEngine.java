@@ -243,7 +243,7 @@ public final class RunEngine {
 
   private BenchmarkRun openBenchmark(RunConfig cfg, PromptSet set, boolean score, ScorerProvider sp,
                                      OptionCheck.ScorerOptions scorerOptions, JudgeFactory judge,
-                                     List<String> scorerNotes, ObjectNode manifest) throws Exception {
+                                     List<String> scorerNotes, Manifest manifest) throws Exception {
     Benchmark b = registry.benchmark(set.benchmark()).orElseThrow();
     int samples = cfg.samples() != null ? cfg.samples() : b.defaultSamples();
     if (!score) {
@@ -260,8 +260,9 @@ public final class RunEngine {
     }
     // A renamed scorer keeps the id its run directory recorded (one of its aliases), so an old run resumes with
     // its scores, fingerprint and cache instead of starting over.
-    String stored = manifest == null ? "" : manifest.path("fingerprint").path("benchmarks").path(b.id())
-        .path("scorer").path("id").asText("");
+    String stored = Optional.ofNullable(manifest).map(Manifest::fingerprint).map(RunFingerprint::benchmarks)
+        .map(m -> m.get(b.id())).map(RunFingerprint.BenchmarkFingerprint::scorer)
+        .map(RunFingerprint.ScorerId::id).orElse("");
     String scorerId = sp.describe().answersTo(stored) ? stored : sp.id();
     // made here without following links; a scorer writes its cache below it (AtomicFiles refuses links there)
     Path scorerCache = SafeFiles.createDirectories(cfg.runDir(),
