@@ -264,8 +264,9 @@ public final class RunEngine {
     }
     // A renamed scorer keeps the id its run directory recorded (one of its aliases), so an old run resumes with
     // its scores, fingerprint and cache instead of starting over.
-    String stored = manifest == null || manifest.fingerprint() == null ? ""
-        : RecordJson.tree(manifest.fingerprint()).path("benchmarks").path(b.id()).path("scorer").path("id").asText("");
+    String stored = Optional.ofNullable(manifest).map(Manifest::fingerprint).map(RunFingerprint::benchmarks)
+        .map(m -> m.get(b.id())).map(RunFingerprint.BenchmarkFingerprint::scorer)
+        .map(RunFingerprint.ScorerId::id).orElse("");
     String scorerId = sp.describe().answersTo(stored) ? stored : sp.id();
     // made here without following links; a scorer writes its cache below it (AtomicFiles refuses links there)
     Path scorerCache = SafeFiles.createDirectories(cfg.runDir(),
