@@ -23,6 +23,9 @@ public final class ScoreCommand implements Callable<Integer>, Main.Resumable {
   @Mixin
   ScorerOptions scoring = new ScorerOptions();
 
+  @Mixin
+  JsonOption output = new JsonOption();
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -35,7 +38,11 @@ public final class ScoreCommand implements Callable<Integer>, Main.Resumable {
   public Integer call() throws Exception {
     RunService.RunOutcome o = RunReports.service(spec).rescore(run, data, scoring.scoring(),
         List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
-    new SummaryPrinter(spec.commandLine().getOut()).print(o.result());
+    if (output.json) {
+      JsonOption.print(spec.commandLine().getOut(), RunJson.of(o));
+    } else {
+      new SummaryPrinter(spec.commandLine().getOut()).print(o.result());
+    }
     return ExitCodes.of(o.result());
   }
 }
