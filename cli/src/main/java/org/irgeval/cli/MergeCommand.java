@@ -42,6 +42,13 @@ public final class MergeCommand implements Callable<Integer>, Main.Resumable {
   @Mixin
   ScorerOptions scoring = new ScorerOptions();
 
+  @Mixin
+  JsonOption output = new JsonOption();
+
+  /** The {@code --json} result: what was joined, and the scoring's result unless --no-score (then null). */
+  record Merged(String run, int shards, int trajectories, int scores, int imagesLinked, int imagesCopied,
+                String copyReason, List<String> missingTrajectories, double seconds, RunJson scored) {}
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -58,6 +65,12 @@ public final class MergeCommand implements Callable<Integer>, Main.Resumable {
         List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
     RunMerger.Result r = m.merged();
     PrintWriter o = spec.commandLine().getOut();
+    if (output.json) {
+      JsonOption.print(o, new Merged(r.out().toString(), r.shards(), r.trajectories(), r.scores(), r.imagesLinked(),
+          r.imagesCopied(), r.copyReason(), r.missingTrajectories(), m.seconds(),
+          m.scored() == null ? null : RunJson.of(m.scored())));
+      return m.scored() == null ? ExitCodes.OK : ExitCodes.of(m.scored().result());
+    }
     o.printf(Locale.ROOT, "merged %d shards into %s: %d trajectories, %d score lines, images %d linked,"
             + " %d copied%s (%.1f s)%n", r.shards(), r.out(), r.trajectories(), r.scores(), r.imagesLinked(),
         r.imagesCopied(), r.copyReason() == null ? "" : " (" + r.copyReason() + ")", m.seconds());
