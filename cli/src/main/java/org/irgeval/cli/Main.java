@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "irg-eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Evaluate text-to-image models that think, draw, reflect and draw again (IRG, BAGEL) on "
         + "GenEval, WISE, TIIF-Bench, GenAI-Bench and OneIG-Bench.",
-    subcommands = {RunCommand.class, ScoreCommand.class, ImportCommand.class, DataCommand.class, ListCommand.class,
+    subcommands = {RunCommand.class, DoctorCommand.class, ScoreCommand.class, ImportCommand.class, DataCommand.class, ListCommand.class,
         ReportCommand.class, CompareCommand.class, ThroughputCommand.class, MergeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -43,7 +43,14 @@ public final class Main implements Runnable {
       }
       return ex instanceof DataException ? ExitCodes.UNUSABLE_INPUT : ExitCodes.ERROR;
     });
-    return cl.execute(args);
+    String[] effective;
+    try {
+      effective = RunConfigFile.expand(cl, args); // run --config FILE: the file's options, after the flags given
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      err.println("irg-eval: " + e.getMessage());
+      return ExitCodes.UNUSABLE_INPUT;
+    }
+    return cl.execute(effective);
   }
 
   @Override
