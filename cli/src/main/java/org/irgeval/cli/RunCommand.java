@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         + " and 'reflection' (turn 2 image). A killed run started again with the same command does only the missing work.",
         "Without --pipeline: the embedded demo (CPU reference pipeline on built-in samples, plumbing scorers) into runs/demo"
         + " (its sample data is written next to it, into runs/demo-data)."})
-public class RunCommand implements Callable<Integer> {
+public class RunCommand implements Callable<Integer>, Main.Resumable {
   @Option(names = "--config", paramLabel = "FILE",
       description = "Read options from a YAML or JSON file (keys are the long options without dashes; flags given"
           + " here override the file's entries; see configs/ and docs/configs.md).")
@@ -52,7 +52,8 @@ public class RunCommand implements Callable<Integer> {
   @Option(names = "--preset", paramLabel = "NAME", description = "Generation preset (irg-paper, bagel-plain, bagel-think, ...).")
   String preset;
 
-  @Option(names = "--turns", paramLabel = "T", description = "Image turns per trajectory (default 2; 3 or 4 add variants turn-3, turn-4).")
+  @Option(names = "--turns", paramLabel = "T", description = "Image turns per trajectory (default: the preset's, 2 for the reference pipeline; 3 or 4 add variants"
+      + " turn-3, turn-4).")
   Integer turns;
 
   @Option(names = "--reflection", paramLabel = "on|off", defaultValue = "on",
@@ -131,6 +132,11 @@ public class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--endpoint is for --pipeline irg, not " + pipeline);
     }
     OutFolder.check("--out", out);
+  }
+
+  @Override
+  public Path workDir() {
+    return out != null ? out : pipeline == null ? Path.of("runs", "demo") : null;
   }
 
   @Override
