@@ -1,11 +1,8 @@
 package org.irgeval.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.irgeval.run.RunMerger;
 import org.irgeval.run.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +18,7 @@ import picocli.CommandLine.Parameters;
         + " shards share one configuration and cover every planned prompt exactly once (missing or doubled prompts are"
         + " listed), links the images, writes the journals, prompts, manifest, then scores anything unscored and writes"
         + " summary.json, exports and report.md (as 'irg-eval score'). See docs/slurm.md."})
-public final class MergeCommand implements Callable<Integer> {
+public final class MergeCommand implements Callable<Integer>, Main.Resumable {
   @Parameters(arity = "1..*", paramLabel = "SHARD", description = "The shards' run directories.")
   List<Path> shards;
 
@@ -42,8 +39,16 @@ public final class MergeCommand implements Callable<Integer> {
   @Mixin
   ScorerOptions scoring = new ScorerOptions();
 
+  @Mixin
+  JsonOption output = new JsonOption();
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Path workDir() {
+    return out;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -51,20 +56,6 @@ public final class MergeCommand implements Callable<Integer> {
     RunService.MergeOutcome m = RunReports.service(spec).merge(shards, out, allowIncomplete, data,
         noScore ? null : scoring.scoring(),
         List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
-    RunMerger.Result r = m.merged();
-    PrintWriter o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "merged %d shards into %s: %d trajectories, %d score lines, images %d linked,"
-            + " %d copied%s (%.1f s)%n", r.shards(), r.out(), r.trajectories(), r.scores(), r.imagesLinked(),
-        r.imagesCopied(), r.copyReason() == null ? "" : " (" + r.copyReason() + ")", m.seconds());
-    if (!r.missingTrajectories().isEmpty()) {
-      o.println("incomplete: " + r.missingTrajectories().size() + " trajectories missing; complete them with an"
-          + " unsharded 'irg-eval run ... --out " + out + "'");
-    }
-    if (m.scored() == null) {
-      o.flush();
-      return ExitCodes.OK;
-    }
-    new SummaryPrinter(o).print(m.scored().result());
-    return ExitCodes.of(m.scored().result());
+    return new MergePrinter(spec.commandLine().getOut()).print(m, out, output.json);
   }
 }
