@@ -21,7 +21,21 @@ import picocli.CommandLine.Option;
         + " and 'reflection' (turn 2 image). A killed run started again with the same command does only the missing work.",
         "Without --pipeline: the embedded demo (CPU reference pipeline on built-in samples, plumbing scorers) into runs/demo"
         + " (its sample data is written next to it, into runs/demo-data)."})
-public final class RunCommand implements Callable<Integer> {
+public class RunCommand implements Callable<Integer>, Main.Resumable {
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Read options from a YAML or JSON file (keys are the long options without dashes; flags given"
+          + " here override the file's entries; see configs/ and docs/configs.md).")
+  Path config;
+
+  @Option(names = "--dry-run", description = "Print the plan (trajectories, images, judge calls, GPU-hours, judge cost)"
+      + " and exit: nothing is generated, scored or contacted.")
+  boolean dryRun;
+
+  /** True for {@code irg-eval doctor}: the checks and the plan, then exit. */
+  boolean doctorOnly() {
+    return false;
+  }
+
   @Option(names = "--benchmarks", split = ",", paramLabel = "LIST",
       description = "Benchmark ids, comma-separated (default: all registered; see 'irg-eval list').")
   List<String> benchmarks;
@@ -38,7 +52,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--preset", paramLabel = "NAME", description = "Generation preset (irg-paper, bagel-plain, bagel-think, ...).")
   String preset;
 
-  @Option(names = "--turns", paramLabel = "T", description = "Image turns per trajectory (default 2; 3 or 4 add variants turn-3, turn-4).")
+  @Option(names = "--turns", paramLabel = "T", description = "Image turns per trajectory (default: the preset's, 2 for the reference pipeline; 3 or 4 add variants"
+      + " turn-3, turn-4).")
   Integer turns;
 
   @Option(names = "--reflection", paramLabel = "on|off", defaultValue = "on",
@@ -120,6 +135,11 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   @Override
+  public Path workDir() {
+    return out != null ? out : pipeline == null ? Path.of("runs", "demo") : null;
+  }
+
+  @Override
   public Integer call() throws Exception {
     validate();
     Registry registry = Registry.discover();
@@ -141,6 +161,8 @@ public final class RunCommand implements Callable<Integer> {
       }
       spec.commandLine().getErr().println("irg-eval demo: CPU reference pipeline on built-in samples ("
           + dataDir + "); a plumbing check, not a model's score.");
+    } else if (runDir == null && (dryRun || doctorOnly())) {
+      runDir = Path.of("runs", "plan"); // only named in the plan and the disk check, never created
     } else if (runDir == null) {
       throw new IllegalArgumentException("--out RUN is required with --pipeline (the run directory to write or resume)");
     }
@@ -159,6 +181,10 @@ public final class RunCommand implements Callable<Integer> {
         .mode(generateOnly ? RunConfig.Mode.GENERATE_ONLY : RunConfig.Mode.GENERATE_AND_SCORE).forceNew(forceNew)
         .shard(shard == null ? null : Shard.parse(shard))
         .argv(List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))).build();
+    Integer stop = new PreflightGate(registry, spec).check(cfg, dryRun, doctorOnly());
+    if (stop != null) {
+      return stop;
+    }
     RunService.RunOutcome o = RunReports.service(spec).run(new RunService.RunRequest(cfg,
         KeyValues.parse(labels, "--label"), withoutAdapter, demo));
     new SummaryPrinter(spec.commandLine().getOut()).print(o.result());

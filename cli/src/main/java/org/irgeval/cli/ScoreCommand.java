@@ -3,6 +3,7 @@ package org.irgeval.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.irgeval.run.Registry;
 import org.irgeval.run.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = "Score the stored trajectories of RUN (e.g. generated on GPU nodes with --generate-only). "
         + "Benchmarks, data, limit and seed come from RUN/manifest.json; only missing scores are computed.")
-public final class ScoreCommand implements Callable<Integer> {
+public final class ScoreCommand implements Callable<Integer>, Main.Resumable {
   @Parameters(index = "0", paramLabel = "RUN", description = "Run directory.")
   Path run;
 
@@ -27,9 +28,20 @@ public final class ScoreCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
+  public Path workDir() {
+    return run;
+  }
+
+  @Override
   public Integer call() throws Exception {
-    RunService.RunOutcome o = RunReports.service(spec).rescore(run, data, scoring.scoring(),
-        List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
+    RunService service = RunReports.service(spec);
+    List<String> argv = List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+    Integer stop = new PreflightGate(Registry.discover(), spec).check(
+        service.rescoreConfig(run, data, scoring.scoring(), argv), false, false);
+    if (stop != null) {
+      return stop;
+    }
+    RunService.RunOutcome o = service.rescore(run, data, scoring.scoring(), argv);
     new SummaryPrinter(spec.commandLine().getOut()).print(o.result());
     return ExitCodes.of(o.result());
   }

@@ -145,15 +145,19 @@ public final class RunEngine {
       ShardPlan.write(store.dir(), cfg.shard(), planned);
 
       RunPlan plan = RunPlan.of(benches.all, store, cfg.seed(), fingerprint.turns(), generate, score);
-      Executed done = execute(cfg, store, pipeline, score, plan, benches.all, fingerprint.turns());
+      FailureLog failures = new FailureLog(err);
+      Executed done = execute(cfg, store, pipeline, score, plan, benches.all, fingerprint.turns(), failures);
+      failures.report(store.dir(), "run the same command again to retry them");
       Manifest.Exports exports = done.exports();
       if (exports.failures() > 0) {
         err.println("official-layout export: " + exports.failures() + " prompt(s) failed"
             + " and will be retried by the next run; first: " + exports.errors().get(0));
       }
       WorkExecutor.Outcome outcome = done.outcome();
-      Summary summary = new SummaryBuilder(StratifiedBootstrap.standard())
-          .summary(cfg, store, benches.all, plan, outcome, pipeline, judge, plumbing);
+      Summary summary = new Steps(err).run("summary (bootstrap 95% CIs, official-layout results)",
+          () -> new SummaryBuilder(StratifiedBootstrap.standard())
+              .summary(cfg, store, benches.all, plan, outcome, pipeline, judge, plumbing),
+          s -> s.summaryComputation().reused() ? "reused: journals and settings unchanged" : "computed");
       store.writeSummary(summary);
       // exports: hard links or copies (and why), docs/architecture.md
       store.writeManifest(man.withEnd(Instant.now().toString(), exports, judge != null
@@ -169,7 +173,7 @@ public final class RunEngine {
 
   /** Generates and scores the plan, exporting each prompt's images as they land; then finishes the export. */
   private Executed execute(RunConfig cfg, RunStore store, Pipeline pipeline, boolean score, RunPlan plan,
-                           List<BenchmarkRun> benches, int turns) throws Exception {
+                           List<BenchmarkRun> benches, int turns, FailureLog failures) throws Exception {
     int scoreWork = plan.scoring().size();
     if (score) {
       Map<String, BenchmarkRun> byId = byId(benches);
@@ -182,7 +186,7 @@ public final class RunEngine {
     try (OfficialExports exporter = OfficialExports.start(store, benches, EXPORT_THREADS)) {
       WorkExecutor.Outcome outcome;
       try (Progress progress = new Progress(cfg.name(), plan.generations().size(), scoreWork)) {
-        outcome = new WorkExecutor(store, pipeline, score, progress, err, exporter::landed)
+        outcome = new WorkExecutor(store, pipeline, score, progress, err, exporter::landed, failures)
             .execute(plan, byId(benches));
       }
       return new Executed(outcome, exporter.finish());
