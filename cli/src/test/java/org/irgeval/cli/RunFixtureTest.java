@@ -71,6 +71,35 @@ class RunFixtureTest {
     }
   }
 
+  /**
+   * The same demo run made by today's code writes files of the same shape: every key in the same place and order
+   * (values differ only where time, paths and the code's version enter).
+   */
+  @Test
+  void aFreshRunWritesTheSameKeysInTheSameOrder() throws Exception {
+    Path run = tmp.resolve("runs/base");
+    CliTestSupport.Result r = CliTestSupport.run("run", "--out", run.toString(), "--limit", "3", "--samples", "1",
+        "--label", "step=1200");
+    assertEquals(0, r.code(), r.err());
+    ObjectMapper mapper = Json.mapper();
+    for (String file : List.of(RunStore.MANIFEST, RunStore.SUMMARY)) {
+      assertEquals(shape(mapper.readTree(fixture().resolve("base").resolve(file).toFile()), ""),
+          shape(mapper.readTree(run.resolve(file).toFile()), ""), file);
+    }
+  }
+
+  /** Every key path of a JSON value, in document order (arrays by their first element). */
+  private static String shape(com.fasterxml.jackson.databind.JsonNode n, String path) {
+    StringBuilder sb = new StringBuilder();
+    if (n.isObject()) {
+      n.fieldNames().forEachRemaining(k -> sb.append(path).append('.').append(k).append('\n')
+          .append(shape(n.get(k), path + "." + k)));
+    } else if (n.isArray() && !n.isEmpty()) {
+      sb.append(shape(n.get(0), path + "[]"));
+    }
+    return sb.toString();
+  }
+
   @Test
   void anOldRunDirectoryReportsAsBefore() throws Exception {
     Path runs = copyRuns(tmp);

@@ -1,8 +1,5 @@
 package org.irgeval.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,7 +40,6 @@ public final class RunEngine {
   private final Registry registry;
   private final JudgeOpener judgeOpener;
   private final PrintWriter err;
-  private final ObjectMapper mapper = Json.mapper();
   /** Export threads: off the generation path, so half the cores at most (layouts that encode use them). */
   private static final int EXPORT_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 

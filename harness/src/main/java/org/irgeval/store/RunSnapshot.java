@@ -37,8 +37,14 @@ public record RunSnapshot(Path dir, Manifest manifest, Summary summary, Map<Stri
                           List<ScoreRecord> scores, Map<String, PromptSet> prompts, List<String> notes) {
   private record Numbered(int line, JsonNode node) {}
 
+  /**
+   * One configured mapper for every read (it is thread-safe once configured): a new one per read would build its
+   * deserializers again each time, most of the cost of reading a small run.
+   */
+  private static final ObjectMapper MAPPER = Json.mapper();
+
   public static RunSnapshot read(Path dir) throws IOException {
-    ObjectMapper mapper = Json.mapper();
+    ObjectMapper mapper = MAPPER;
     Path summaryFile = dir.resolve(RunStore.SUMMARY);
     if (!Files.isRegularFile(summaryFile)) {
       throw new IOException(dir + " is not a run directory (no " + RunStore.SUMMARY + ")");

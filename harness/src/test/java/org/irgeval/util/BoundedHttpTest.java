@@ -12,9 +12,15 @@ import java.time.Duration;
 import org.irgeval.scoring.judge.LoopbackJudgeServer.Answer;
 import org.irgeval.testkit.FaultyJudgeServer.Fault;
 import org.irgeval.testkit.FaultyJudgeServer;
+import org.irgeval.testkit.SystemTest;
 import org.junit.jupiter.api.Test;
 
-/** A body that trickles or never ends cannot hang or exhaust the client. */
+/**
+ * A body that trickles or never ends cannot hang or exhaust the client. A timing test (its bounds are wall-clock
+ * deadlines, 0.8 s and 30 s, and it passed in 3 s idle but failed on a machine loaded by other builds), so it runs
+ * in the system tier ({@code -Pall-tiers}, {@code .ci/run}).
+ */
+@SystemTest
 class BoundedHttpTest {
   private static HttpRequest post(FaultyJudgeServer s) {
     return HttpRequest.newBuilder(s.baseUrl().resolve("/v1/chat/completions")).timeout(Duration.ofSeconds(30))

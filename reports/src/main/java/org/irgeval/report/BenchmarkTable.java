@@ -1,6 +1,5 @@
 package org.irgeval.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.irgeval.api.Benchmark;
-import org.irgeval.store.record.Summary;
 import org.irgeval.api.PaperTable;
+import org.irgeval.store.record.Summary;
 
 /**
  * One benchmark's table across runs, in the paper's layout: a row per run × variant, the published rows beside

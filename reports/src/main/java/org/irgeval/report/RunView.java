@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.irgeval.api.Benchmark;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
 import org.irgeval.api.ScoreRecord;
