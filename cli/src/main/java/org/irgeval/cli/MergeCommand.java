@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         + " shards share one configuration and cover every planned prompt exactly once (missing or doubled prompts are"
         + " listed), links the images, writes the journals, prompts, manifest, then scores anything unscored and writes"
         + " summary.json, exports and report.md (as 'irg-eval score'). See docs/slurm.md."})
-public final class MergeCommand implements Callable<Integer> {
+public final class MergeCommand implements Callable<Integer>, Main.Resumable {
   @Parameters(arity = "1..*", paramLabel = "SHARD", description = "The shards' run directories.")
   List<Path> shards;
 
@@ -44,6 +44,11 @@ public final class MergeCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Path workDir() {
+    return out;
+  }
 
   @Override
   public Integer call() throws Exception {

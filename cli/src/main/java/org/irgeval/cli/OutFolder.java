@@ -21,4 +21,20 @@ final class OutFolder {
           + " (or an earlier one of the same kind)");
     }
   }
+
+  /**
+   * Refuses a folder inside one of this project's source modules (a folder with a pom.xml and src/main): reports
+   * written there would land beside the code, untracked, and ship with the next commit by mistake.
+   */
+  static void refuseSourceModule(String option, Path out) {
+    if (out == null) {
+      return;
+    }
+    for (Path p = out.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("src/main"))) {
+        throw new IllegalArgumentException(option + " " + out + " is inside the source module " + p
+            + ": write reports under runs/ (e.g. --out runs/reports/NAME) or leave --out out for the default");
+      }
+    }
+  }
 }

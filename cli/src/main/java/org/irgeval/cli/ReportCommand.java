@@ -22,7 +22,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--paper", paramLabel = "SOURCE", description = "Show the published rows of SOURCE beside ours (irg).")
   String paper;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: RUN/report for one run, ./report otherwise).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: RUN/report for one run; runs/reports/FIRST-vs-LAST for several).")
   Path out;
 
   @Option(names = "--self-contained", description = "Embed images and plots in report.html (one file to share).")
@@ -36,22 +36,45 @@ public final class ReportCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  /** One run: its own report/ folder; several: runs/reports/FIRST-vs-LAST, never a folder of the source tree. */
+  static Path defaultFolder(List<Path> runs) {
+    if (runs.size() == 1) {
+      return runs.get(0).resolve("report");
+    }
+    return Path.of("runs", "reports", name(runs.get(0)) + "-vs-" + name(runs.get(runs.size() - 1)));
+  }
+
+  private static String name(Path run) {
+    Path n = run.toAbsolutePath().normalize().getFileName();
+    return n == null ? "root" : n.toString();
+  }
+
   @Override
   public Integer call() throws Exception {
     OutFolder.check("--out", out);
-    Path dir = out != null ? out : runs.size() == 1 ? runs.get(0).resolve("report") : Path.of("report");
+    OutFolder.refuseSourceModule("--out", out);
+    Path dir = out != null ? out : defaultFolder(runs);
     if (out == null && runs.size() == 1) {
       SafeFiles.check(runs.get(0), dir); // a folder of the run: a link there is refused
     }
+    var o = spec.commandLine().getOut();
+    String key = ReportReuse.key(runs, "report", paper, String.valueOf(selfContained), trend);
+    if (ReportReuse.fresh(dir, key, "report.html", "report.md")) {
+      o.println("report: " + dir.resolve("report.html").toAbsolutePath() + " (its runs and options are unchanged:"
+          + " kept as it was)");
+      o.flush();
+      return ExitCodes.OK;
+    }
     ReportWriter.Written w;
     try {
+      java.nio.file.Files.deleteIfExists(dir.resolve(ReportReuse.KEY_FILE));
       w = new ReportWriter(Registry.discover()).writeScored(runs, dir, paper, selfContained, trend);
     } catch (ReportWriter.NothingToReport e) {
       spec.commandLine().getErr().println("irg-eval report: " + e.getMessage());
       return ExitCodes.UNUSABLE_INPUT;
     }
+    ReportReuse.record(dir, key);
     w.notes().forEach(n -> spec.commandLine().getErr().println("irg-eval report: note: " + n));
-    var o = spec.commandLine().getOut();
     o.println("report: " + w.html().toAbsolutePath());
     o.println("        " + w.markdown().toAbsolutePath() + ", " + w.tables().size() + " table(s), " + w.plots().size()
         + " plot(s)");

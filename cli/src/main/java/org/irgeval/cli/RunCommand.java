@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         + " and 'reflection' (turn 2 image). A killed run started again with the same command does only the missing work.",
         "Without --pipeline: the embedded demo (CPU reference pipeline on built-in samples, plumbing scorers) into runs/demo"
         + " (its sample data is written next to it, into runs/demo-data)."})
-public class RunCommand implements Callable<Integer> {
+public class RunCommand implements Callable<Integer>, Main.Resumable {
   @Option(names = "--config", paramLabel = "FILE",
       description = "Read options from a YAML or JSON file (keys are the long options without dashes; flags given"
           + " here override the file's entries; see configs/ and docs/configs.md).")
@@ -52,7 +52,8 @@ public class RunCommand implements Callable<Integer> {
   @Option(names = "--preset", paramLabel = "NAME", description = "Generation preset (irg-paper, bagel-plain, bagel-think, ...).")
   String preset;
 
-  @Option(names = "--turns", paramLabel = "T", description = "Image turns per trajectory (default 2; 3 or 4 add variants turn-3, turn-4).")
+  @Option(names = "--turns", paramLabel = "T", description = "Image turns per trajectory (default: the preset's, 2 for the reference pipeline; 3 or 4 add variants"
+      + " turn-3, turn-4).")
   Integer turns;
 
   @Option(names = "--reflection", paramLabel = "on|off", defaultValue = "on",
@@ -134,6 +135,11 @@ public class RunCommand implements Callable<Integer> {
   }
 
   @Override
+  public Path workDir() {
+    return out != null ? out : pipeline == null ? Path.of("runs", "demo") : null;
+  }
+
+  @Override
   public Integer call() throws Exception {
     validate();
     Registry registry = Registry.discover();
@@ -168,14 +174,13 @@ public class RunCommand implements Callable<Integer> {
     PipelineConfig pc = new PipelineConfig(endpoints, preset, concurrency, t,
         KeyValues.parse(pipelineOptions, "--pipeline-opt"), dataDir, images,
         registry::benchmark);
-    RunConfig cfg = new RunConfig(runDir.getFileName().toString(), runDir, dataDir, benches,
-        KeyValues.byPrefix(benchOptions, "--bench-opt"), demo ? "reference" : pipeline, pc, samples, seed, limit == null ? -1 : limit,
-        scoring.chosen(), scoring.options(), scoring.judgeSettings(),
-        generateOnly ? RunConfig.Mode.GENERATE_ONLY : RunConfig.Mode.GENERATE_AND_SCORE, forceNew,
-        List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
-    if (shard != null) {
-      cfg = cfg.withShard(Shard.parse(shard));
-    }
+    RunConfig cfg = RunConfig.at(runDir).data(dataDir).benchmarks(benches)
+        .benchOptions(KeyValues.byPrefix(benchOptions, "--bench-opt")).pipeline(demo ? "reference" : pipeline, pc)
+        .samples(samples).seed(seed).limit(limit == null ? -1 : limit)
+        .scoring(scoring.chosen(), scoring.options(), scoring.judgeSettings())
+        .mode(generateOnly ? RunConfig.Mode.GENERATE_ONLY : RunConfig.Mode.GENERATE_AND_SCORE).forceNew(forceNew)
+        .shard(shard == null ? null : Shard.parse(shard))
+        .argv(List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))).build();
     Integer stop = new PreflightGate(registry, spec).check(cfg, dryRun, doctorOnly());
     if (stop != null) {
       return stop;

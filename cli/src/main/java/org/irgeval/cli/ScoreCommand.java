@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = "Score the stored trajectories of RUN (e.g. generated on GPU nodes with --generate-only). "
         + "Benchmarks, data, limit and seed come from RUN/manifest.json; only missing scores are computed.")
-public final class ScoreCommand implements Callable<Integer> {
+public final class ScoreCommand implements Callable<Integer>, Main.Resumable {
   @Parameters(index = "0", paramLabel = "RUN", description = "Run directory.")
   Path run;
 
@@ -26,6 +26,11 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Path workDir() {
+    return run;
+  }
 
   @Override
   public Integer call() throws Exception {

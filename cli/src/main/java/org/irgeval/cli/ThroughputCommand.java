@@ -81,7 +81,7 @@ public final class ThroughputCommand implements Callable<Integer> {
   String schedule;
 
   @Option(names = "--speed", split = ",", paramLabel = "F,...",
-      description = "--schedule: speed factor per endpoint, in --endpoint order (0.8 = 20% slower; missing = 1).")
+      description = "--schedule: speed factor per endpoint, in --endpoint order (0.8 = 20%% slower; missing = 1).")
   List<Double> speeds;
 
   @Option(names = "--die-at", paramLabel = "I@F",
@@ -89,7 +89,7 @@ public final class ThroughputCommand implements Callable<Integer> {
   String dieAt;
 
   @Option(names = "--scenarios",
-      description = "--schedule: measure the three standard scenarios (identical GPUs; the last GPU 20% slower; the last"
+      description = "--schedule: measure the three standard scenarios (identical GPUs; the last GPU 20%% slower; the last"
           + " GPU lost half-way) for every --endpoints count and both schedules, and write schedules.md/.json.")
   boolean scenarios;
 
@@ -116,8 +116,8 @@ public final class ThroughputCommand implements Callable<Integer> {
           + " 15 ms x N), so the harness on a small machine is never the bottleneck). Default: ${DEFAULT-VALUE}.")
   double timeScale;
 
-  @Option(names = "--report-dir", defaultValue = "reports/perf",
-      description = "--schedule: where schedules.md and schedules.json go. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--report-dir", paramLabel = "DIR",
+      description = "--schedule: where schedules.md and schedules.json go. Default: the --out folder.")
   Path reportDir;
 
   @picocli.CommandLine.Spec
@@ -125,6 +125,7 @@ public final class ThroughputCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    systemPromptHashes(); // before any measurement: a missing file is named at once
     if (schedule != null) {
       return schedules();
     }
@@ -162,11 +163,27 @@ public final class ThroughputCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * The IRG system prompts the simulators check requests against: the official files under DATA/irg/ (README,
+   * "Data"), which the IRG pipeline sends. Missing, the command stops before any measurement and says where they go.
+   */
+  private Map<String, String> systemPromptHashes() throws java.io.IOException {
+    Path dir = data.resolve();
+    for (String f : List.of("irg/irg_two_turn_system_prompt.txt", "irg/bagel_think_system_prompt.txt")) {
+      if (!Files.isRegularFile(dir.resolve(f))) {
+        throw new IllegalArgumentException("throughput drives the IRG pipeline, which sends the IRG and BAGEL system"
+            + " prompts: " + dir.resolve(f).toAbsolutePath() + " is missing. Put the official files under DATA/irg/"
+            + " (README, \"Data\") and pass --data DATA or set IRG_EVAL_DATA");
+      }
+    }
+    return IrgSimulator.systemPromptHashes(dir);
+  }
+
   private ObjectNode measure(int endpoints, ObjectMapper mapper) throws Exception {
     SimConfig base = SimConfig.defaults().withName("throughput")
         .withLatency(LatencyModel.parse(textLatency), LatencyModel.parse(imageLatency), 1.0)
         .withSerial(true).withCapacity(concurrency).withImageSize(imageSize)
-        .withSystemPrompts(IrgSimulator.systemPromptHashes(data.resolve()));
+        .withSystemPrompts(systemPromptHashes());
     if (fail != null) {
       base = base.withFailures(SimConfig.parseFailureRates(fail));
     }
@@ -183,9 +200,8 @@ public final class ThroughputCommand implements Callable<Integer> {
       Registry registry = new Registry(List.of(new SyntheticPrompts(trajectories)), discovered.pipelines(), List.of());
       PipelineConfig pc = new PipelineConfig(uris, preset, concurrency, 0,
           Map.of("backoff_ms", "20"), data.resolve(), null, id -> Optional.empty());
-      RunConfig cfg = new RunConfig(runDir.getFileName().toString(), runDir, data.resolve(), List.of(SyntheticPrompts.ID),
-          Map.of(), "irg", pc, null, 42, -1, Map.of(), Map.of(), null, RunConfig.Mode.GENERATE_ONLY, false,
-          List.of("throughput"));
+      RunConfig cfg = RunConfig.at(runDir).data(data.resolve()).benchmarks(List.of(SyntheticPrompts.ID))
+          .pipeline("irg", pc).mode(RunConfig.Mode.GENERATE_ONLY).argv(List.of("throughput")).build();
       long t0 = System.nanoTime();
       RunResult r = new RunEngine(registry, (s, d) -> null, new PrintWriter(new StringWriter())).run(cfg);
       double wall = (System.nanoTime() - t0) / 1e9;
@@ -312,6 +328,7 @@ public final class ThroughputCommand implements Callable<Integer> {
         }
       }
     }
+    Path reportDir = this.reportDir != null ? this.reportDir : out;
     Files.createDirectories(reportDir);
     AtomicFiles.write(reportDir.resolve("schedules.json"), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(result));
     AtomicFiles.write(reportDir.resolve("schedules.md"), markdown(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));

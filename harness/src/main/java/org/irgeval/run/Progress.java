@@ -5,6 +5,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
@@ -39,7 +40,7 @@ public final class Progress implements AutoCloseable {
         .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS)
         .continuousUpdate();
     if (tty) {
-      b.setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(300);
+      b.setConsumer(new TerminalLine(System.err)).setUpdateIntervalMillis(300);
     } else {
       b.setConsumer(new DelegatingProgressBarConsumer(this::printIfChanged)).setUpdateIntervalMillis(5000);
     }
@@ -95,12 +96,66 @@ public final class Progress implements AutoCloseable {
     }
     lastPrinted = counts;
     lastPrintedNanos = now;
-    System.err.println(line);
+    System.err.println(logLine());
+  }
+
+  /**
+   * The line printed off a terminal: fixed in form and never cut (the library's bar is drawn for an 80-column
+   * terminal that a log does not have: it shrank to {@code [=]} and cut the counts off).
+   */
+  String logLine() {
+    long cur = bar.getCurrent();
+    long max = Math.max(1, bar.getMax());
+    long s = bar.getTotalElapsed().getSeconds();
+    return String.format(java.util.Locale.ROOT, "%s %3d%% %d/%d%s (%d:%02d:%02d elapsed)", bar.getTaskName(),
+        100 * cur / max, cur, max, message(), s / 3600, s / 60 % 60, s % 60);
   }
 
   private String message() {
     return " gen " + genDone.get() + "/" + genTotal + " score " + scoreDone.get() + "/" + scoreTotal
         + (failed.get() > 0 ? " failed " + failed.get() : "");
+  }
+
+  /**
+   * The bar on a terminal: one line redrawn in place. A line equal to the one shown is not drawn again and nothing is
+   * drawn once closed: the library renders once more on close and its timer may fire after, which printed the last
+   * line a second (and third) time below the first.
+   */
+  static final class TerminalLine implements ProgressBarConsumer {
+    private final java.io.PrintStream out;
+    private final int width;
+    private String shown = "";
+    private boolean closed;
+
+    TerminalLine(java.io.PrintStream out) {
+      this.out = out;
+      this.width = new ConsoleProgressBarConsumer(out).getMaxRenderedLength();
+    }
+
+    @Override
+    public int getMaxRenderedLength() {
+      return width;
+    }
+
+    @Override
+    public synchronized void accept(String line) {
+      if (closed || line.equals(shown)) {
+        return;
+      }
+      // a shorter line is padded over the longer one before it, so no characters of it are left at the end
+      out.print('\r' + line + " ".repeat(Math.max(0, shown.length() - line.length())));
+      out.flush();
+      shown = line;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (!closed) {
+        closed = true;
+        out.println();
+        out.flush();
+      }
+    }
   }
 
   @Override

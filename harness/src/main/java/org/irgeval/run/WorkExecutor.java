@@ -51,6 +51,7 @@ final class WorkExecutor {
   private final Progress progress;
   private final PrintWriter err;
   private final Consumer<Trajectory> onStored;
+  private final FailureLog failureLog;
   private final Map<Scorer, ExecutorService> scorePools = new IdentityHashMap<>();
   private final ConcurrentLinkedQueue<Future<?>> scoreFutures = new ConcurrentLinkedQueue<>();
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -73,7 +74,8 @@ final class WorkExecutor {
 
   /** @param onStored told of every trajectory once it is stored (the official exports follow the run) */
   WorkExecutor(RunStore store, Pipeline pipeline, boolean scoreNew, Progress progress, PrintWriter err,
-               Consumer<Trajectory> onStored) {
+               Consumer<Trajectory> onStored, FailureLog failureLog) {
+    this.failureLog = failureLog;
     this.store = store;
     this.onStored = onStored;
     this.pipeline = pipeline;
@@ -153,9 +155,7 @@ final class WorkExecutor {
               + "); the generator looks down — check the endpoints, then run the same command again to resume");
         }
         generationFailures.add(req.id() + ": " + e.getMessage());
-        if (generationFailures.size() <= 5) {
-          err.println("generation failed: " + req.id() + ": " + e.getMessage());
-        }
+        failureLog.add("generation", req.id(), message(e));
         progress.failed(true);
         BenchmarkRun b = benches.get(req.benchmark());
         if (scoreNew && b.scorer() != null) {
@@ -203,7 +203,7 @@ final class WorkExecutor {
     String problem = imageProblem(image, task.turn().sha256());
     if (problem != null) {
       store.invalidate(task.trajectory(), problem);
-      err.println(problem + "; " + task.trajectory().id() + " will be generated again by the next run");
+      failureLog.add("scoring", item(task.key()), problem + " (generated again by the next run)");
       scoreIncomplete.incrementAndGet();
       progress.failed(false);
       return;
@@ -218,9 +218,8 @@ final class WorkExecutor {
       return;
     } catch (Exception e) {
       // Transient by contract: nothing stored, a rerun tries again.
-      if (scoreIncomplete.incrementAndGet() <= 5) {
-        err.println("scoring failed (will be retried on the next run): " + task.key() + ": " + e);
-      }
+      scoreIncomplete.incrementAndGet();
+      failureLog.add("scoring", item(task.key()), message(e));
       progress.failed(false);
       return;
     }
@@ -240,6 +239,16 @@ final class WorkExecutor {
         (System.nanoTime() - t0) / 1_000_000));
     scored.incrementAndGet();
     progress.scored();
+  }
+
+  /** An image's score as a person names it: benchmark/prompt #sample variant (scorer). */
+  private static String item(org.irgeval.api.ScoreKey k) {
+    return k.benchmark() + "/" + k.promptId() + " #" + k.sample() + " " + k.variant() + " (" + k.scorer() + ")";
+  }
+
+  /** What went wrong, without the Java class name unless the exception says nothing else. */
+  private static String message(Throwable e) {
+    return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.toString();
   }
 
   /** Null when the stored image is there and is the one generated (its recorded SHA-256), else what is wrong. */

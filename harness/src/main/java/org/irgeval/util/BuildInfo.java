@@ -19,6 +19,18 @@ public final class BuildInfo {
    * when it has uncommitted changes; "unknown" outside a checkout.
    */
   public static String gitCommit() {
+    return Commit.VALUE;
+  }
+
+  /**
+   * Computed once per process on first use (two git processes; a run asks for it for its manifest, its summary's
+   * and its reports' keys): the code of a running process does not change under it.
+   */
+  private static final class Commit {
+    static final String VALUE = compute();
+  }
+
+  private static String compute() {
     Path where = codeLocation();
     String head = git(where, "rev-parse", "HEAD");
     if (head == null) {
