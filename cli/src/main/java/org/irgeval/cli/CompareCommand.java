@@ -55,9 +55,46 @@ public final class CompareCommand implements Callable<Integer> {
           + " (each verdict says what changed).")
   boolean allowSettingChange;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|markdown",
-      description = "markdown: a summary fit for a pull-request comment. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|markdown|json|csv",
+      description = "markdown: a summary fit for a pull-request comment; json: the verdicts as one JSON document;"
+          + " csv: one row per benchmark x variant. Default: ${DEFAULT-VALUE}.")
   String format;
+
+  @Option(names = "--json", description = "The same as --format json (stdout holds only the JSON).")
+  boolean json;
+
+  /** One comparison of the gate, as the json and csv formats give it. */
+  record Row(String benchmark, String variant, int prompts, double base, double candidate, double delta,
+             double ci95Low, double ci95High, double pValue, double pAdjusted, long fixed, long broken, boolean failed,
+             List<String> changes) {
+    static Row of(Gate.Verdict v) {
+      var c = v.comparison();
+      return new Row(c.benchmark(), v.variant(), c.prompts(), c.baseValue(), c.candValue(), c.delta(), c.ci95()[0],
+          c.ci95()[1], c.pValue(), v.pAdjusted(), c.fixed(), c.broken(), v.failed(), v.changes());
+    }
+
+    static final String CSV_HEADER = "benchmark,variant,prompts,base,candidate,delta,ci95_low,ci95_high,p_value,"
+        + "p_adjusted,fixed,broken,failed,changes";
+
+    String csv() {
+      return String.join(",", csvField(benchmark), csvField(variant), String.valueOf(prompts), num(base),
+          num(candidate), num(delta), num(ci95Low), num(ci95High), num(pValue), num(pAdjusted),
+          String.valueOf(fixed), String.valueOf(broken), String.valueOf(failed), csvField(String.join("; ", changes)));
+    }
+
+    private static String num(double d) {
+      return Double.isFinite(d) ? String.valueOf(d) : "";
+    }
+
+    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+    static String csvField(String s) {
+      return s.matches("(?s).*[\",\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+  }
+
+  /** The {@code --format json} result: the verdict, its exit code, the settings and every comparison. */
+  record Verdicts(String verdict, int exitCode, double maxDrop, double alpha, List<Row> comparisons,
+                  List<String> skipped, List<String> noVerdict, List<String> refused, List<String> reasons) {}
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -66,8 +103,11 @@ public final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!format.equals("text") && !format.equals("markdown")) {
-      err.println("irg-eval compare: --format must be text or markdown");
+    if (json) {
+      format = "json";
+    }
+    if (!List.of("text", "markdown", "json", "csv").contains(format)) {
+      err.println("irg-eval compare: --format must be text, markdown, json or csv");
       return Gate.UNUSABLE;
     }
     if (!(maxDrop >= 0) || !(alpha > 0 && alpha < 1) || minPrompts < 2) {
@@ -89,7 +129,20 @@ public final class CompareCommand implements Callable<Integer> {
       err.println("irg-eval compare: " + e.getMessage());
       return Gate.UNUSABLE;
     }
-    if (format.equals("markdown")) {
+    if (format.equals("json")) {
+      try {
+        JsonOption.print(out, new Verdicts(o.code() == Gate.UNUSABLE ? "no verdict" : o.code() == 0 ? "pass" : "fail",
+            o.code(), maxDrop, alpha, o.verdicts().stream().map(Row::of).toList(), o.skipped(), o.noVerdict(),
+            o.refused(), o.reasons()));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      o.reasons().forEach(s -> err.println("irg-eval compare: " + s));
+    } else if (format.equals("csv")) {
+      out.println(Row.CSV_HEADER);
+      o.verdicts().forEach(v -> out.println(Row.of(v).csv()));
+      o.reasons().forEach(s -> err.println("irg-eval compare: " + s));
+    } else if (format.equals("markdown")) {
       GateText.markdown(o, maxDrop, out);
       o.reasons().forEach(s -> err.println("irg-eval compare: " + s));
     } else {

@@ -36,6 +36,13 @@ public final class ImportCommand implements Callable<Integer> {
       + " aggregation scripts do, even when a data folder with the official prompt files is at hand.")
   boolean promptsFromResults;
 
+  @picocli.CommandLine.Mixin
+  JsonOption output = new JsonOption();
+
+  /** The {@code --json} result: the import's run folder, what was imported and its summary.json. */
+  record Imported(String run, String benchmark, int scores, String report,
+                  com.fasterxml.jackson.databind.JsonNode summary) {}
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +52,17 @@ public final class ImportCommand implements Callable<Integer> {
     RunService.ImportOutcome o = RunReports.service(spec).importResults(new RunService.ImportRequest(benchmark,
         results, out, data.resolve(), data.data != null, KeyValues.byPrefix(benchOptions, "--bench-opt"),
         promptsFromResults));
-    spec.commandLine().getOut().println(new String(RecordJson.bytes(o.summary()), java.nio.charset.StandardCharsets.UTF_8));
+    var stdout = spec.commandLine().getOut();
+    if (output.json) {
+      JsonOption.print(stdout, new Imported(o.runDir().toString(), o.benchmark(), o.scores(),
+          o.report() == null ? null : o.report().toString(), RecordJson.tree(o.summary())));
+      return ExitCodes.OK;
+    }
+    stdout.printf(java.util.Locale.ROOT, "imported %d scores of %s into %s (variant 'imported')%n", o.scores(),
+        o.benchmark(), o.runDir());
+    stdout.println("results: " + o.runDir().resolve("summary.json")
+        + (o.report() == null ? "" : ", report: " + o.report()) + " (--json prints the summary)");
+    stdout.flush();
     return ExitCodes.OK;
   }
 }

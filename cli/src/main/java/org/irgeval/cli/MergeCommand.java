@@ -1,11 +1,8 @@
 package org.irgeval.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.irgeval.run.RunMerger;
 import org.irgeval.run.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +39,9 @@ public final class MergeCommand implements Callable<Integer>, Main.Resumable {
   @Mixin
   ScorerOptions scoring = new ScorerOptions();
 
+  @Mixin
+  JsonOption output = new JsonOption();
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -56,20 +56,6 @@ public final class MergeCommand implements Callable<Integer>, Main.Resumable {
     RunService.MergeOutcome m = RunReports.service(spec).merge(shards, out, allowIncomplete, data,
         noScore ? null : scoring.scoring(),
         List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
-    RunMerger.Result r = m.merged();
-    PrintWriter o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "merged %d shards into %s: %d trajectories, %d score lines, images %d linked,"
-            + " %d copied%s (%.1f s)%n", r.shards(), r.out(), r.trajectories(), r.scores(), r.imagesLinked(),
-        r.imagesCopied(), r.copyReason() == null ? "" : " (" + r.copyReason() + ")", m.seconds());
-    if (!r.missingTrajectories().isEmpty()) {
-      o.println("incomplete: " + r.missingTrajectories().size() + " trajectories missing; complete them with an"
-          + " unsharded 'irg-eval run ... --out " + out + "'");
-    }
-    if (m.scored() == null) {
-      o.flush();
-      return ExitCodes.OK;
-    }
-    new SummaryPrinter(o).print(m.scored().result());
-    return ExitCodes.of(m.scored().result());
+    return new MergePrinter(spec.commandLine().getOut()).print(m, out, output.json);
   }
 }

@@ -102,6 +102,9 @@ public class RunCommand implements Callable<Integer>, Main.Resumable {
   @Option(names = "--force-new", description = "Start afresh when RUN holds another configuration (the old directory is kept, renamed).")
   boolean forceNew;
 
+  @Mixin
+  JsonOption output = new JsonOption();
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -187,6 +190,10 @@ public class RunCommand implements Callable<Integer>, Main.Resumable {
     }
     RunService.RunOutcome o = RunReports.service(spec).run(new RunService.RunRequest(cfg,
         KeyValues.parse(labels, "--label"), withoutAdapter, demo));
+    if (output.json) {
+      JsonOption.print(spec.commandLine().getOut(), RunJson.of(o));
+      return ExitCodes.of(o.result());
+    }
     new SummaryPrinter(spec.commandLine().getOut()).print(o.result());
     if (demo) {
       spec.commandLine().getOut().println("demo report (a plumbing check, not a model's score): " + o.report());

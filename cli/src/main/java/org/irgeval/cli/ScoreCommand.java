@@ -24,6 +24,9 @@ public final class ScoreCommand implements Callable<Integer>, Main.Resumable {
   @Mixin
   ScorerOptions scoring = new ScorerOptions();
 
+  @Mixin
+  JsonOption output = new JsonOption();
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -42,7 +45,11 @@ public final class ScoreCommand implements Callable<Integer>, Main.Resumable {
       return stop;
     }
     RunService.RunOutcome o = service.rescore(run, data, scoring.scoring(), argv);
-    new SummaryPrinter(spec.commandLine().getOut()).print(o.result());
+    if (output.json) {
+      JsonOption.print(spec.commandLine().getOut(), RunJson.of(o));
+    } else {
+      new SummaryPrinter(spec.commandLine().getOut()).print(o.result());
+    }
     return ExitCodes.of(o.result());
   }
 }

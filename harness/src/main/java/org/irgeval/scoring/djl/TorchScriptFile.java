@@ -51,8 +51,9 @@ public final class TorchScriptFile implements AutoCloseable {
     return load(what, path, () -> Model.newInstance(path.getFileName().toString(), device, "PyTorch"));
   }
 
-  /** DJL's device for the shared {@code device} option. */
+  /** DJL's device for the shared {@code device} option; {@code gpu} without a CUDA native or GPU is refused here. */
   public static Device djl(ComputeDevice device) {
+    DjlDevices.require(device);
     return device == ComputeDevice.GPU ? Device.gpu() : Device.cpu();
   }
 
