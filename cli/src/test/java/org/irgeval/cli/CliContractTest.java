@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,14 +84,15 @@ class CliContractTest {
   @Test
   void exit3CountedFailuresAreSummarisedByCauseNotOneLineEach() throws Exception {
     Path data = DemoSamples.on(getClass().getClassLoader()).extract(tmp.resolve("data"));
-    int closed;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closed = s.getLocalPort(); // nobody listens there once it is closed
-    }
     Path run = tmp.resolve("run");
-    CliTestSupport.Result r = CliTestSupport.run("run", "--pipeline", "reference", "--benchmarks", "wise", "--data",
-        data.toString(), "--judge-url", "http://127.0.0.1:" + closed + "/v1", "--judge-key-env", "IRG_EVAL_NO_KEY_HERE",
-        "--judge-retries", "0", "--out", run.toString());
+    CliTestSupport.Result r;
+    // the judge answers the preflight's probe (request 1), then drops every connection: each scoring fails
+    try (FaultyJudgeServer judge = FaultyJudgeServer.start(req -> LoopbackJudgeServer.Answer.text("x"),
+        (n, req) -> n == 1 ? FaultyJudgeServer.Fault.none() : FaultyJudgeServer.Fault.reset())) {
+      r = CliTestSupport.run("run", "--pipeline", "reference", "--benchmarks", "wise", "--data",
+          data.toString(), "--judge-url", judge.baseUrl().toString(), "--judge-key-env", "IRG_EVAL_NO_KEY_HERE",
+          "--judge-retries", "0", "--out", run.toString());
+    }
     assertEquals(ExitCodes.INCOMPLETE, r.code(), r.err());
     assertTrue(r.err().contains("14 scorings failed this session"), r.err());
     assertEquals(2, count(r.err(), "connection failed"), "the first failure at once, then the cause once in the summary: " + r.err());
@@ -104,8 +104,9 @@ class CliContractTest {
   @Test
   void exit4StoppedEarly() throws Exception {
     Path data = DemoSamples.on(getClass().getClassLoader()).extract(tmp.resolve("data"));
+    // the key is refused after the preflight's probe (request 1), so the run starts and stops at the first refusal
     try (FaultyJudgeServer judge = FaultyJudgeServer.start(req -> LoopbackJudgeServer.Answer.text("x"),
-        (n, req) -> FaultyJudgeServer.Fault.unauthorized())) {
+        (n, req) -> n == 1 ? FaultyJudgeServer.Fault.none() : FaultyJudgeServer.Fault.unauthorized())) {
       CliTestSupport.Result r = CliTestSupport.run("run", "--pipeline", "reference", "--benchmarks", "wise", "--data",
           data.toString(), "--judge-url", judge.baseUrl().toString(), "--out", tmp.resolve("run").toString());
       assertEquals(ExitCodes.STOPPED, r.code(), r.err());

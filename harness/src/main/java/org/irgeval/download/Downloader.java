@@ -142,7 +142,9 @@ public final class Downloader {
       String inner = cause(c);
       return inner.startsWith(kind) ? inner : kind + ": " + inner;
     }
-    return e instanceof RefusedException || kind.equals("IOException") ? m : kind + ": " + m;
+    // the kind says what an I/O error is (ConnectException, UnknownHostException); other messages say it themselves
+    return e instanceof IOException && !(e instanceof RefusedException) && !kind.equals("IOException")
+        ? kind + ": " + m : m;
   }
 
   /** What the server said the file is, recorded beside the {@code .part}. */

@@ -41,8 +41,9 @@ public record PreflightReport(List<CheckResult> checks, Plan plan) {
     out.add(String.format(Locale.ROOT, "total: %d trajectories, %d images (%d turn%s each), %d judge calls",
         p.trajectories(), p.images(), p.turns(), p.turns() == 1 ? "" : "s", p.judgeCalls()));
     if (p.generate()) {
-      out.add(String.format(Locale.ROOT, "GPU: %.1f GPU-hours at %.2f s per trajectory (%s)", p.gpuHours(),
-          p.gpuSecondsPerTrajectory(), p.timeSource()));
+      out.add(String.format(Locale.ROOT, p.gpuHours() < 10 ? "GPU: %.2f GPU-hours at %.2f s per trajectory (%s)"
+          : "GPU: %.1f GPU-hours at %.2f s per trajectory (%s)", p.gpuHours(), p.gpuSecondsPerTrajectory(),
+          p.timeSource()));
       out.add(String.format(Locale.ROOT, "disk: about %.1f GB of images", p.imageBytes() / 1e9));
     } else {
       out.add("GPU: none (scores stored trajectories)");
