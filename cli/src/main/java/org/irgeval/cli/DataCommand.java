@@ -31,8 +31,9 @@ public final class DataCommand implements Runnable {
 
   /** {@code irg-eval data check}. */
   @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Validate the official files of every registered benchmark and count prompts per category. "
-          + "Exit 2 on a malformed or missing file (file, line and field are named).")
+      description = "Validate the official files of every registered benchmark (or of --benchmarks) and count prompts per "
+          + "category. Exit 2 when a benchmark checked is absent or has a malformed or missing file (file, line and "
+          + "field are named).")
   public static final class Check implements Callable<Integer> {
     @Mixin
     DataDirOption data = new DataDirOption();
@@ -69,10 +70,9 @@ public final class DataCommand implements Runnable {
         ObjectNode e = benches.putObject(b.id());
         if (!Files.isDirectory(dir.resolve(b.id()))) {
           e.put("status", "absent");
-          e.put("message", dir.resolve(b.id()) + " does not exist (official files: " + b.officialSource() + ")");
-          if (only != null) {
-            failures++;
-          }
+          e.put("message", dir.resolve(b.id()) + " does not exist (get it with: irg-eval data fetch " + b.id()
+              + " --to " + dir + "; official files: " + b.officialSource() + ")");
+          failures++; // every benchmark checked was asked for (all of them without --benchmarks): absent is unusable
           continue;
         }
         try {

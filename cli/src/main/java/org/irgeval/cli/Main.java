@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "irg-eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Evaluate text-to-image models that think, draw, reflect and draw again (IRG, BAGEL) on "
         + "GenEval, WISE, TIIF-Bench, GenAI-Bench and OneIG-Bench.",
-    subcommands = {RunCommand.class, ScoreCommand.class, ImportCommand.class, DataCommand.class, ListCommand.class,
+    subcommands = {RunCommand.class, DoctorCommand.class, ScoreCommand.class, ImportCommand.class, DataCommand.class, ListCommand.class,
         ReportCommand.class, CompareCommand.class, ThroughputCommand.class, MergeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -32,7 +32,7 @@ public final class Main implements Runnable {
       }
     }, "irg-eval-interrupted");
     Runtime.getRuntime().addShutdownHook(hook);
-    int code = cl.execute(args);
+    int code = execute(cl, args);
     finished.set(true);
     System.exit(code);
   }
@@ -44,7 +44,19 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given output streams and returns its exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    return commandLine(out, err).execute(args);
+    return execute(commandLine(out, err), args);
+  }
+
+  private static int execute(CommandLine cl, String[] args) {
+    String[] effective;
+    try {
+      effective = RunConfigFile.expand(cl, args); // run --config FILE: the file's options, after the flags given
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      cl.getErr().println("irg-eval: " + e.getMessage());
+      cl.getErr().flush();
+      return ExitCodes.UNUSABLE_INPUT;
+    }
+    return cl.execute(effective);
   }
 
   /** The configured command line: exit codes of docs/reliability.md for every kind of failure, help that keeps URLs whole. */

@@ -21,7 +21,21 @@ import picocli.CommandLine.Option;
         + " and 'reflection' (turn 2 image). A killed run started again with the same command does only the missing work.",
         "Without --pipeline: the embedded demo (CPU reference pipeline on built-in samples, plumbing scorers) into runs/demo"
         + " (its sample data is written next to it, into runs/demo-data)."})
-public final class RunCommand implements Callable<Integer>, Main.Resumable {
+public class RunCommand implements Callable<Integer>, Main.Resumable {
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Read options from a YAML or JSON file (keys are the long options without dashes; flags given"
+          + " here override the file's entries; see configs/ and docs/configs.md).")
+  Path config;
+
+  @Option(names = "--dry-run", description = "Print the plan (trajectories, images, judge calls, GPU-hours, judge cost)"
+      + " and exit: nothing is generated, scored or contacted.")
+  boolean dryRun;
+
+  /** True for {@code irg-eval doctor}: the checks and the plan, then exit. */
+  boolean doctorOnly() {
+    return false;
+  }
+
   @Option(names = "--benchmarks", split = ",", paramLabel = "LIST",
       description = "Benchmark ids, comma-separated (default: all registered; see 'irg-eval list').")
   List<String> benchmarks;
@@ -150,6 +164,8 @@ public final class RunCommand implements Callable<Integer>, Main.Resumable {
       }
       spec.commandLine().getErr().println("irg-eval demo: CPU reference pipeline on built-in samples ("
           + dataDir + "); a plumbing check, not a model's score.");
+    } else if (runDir == null && (dryRun || doctorOnly())) {
+      runDir = Path.of("runs", "plan"); // only named in the plan and the disk check, never created
     } else if (runDir == null) {
       throw new IllegalArgumentException("--out RUN is required with --pipeline (the run directory to write or resume)");
     }
@@ -161,13 +177,16 @@ public final class RunCommand implements Callable<Integer>, Main.Resumable {
     PipelineConfig pc = new PipelineConfig(endpoints, preset, concurrency, t,
         KeyValues.parse(pipelineOptions, "--pipeline-opt"), dataDir, images,
         registry::benchmark);
-    RunConfig cfg = new RunConfig(runDir.getFileName().toString(), runDir, dataDir, benches,
-        KeyValues.byPrefix(benchOptions, "--bench-opt"), demo ? "reference" : pipeline, pc, samples, seed, limit == null ? -1 : limit,
-        scoring.chosen(), scoring.options(), scoring.judgeSettings(),
-        generateOnly ? RunConfig.Mode.GENERATE_ONLY : RunConfig.Mode.GENERATE_AND_SCORE, forceNew,
-        List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
-    if (shard != null) {
-      cfg = cfg.withShard(Shard.parse(shard));
+    RunConfig cfg = RunConfig.at(runDir).data(dataDir).benchmarks(benches)
+        .benchOptions(KeyValues.byPrefix(benchOptions, "--bench-opt")).pipeline(demo ? "reference" : pipeline, pc)
+        .samples(samples).seed(seed).limit(limit == null ? -1 : limit)
+        .scoring(scoring.chosen(), scoring.options(), scoring.judgeSettings())
+        .mode(generateOnly ? RunConfig.Mode.GENERATE_ONLY : RunConfig.Mode.GENERATE_AND_SCORE).forceNew(forceNew)
+        .shard(shard == null ? null : Shard.parse(shard))
+        .argv(List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))).build();
+    Integer stop = new PreflightGate(registry, spec).check(cfg, dryRun, doctorOnly(), output.json);
+    if (stop != null) {
+      return stop;
     }
     RunService.RunOutcome o = RunReports.service(spec).run(new RunService.RunRequest(cfg,
         KeyValues.parse(labels, "--label"), withoutAdapter, demo));

@@ -252,9 +252,8 @@ final class ScheduleComparison {
             "endpoint_wait_s", "0");
     PipelineConfig pc = new PipelineConfig(uris, st.preset(), st.concurrency(), 0, opts, st.dataDir(), null,
         id -> Optional.empty());
-    RunConfig cfg = new RunConfig(dir.getFileName().toString(), dir, st.dataDir(), List.of(bench.id()), Map.of(),
-        "irg", pc, null, RUN_SEED, -1, Map.of(), Map.of(), null, RunConfig.Mode.GENERATE_ONLY, false,
-        List.of("throughput", "--schedule"));
+    RunConfig cfg = RunConfig.at(dir).data(st.dataDir()).benchmarks(List.of(bench.id())).pipeline("irg", pc)
+        .seed(RUN_SEED).mode(RunConfig.Mode.GENERATE_ONLY).argv(List.of("throughput", "--schedule")).build();
     return new RunEngine(registry, (s, d) -> null, new PrintWriter(new StringWriter())).run(cfg);
   }
 }

@@ -3,6 +3,7 @@ package org.irgeval.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.irgeval.run.Registry;
 import org.irgeval.run.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +37,14 @@ public final class ScoreCommand implements Callable<Integer>, Main.Resumable {
 
   @Override
   public Integer call() throws Exception {
-    RunService.RunOutcome o = RunReports.service(spec).rescore(run, data, scoring.scoring(),
-        List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
+    RunService service = RunReports.service(spec);
+    List<String> argv = List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+    Integer stop = new PreflightGate(Registry.discover(), spec).check(
+        service.rescoreConfig(run, data, scoring.scoring(), argv), false, false);
+    if (stop != null) {
+      return stop;
+    }
+    RunService.RunOutcome o = service.rescore(run, data, scoring.scoring(), argv);
     if (output.json) {
       JsonOption.print(spec.commandLine().getOut(), RunJson.of(o));
     } else {

@@ -200,9 +200,8 @@ public final class ThroughputCommand implements Callable<Integer> {
       Registry registry = new Registry(List.of(new SyntheticPrompts(trajectories)), discovered.pipelines(), List.of());
       PipelineConfig pc = new PipelineConfig(uris, preset, concurrency, 0,
           Map.of("backoff_ms", "20"), data.resolve(), null, id -> Optional.empty());
-      RunConfig cfg = new RunConfig(runDir.getFileName().toString(), runDir, data.resolve(), List.of(SyntheticPrompts.ID),
-          Map.of(), "irg", pc, null, 42, -1, Map.of(), Map.of(), null, RunConfig.Mode.GENERATE_ONLY, false,
-          List.of("throughput"));
+      RunConfig cfg = RunConfig.at(runDir).data(data.resolve()).benchmarks(List.of(SyntheticPrompts.ID))
+          .pipeline("irg", pc).mode(RunConfig.Mode.GENERATE_ONLY).argv(List.of("throughput")).build();
       long t0 = System.nanoTime();
       RunResult r = new RunEngine(registry, (s, d) -> null, new PrintWriter(new StringWriter())).run(cfg);
       double wall = (System.nanoTime() - t0) / 1e9;

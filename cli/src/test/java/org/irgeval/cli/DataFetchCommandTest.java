@@ -57,9 +57,9 @@ class DataFetchCommandTest {
     files.put("genai_image.json", prompts(400));
     files.put("genai_skills.json", SKILLS);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/datasets/BaiqiL/GenAI-Bench-1600/resolve/main/", this::serve);
+    server.createContext("/genai-bench/", this::serve);
     server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort() + "/datasets/BaiqiL/GenAI-Bench-1600/resolve/main/";
+    base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
   @AfterEach
@@ -108,13 +108,15 @@ class DataFetchCommandTest {
   }
 
   CliTestSupport.Result fetch(String... extra) {
-    String[] args = new String[5 + extra.length];
+    String[] args = new String[7 + extra.length];
     args[0] = "data";
     args[1] = "fetch";
     args[2] = "genai-bench";
     args[3] = "--to=" + tmp.resolve("data");
-    args[4] = "--base-url=" + base;
-    System.arraycopy(extra, 0, args, 5, extra.length);
+    args[4] = "--mirror=" + base;
+    args[5] = "--bench-opt";
+    args[6] = "genai-bench.release=1600";
+    System.arraycopy(extra, 0, args, 7, extra.length);
     return CliTestSupport.run(args);
   }
 
@@ -222,20 +224,21 @@ class DataFetchCommandTest {
     files.remove("genai_skills.json");
     CliTestSupport.Result r = fetch("--attempts", "1");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("genai_skills.json: HTTP 404"), r.err());
+    assertTrue(r.err().contains("genai_skills.json from " + base + "genai-bench/genai_skills.json: HTTP 404"), r.err());
     CliTestSupport.Result unknown = CliTestSupport.run("data", "fetch", "nope", "--to", tmp.toString());
     assertEquals(2, unknown.code());
-    assertTrue(unknown.err().contains("known: genai-bench"), unknown.err());
+    assertTrue(unknown.err().contains("known: ") && unknown.err().contains("genai-bench"), unknown.err());
     CliTestSupport.Result badHash = fetch("--sha256", "other.json=" + "0".repeat(64));
     assertEquals(2, badHash.code());
   }
 
   @Test
   void theOfficialUrlIsTheDatasetsResolveUrl() {
-    assertEquals("https://huggingface.co/datasets/BaiqiL/GenAI-Bench-1600/resolve/main/",
-        DataFetchCommand.GENAI_BENCH.baseUrl());
-    assertEquals(List.of("genai_image.json", "genai_skills.json"),
-        DataFetchCommand.GENAI_BENCH.files().stream().map(DataFetchCommand.Source::name).toList());
+    var genai = org.irgeval.run.Registry.discover().benchmarks().stream().filter(b -> b.id().equals("genai-bench"))
+        .findFirst().orElseThrow();
+    assertEquals(List.of("https://huggingface.co/datasets/BaiqiL/GenAI-Bench-1600/resolve/main/genai_image.json",
+            "https://huggingface.co/datasets/BaiqiL/GenAI-Bench-1600/resolve/main/genai_skills.json"),
+        genai.publicFiles(Map.of("release", "1600")).stream().map(f -> f.url().toString()).toList());
   }
 
   @Test

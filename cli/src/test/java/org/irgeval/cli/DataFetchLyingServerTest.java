@@ -66,7 +66,7 @@ class DataFetchLyingServerTest {
 
   private void serve(HttpExchange ex) throws IOException {
     requests.incrementAndGet();
-    String name = ex.getRequestURI().getPath().substring(3);
+    String name = ex.getRequestURI().getPath().substring("/d/genai-bench/".length());
     String range = ex.getRequestHeaders().getFirst("Range");
     seen.add(name + " " + (range == null ? "-" : range));
     byte[] body = name.equals("genai_image.json") ? image : DataFetchCommandTest.SKILLS;
@@ -121,7 +121,7 @@ class DataFetchLyingServerTest {
 
   private CliTestSupport.Result fetch(String... extra) {
     List<String> a = new ArrayList<>(List.of("data", "fetch", "genai-bench", "--to=" + tmp.resolve("data"),
-        "--base-url=" + base));
+        "--mirror=" + base, "--bench-opt", "genai-bench.release=1600"));
     a.addAll(List.of(extra));
     return CliTestSupport.run(a.toArray(String[]::new));
   }

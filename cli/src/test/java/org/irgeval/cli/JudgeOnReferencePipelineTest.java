@@ -29,7 +29,8 @@ class JudgeOnReferencePipelineTest {
           "--data", data.toString(), "--limit", "3", "--judge-url", judge.baseUrl().toString(), "--out",
           run.toString());
       assertEquals(0, r.code(), r.err());
-      assertEquals(6, judge.requests(), "3 WISE prompts x 2 variants went to the given judge");
+      assertEquals(1 + 6, judge.requests(), "the preflight's one probe, then 3 WISE prompts x 2 variants went to the"
+          + " given judge");
       JsonNode s = Json.mapper().readTree(run.resolve("summary.json").toFile()).path("benchmarks");
       assertEquals("wise-judge", s.path("wise").path("scorer").asText(), s.toString());
       assertEquals("geneval-plumbing", s.path("geneval").path("scorer").asText());

@@ -72,7 +72,9 @@ class ReliabilityCliTest {
     AtomicBoolean expired = new AtomicBoolean(true);
     try (FaultyJudgeServer judge = FaultyJudgeServer.start(
         req -> LoopbackJudgeServer.Answer.text("Consistency: 2\nRealism: 1\nAesthetic Quality: 1"),
-        (n, req) -> expired.get() ? FaultyJudgeServer.Fault.unauthorized() : FaultyJudgeServer.Fault.none())) {
+        // the key expires after the preflight's probe (request 1): the run starts and meets the refusal mid-way
+        (n, req) -> expired.get() && n > 1 ? FaultyJudgeServer.Fault.unauthorized()
+            : FaultyJudgeServer.Fault.none())) {
       String[] cmd = {"run", "--pipeline", "reference", "--benchmarks", "wise", "--data", data.toString(),
           "--judge-url", judge.baseUrl().toString(), "--scorer-opt", "concurrency=1", "--out", run.toString()};
       CliTestSupport.Result first = CliTestSupport.run(cmd);
@@ -80,7 +82,7 @@ class ReliabilityCliTest {
       assertTrue(first.err().contains("run stopped") && first.err().contains("HTTP 401"), first.err());
       assertEquals(0, CliTestSupport.lines(run.resolve("scores.jsonl")).size(), "no failure stored per image");
       long sent = judge.requests();
-      assertEquals(1, sent, "the run stops at the first refusal, not after every image");
+      assertEquals(1 + 1, sent, "the probe, then the run stops at the first refusal, not after every image");
       expired.set(false);
       CliTestSupport.Result second = CliTestSupport.run(cmd);
       assertEquals(ExitCodes.OK, second.code(), second.err());

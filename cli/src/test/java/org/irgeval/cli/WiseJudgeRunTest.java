@@ -66,7 +66,7 @@ class WiseJudgeRunTest {
 
       CliTestSupport.Result again = CliTestSupport.run(cmd);
       assertEquals(0, again.code(), again.err());
-      assertEquals(requests, judge.requests(), "a rerun makes no judge call");
+      assertEquals(requests + 1, judge.requests(), "a rerun makes no judge call but the preflight's one probe");
 
       String[] otherJudge = Arrays.copyOf(cmd, cmd.length + 2);
       otherJudge[cmd.length] = "--judge-model";
@@ -75,7 +75,7 @@ class WiseJudgeRunTest {
       assertEquals(1, refused.code(), "another judge snapshot never resumes a run silently");
       assertTrue(refused.err().contains("benchmarks.wise.scorer.fingerprint") && refused.err().contains("--force-new"),
           refused.err());
-      assertEquals(requests, judge.requests());
+      assertEquals(requests + 2, judge.requests(), "no scoring call: only the two preflight probes");
 
       // The gate refuses a plumbing-scored run against this judge-scored one, naming the scorer change.
       Path plumbing = tmp.resolve("wise-plumbing");

@@ -47,6 +47,18 @@ public interface Benchmark {
   }
 
   /**
+   * The official files {@link #load} reads with these options, where their public source publishes them (pinned
+   * URL, size, SHA-256), for {@code irg-eval data fetch}: exactly the files of the layout {@link #load} reads, so a
+   * fetch followed by a load needs nothing else. Empty (the default) when the files cannot be downloaded as they are.
+   * {@link PublicFile#listed} reads such a list from a table shipped beside the adapter.
+   *
+   * @param options checked as for {@link #load} (absent keys take their defaults)
+   */
+  default List<PublicFile> publicFiles(Map<String, String> options) {
+    return List.of();
+  }
+
+  /**
    * Facts about a loaded set that {@code data check} prints beside the prompt and category counts, in the
    * benchmark's own terms (e.g. prompt lines when each line gives several prompts, or question counts).
    */
@@ -61,6 +73,14 @@ public interface Benchmark {
    */
   default Optional<ValueRange> valueRange(String name) {
     return Optional.empty();
+  }
+
+  /**
+   * How many prompts {@link #load} gives with these options, as the official files have them, so a plan
+   * ({@code run --dry-run}) can be printed before the data is fetched. Empty (the default) when not known.
+   */
+  default java.util.OptionalInt officialPromptCount(Map<String, String> options) {
+    return java.util.OptionalInt.empty();
   }
 
   /** Images per prompt of the official protocol (e.g. 4 or 1). */

@@ -18,5 +18,13 @@ public interface PipelineProvider {
     return List.of();
   }
 
+  /**
+   * What a trajectory with these settings costs, known without opening the pipeline (no endpoint is contacted), for
+   * the plan of {@code doctor} and {@code run --dry-run}. Empty (the default) when the pipeline cannot say.
+   */
+  default java.util.Optional<GenerationEstimate> estimate(PipelineConfig config) {
+    return java.util.Optional.empty();
+  }
+
   Pipeline open(PipelineConfig config) throws Exception;
 }

@@ -38,11 +38,6 @@ public record ScorerContext(Path dataDir, Map<String, String> options, Path cach
         ComputeDevice.CPU);
   }
 
-  /** This context on {@code d}. */
-  public ScorerContext on(ComputeDevice d) {
-    return new ScorerContext(dataDir, options, cacheDir, judges, prompts, concurrency, d);
-  }
-
   /**
    * The judge of {@code --judge-url}, or a {@link ScorerUnavailableException} that says how to give one: {@code why}
    * (what needs the judge) followed by the flags and {@code defaultModel}, the same hint for every judge scorer.

@@ -46,6 +46,22 @@ public interface ScorerProvider {
     return describe().kind() == ScorerDescription.Kind.JUDGE;
   }
 
+  /**
+   * Judge requests it makes to score one image of {@code prompt}, for the plan of {@code doctor} and
+   * {@code run --dry-run} (default: one when it {@link #usesJudge() uses the judge}, else none).
+   */
+  default int judgeCalls(Prompt prompt) {
+    return usesJudge() ? 1 : 0;
+  }
+
+  /**
+   * True when its judge requests ask for {@code logprobs} (e.g. VQAScore reads P("Yes") from them): the preflight
+   * then checks that the judge returns them before any image is made.
+   */
+  default boolean judgeLogprobs() {
+    return false;
+  }
+
   /** Among non-plumbing providers of a benchmark the highest priority is the default. */
   default int priority() {
     return describe().priority();

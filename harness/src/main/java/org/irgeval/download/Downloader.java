@@ -120,11 +120,29 @@ public final class Downloader {
       } catch (IOException e) {
         last = e;
         log.accept("attempt " + attempt + " stopped at " + (Files.exists(part, LinkOption.NOFOLLOW_LINKS)
-            ? Files.size(part) : 0) + " bytes: " + e.getMessage());
+            ? Files.size(part) : 0) + " bytes: " + cause(e));
       }
     }
-    throw new IOException("download incomplete after " + limits.attempts() + " attempts (" + last.getMessage()
+    throw new IOException("download incomplete after " + limits.attempts() + " attempts (" + cause(last)
         + "); run the command again to resume from " + part, last);
+  }
+
+  /**
+   * What went wrong, for the user: the JDK's connection errors often carry no message (a refused connection) or only
+   * a host name (an unknown host), so the exception's kind is named too; never "null".
+   */
+  public static String cause(Throwable e) {
+    String kind = e.getClass().getSimpleName();
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      Throwable c = e.getCause();
+      if (c == null || c == e) {
+        return kind;
+      }
+      String inner = cause(c);
+      return inner.startsWith(kind) ? inner : kind + ": " + inner;
+    }
+    return e instanceof RefusedException || kind.equals("IOException") ? m : kind + ": " + m;
   }
 
   /** What the server said the file is, recorded beside the {@code .part}. */

@@ -27,6 +27,7 @@ import org.irgeval.api.ImageLayout;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.Trajectory;
 import org.irgeval.store.AtomicFiles;
+import org.irgeval.store.record.Manifest;
 import org.irgeval.store.RunStore;
 import org.irgeval.store.SafeFiles;
 
@@ -131,7 +132,7 @@ final class OfficialExports implements AutoCloseable {
    * Exports what is still pending (prompts some of whose samples failed), waits for every export, writes the index
    * and returns the counts for the manifest.
    */
-  ObjectNode finish() throws IOException, InterruptedException {
+  Manifest.Exports finish() throws IOException, InterruptedException {
     synchronized (this) {
       for (var e : pending.entrySet()) {
         submit(targets.get(e.getKey().substring(0, e.getKey().indexOf('\t'))), e.getValue());
@@ -169,28 +170,17 @@ final class OfficialExports implements AutoCloseable {
       System.arraycopy(more, 0, bytes, old.length, more.length);
       AtomicFiles.write(store.dir(), indexFile, bytes);
     }
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("images", done.size());
-    o.put("placed_this_session", placed.get());
-    o.put("hard_linked_this_session", links.linked());
-    o.put("copied_this_session", links.copied());
-    // images a layout wrote itself (GenAI-Bench's JPEG and PNG); OneIG's tiles are linked, its grids composed from them
-    o.put("written_by_layout_this_session", Math.max(0, placed.get() - links.linked() - links.copied()));
-    if (links.copyReason() != null) {
-      o.put("copy_reason", links.copyReason());
+    List<String> errs;
+    synchronized (errors) {
+      errs = List.copyOf(errors);
     }
-    if (failed.get() > 0) {
-      o.put("failed_this_session", failed.get());
-      ArrayNode errs = o.putArray("errors");
-      synchronized (errors) {
-        errors.forEach(errs::add);
-      }
-    }
-    if (lastLanded != 0) {
-      // the harness's tail on the exports: from the last trajectory stored to every export done and indexed
-      o.put("seconds_after_last_trajectory", Math.round((System.nanoTime() - lastLanded) / 1e6) / 1e3);
-    }
-    return o;
+    // images a layout wrote itself (GenAI-Bench's JPEG and PNG); OneIG's tiles are linked, its grids composed from
+    // them. seconds_after_last_trajectory: the harness's tail on the exports, from the last trajectory stored to every
+    // export done and indexed.
+    return new Manifest.Exports(done.size(), placed.get(), links.linked(), links.copied(),
+        Math.max(0, placed.get() - links.linked() - links.copied()), links.copyReason(),
+        failed.get() > 0 ? failed.get() : null, failed.get() > 0 ? errs : null,
+        lastLanded != 0 ? Math.round((System.nanoTime() - lastLanded) / 1e6) / 1e3 : null);
   }
 
   @Override

@@ -89,103 +89,123 @@ public final class RunEngine {
   }
 
   private RunResult runIn(RunConfig cfg) throws Exception {
-    List<PromptSet> sets = loadPromptSets(cfg);
-    List<PromptSet> planned = sets; // --shard: the whole plan, of which this process runs its part
-    if (cfg.shard() != null) {
-      sets = sets.stream().map(cfg.shard()::select).toList();
-    }
+    List<PromptSet> planned = loadPromptSets(cfg); // --shard: the whole plan, of which this process runs its part
+    List<PromptSet> sets = cfg.shard() == null ? planned : planned.stream().map(cfg.shard()::select).toList();
     if (cfg.forceNew()) {
       moveAside(cfg.runDir());
     }
     RunStore.requireManifestWithJournals(cfg.runDir());
     try (RunStore store = RunStore.open(cfg.runDir())) {
       store.repairs().forEach(r -> err.println("repaired: " + r));
-      Manifest manifest = store.readManifestRecord();
+      Manifest manifest = store.readManifest();
       if (manifest != null && manifest.isImport()) {
         // its summary and manifest are the import's: a run here would replace them (and a re-import the run's)
         throw new RunConflictException(cfg.runDir() + " holds an import of official results ('irg-eval import'), not a"
             + " run: give 'run' and 'score' another --out (report and compare read it as it is)");
       }
-      boolean generate = cfg.mode() != RunConfig.Mode.SCORE_ONLY;
-      boolean score = cfg.mode() != RunConfig.Mode.GENERATE_ONLY;
-      try (Pipeline pipeline = generate ? openPipeline(cfg) : null;
-           JudgeBackend judge = score && cfg.judge() != null
-               ? judgeOpener.open(cfg.judge(), SafeFiles.createDirectories(cfg.runDir(),
-                   cfg.runDir().resolve("cache/judge"))) : null) {
-        boolean plumbingPipeline = pipeline != null ? pipeline.plumbing()
-            : manifest != null && Boolean.TRUE.equals(manifest.plumbing());
-        List<BenchmarkRun> benches = new ArrayList<>();
-        List<String> scorerNotes = new ArrayList<>();
-        try {
-          Map<String, ScorerProvider> chosen = chooseScorers(cfg, sets, plumbingPipeline, judge != null);
-          OptionCheck.ScorerOptions scorerOptions = OptionCheck.scorers(chosen.values(), cfg.scorerOptions());
-          for (PromptSet set : sets) {
-            benches.add(openBenchmark(cfg, set, score, chosen.get(set.benchmark()), scorerOptions, judge,
-                scorerNotes, manifest));
-          }
-          RunFingerprint fingerprint = new RunManifest().fingerprint(cfg, benches, pipeline, manifest);
-          if (manifest != null && !cfg.forceNew()) {
-            List<String> conflicts = ConfigFingerprint.conflicts(
-                manifest.fingerprint() == null ? null : RecordJson.tree(manifest.fingerprint()),
-                RecordJson.tree(fingerprint));
-            if (!conflicts.isEmpty()) {
-              throw new RunConflictException(cfg.runDir() + " holds a run with another configuration:\n  "
-                  + String.join("\n  ", conflicts)
-                  + "\nUse another --out, or --force-new to start afresh (the old directory is kept, renamed).");
-            }
-          }
-          boolean plumbing = plumbingPipeline || benches.stream().anyMatch(BenchmarkRun::plumbingScore);
-          Manifest man = new RunManifest().manifest(cfg, manifest, fingerprint, sets, pipeline, plumbing,
-              scorerNotes);
-          store.writeManifest(man);
-          for (PromptSet set : sets) {
-            store.writePromptSet(set);
-          }
-          ShardPlan.write(store.dir(), cfg.shard(), planned);
+      return session(cfg, store, manifest, sets, planned);
+    }
+  }
 
-          int turns = fingerprint.turns();
-          RunPlan plan = RunPlan.of(benches, store, cfg.seed(), turns, generate, score);
-          int scoreWork = plan.scoring().size();
-          if (score) {
-            Map<String, BenchmarkRun> byId = byId(benches);
-            for (var g : plan.generations()) {
-              if (byId.get(g.benchmark()).scorer() != null) {
-                scoreWork += turns;
-              }
-            }
-          }
-          WorkExecutor.Outcome outcome;
-          ObjectNode exports;
-          FailureLog failures = new FailureLog(err);
-          try (OfficialExports exporter = OfficialExports.start(store, benches, EXPORT_THREADS)) {
-            try (Progress progress = new Progress(cfg.name(), plan.generations().size(), scoreWork)) {
-              outcome = new WorkExecutor(store, pipeline, score, progress, err, exporter::landed, failures)
-                  .execute(plan, byId(benches));
-            }
-            exports = exporter.finish();
-          }
-          failures.report(store.dir(), "run the same command again to retry them");
-          if (exports.has("failed_this_session")) {
-            err.println("official-layout export: " + exports.path("failed_this_session").asInt() + " prompt(s) failed"
-                + " and will be retried by the next run; first: " + exports.path("errors").path(0).asText());
-          }
-          Summary summary = new Steps(err).run("summary (bootstrap 95% CIs, official-layout results)",
-              () -> new SummaryBuilder(StratifiedBootstrap.standard())
-                  .summary(cfg, store, benches, plan, outcome, pipeline, judge, plumbing),
-              s -> s.summaryComputation().reused() ? "reused: journals and settings unchanged" : "computed");
-          store.writeSummary(summary);
-          // exports: hard links or copies (and why), docs/architecture.md
-          store.writeManifest(man.withEnd(Instant.now().toString(), exports, judge != null
-              ? new Manifest.JudgeUsed(List.copyOf(judge.models())) : man.judgeUsed()));
-          return new RunResult(cfg.runDir(), summary, outcome.generated(), outcome.scored(),
-              outcome.generationFailures(), outcome.scoreIncomplete(), store.repairs(), outcome.stopped(),
-              exports.path("failed_this_session").asInt(0));
-        } finally {
-          for (BenchmarkRun b : benches) {
-            if (b.scorer() != null) {
-              b.scorer().close();
-            }
-          }
+  /** One session on an open run directory: pipeline, judge and scorers open for its length. */
+  private RunResult session(RunConfig cfg, RunStore store, Manifest manifest, List<PromptSet> sets,
+                            List<PromptSet> planned) throws Exception {
+    boolean generate = cfg.mode() != RunConfig.Mode.SCORE_ONLY;
+    boolean score = cfg.mode() != RunConfig.Mode.GENERATE_ONLY;
+    try (Pipeline pipeline = generate ? openPipeline(cfg) : null;
+         JudgeBackend judge = score && cfg.judge() != null ? judgeOpener.open(cfg.judge(),
+             SafeFiles.createDirectories(cfg.runDir(), cfg.runDir().resolve("cache/judge"))) : null;
+         OpenBenchmarks benches = new OpenBenchmarks()) {
+      boolean plumbingPipeline = pipeline != null ? pipeline.plumbing()
+          : manifest != null && Boolean.TRUE.equals(manifest.plumbing());
+      List<String> scorerNotes = new ArrayList<>();
+      Map<String, ScorerProvider> chosen = chooseScorers(cfg, sets, plumbingPipeline, judge != null);
+      OptionCheck.ScorerOptions scorerOptions = OptionCheck.scorers(chosen.values(), cfg.scorerOptions());
+      for (PromptSet set : sets) {
+        benches.add(openBenchmark(cfg, set, score, chosen.get(set.benchmark()), scorerOptions, judge, scorerNotes,
+            manifest));
+      }
+      RunFingerprint fingerprint = new RunManifest().fingerprint(cfg, benches.all, pipeline, manifest);
+      if (manifest != null && !cfg.forceNew()) {
+        List<String> conflicts = ConfigFingerprint.conflicts(
+            manifest.fingerprint() == null ? null : RecordJson.tree(manifest.fingerprint()),
+            RecordJson.tree(fingerprint));
+        if (!conflicts.isEmpty()) {
+          throw new RunConflictException(cfg.runDir() + " holds a run with another configuration:\n  "
+              + String.join("\n  ", conflicts)
+              + "\nUse another --out, or --force-new to start afresh (the old directory is kept, renamed).");
+        }
+      }
+      boolean plumbing = plumbingPipeline || benches.all.stream().anyMatch(BenchmarkRun::plumbingScore);
+      Manifest man = new RunManifest().manifest(cfg, manifest, fingerprint, sets, pipeline, plumbing, scorerNotes);
+      store.writeManifest(man);
+      for (PromptSet set : sets) {
+        store.writePromptSet(set);
+      }
+      ShardPlan.write(store.dir(), cfg.shard(), planned);
+
+      RunPlan plan = RunPlan.of(benches.all, store, cfg.seed(), fingerprint.turns(), generate, score);
+      FailureLog failures = new FailureLog(err);
+      Executed done = execute(cfg, store, pipeline, score, plan, benches.all, fingerprint.turns(), failures);
+      failures.report(store.dir(), "run the same command again to retry them");
+      Manifest.Exports exports = done.exports();
+      if (exports.failures() > 0) {
+        err.println("official-layout export: " + exports.failures() + " prompt(s) failed"
+            + " and will be retried by the next run; first: " + exports.errors().get(0));
+      }
+      WorkExecutor.Outcome outcome = done.outcome();
+      Summary summary = new Steps(err).run("summary (bootstrap 95% CIs, official-layout results)",
+          () -> new SummaryBuilder(StratifiedBootstrap.standard())
+              .summary(cfg, store, benches.all, plan, outcome, pipeline, judge, plumbing),
+          s -> s.summaryComputation().reused() ? "reused: journals and settings unchanged" : "computed");
+      store.writeSummary(summary);
+      // exports: hard links or copies (and why), docs/architecture.md
+      store.writeManifest(man.withEnd(Instant.now().toString(), exports, judge != null
+          ? new Manifest.JudgeUsed(List.copyOf(judge.models())) : man.judgeUsed()));
+      return new RunResult(cfg.runDir(), summary, outcome.generated(), outcome.scored(),
+          outcome.generationFailures(), outcome.scoreIncomplete(), store.repairs(), outcome.stopped(),
+          exports.failures());
+    }
+  }
+
+  /** What the work of a session gave: the executor's counts and the official-layout export's. */
+  private record Executed(WorkExecutor.Outcome outcome, Manifest.Exports exports) {}
+
+  /** Generates and scores the plan, exporting each prompt's images as they land; then finishes the export. */
+  private Executed execute(RunConfig cfg, RunStore store, Pipeline pipeline, boolean score, RunPlan plan,
+                           List<BenchmarkRun> benches, int turns, FailureLog failures) throws Exception {
+    int scoreWork = plan.scoring().size();
+    if (score) {
+      Map<String, BenchmarkRun> byId = byId(benches);
+      for (var g : plan.generations()) {
+        if (byId.get(g.benchmark()).scorer() != null) {
+          scoreWork += turns;
+        }
+      }
+    }
+    try (OfficialExports exporter = OfficialExports.start(store, benches, EXPORT_THREADS)) {
+      WorkExecutor.Outcome outcome;
+      try (Progress progress = new Progress(cfg.name(), plan.generations().size(), scoreWork)) {
+        outcome = new WorkExecutor(store, pipeline, score, progress, err, exporter::landed, failures)
+            .execute(plan, byId(benches));
+      }
+      return new Executed(outcome, exporter.finish());
+    }
+  }
+
+  /** The session's benchmarks; closing it closes their scorers. */
+  private static final class OpenBenchmarks implements AutoCloseable {
+    final List<BenchmarkRun> all = new ArrayList<>();
+
+    void add(BenchmarkRun b) {
+      all.add(b);
+    }
+
+    @Override
+    public void close() throws Exception {
+      for (BenchmarkRun b : all) {
+        if (b.scorer() != null) {
+          b.scorer().close();
         }
       }
     }

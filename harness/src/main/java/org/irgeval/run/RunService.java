@@ -1,6 +1,7 @@
 package org.irgeval.run;
 
 import java.io.PrintWriter;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,9 +113,16 @@ public final class RunService {
    * @param argv the command line, for the manifest
    */
   public RunOutcome rescore(Path run, Path data, Scoring scoring, List<String> argv) throws Exception {
+    RunConfig cfg = rescoreConfig(run, data, scoring, argv);
+    RunResult result = new RunEngine(registry, judges, err).run(cfg);
+    return new RunOutcome(result, aftercare.afterRun(run, Map.of(), false));
+  }
+
+  /** What {@link #rescore} runs: the recorded run's configuration with these scorers (for its preflight). */
+  public RunConfig rescoreConfig(Path run, Path data, Scoring scoring, List<String> argv) throws IOException {
     Manifest manifest;
     try (RunStore store = RunStore.open(run)) {
-      manifest = store.readManifestRecord();
+      manifest = store.readManifest();
     }
     if (manifest == null || manifest.config() == null) {
       throw new IllegalArgumentException(run.resolve(RunStore.MANIFEST) + " is missing: not a run directory");
@@ -125,13 +133,11 @@ public final class RunService {
     Path dataDir = data != null ? data : Path.of(c.dataDir());
     PipelineConfig pc = new PipelineConfig(List.of(), c.preset(), 1, c.turns() == null ? 2 : c.turns(), Map.of(),
         dataDir, null, registry::benchmark);
-    RunConfig cfg = new RunConfig(run.getFileName().toString(), run, dataDir, c.benchmarks(),
-        c.benchOptions() == null ? Map.of() : c.benchOptions(), c.pipeline(), pc, c.samples(),
-        c.seed() == null ? 0 : c.seed(), c.limit() == null ? -1 : c.limit(), chosen, scoring.options(),
-        scoring.judge(), RunConfig.Mode.SCORE_ONLY, false, argv)
-        .withShard(c.shard() == null ? null : Shard.parse(c.shard()));
-    RunResult result = new RunEngine(registry, judges, err).run(cfg);
-    return new RunOutcome(result, aftercare.afterRun(run, Map.of(), false));
+    return RunConfig.at(run).data(dataDir).benchmarks(c.benchmarks())
+        .benchOptions(c.benchOptions() == null ? Map.of() : c.benchOptions()).pipeline(c.pipeline(), pc)
+        .samples(c.samples()).seed(c.seed() == null ? 0 : c.seed()).limit(c.limit() == null ? -1 : c.limit())
+        .scoring(chosen, scoring.options(), scoring.judge()).mode(RunConfig.Mode.SCORE_ONLY).argv(argv)
+        .shard(c.shard() == null ? null : Shard.parse(c.shard())).build();
   }
 
   /** Writes the official results of one benchmark as a run directory of their own ({@code irg-eval import}). */

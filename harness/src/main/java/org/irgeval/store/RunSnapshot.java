@@ -44,7 +44,7 @@ public record RunSnapshot(Path dir, Manifest manifest, Summary summary, Map<Stri
       throw new IOException(dir + " is not a run directory (no " + RunStore.SUMMARY + ")");
     }
     JsonNode summaryJson = named(summaryFile, () -> mapper.readTree(summaryFile.toFile()));
-    if (!summaryJson.isObject() || !summaryJson.path("benchmarks").isObject()) {
+    if (!Summary.isSummary(summaryJson)) {
       // an empty or mistyped summary would give an empty report with exit 0
       throw new IOException(summaryFile + ": not a run summary (no \"benchmarks\" object); run 'irg-eval score "
           + dir + "' to write it again");

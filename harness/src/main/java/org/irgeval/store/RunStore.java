@@ -306,8 +306,8 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
-  /** Reads {@code manifest.json}, or null when the run is new. */
-  public ObjectNode readManifest() throws IOException {
+  /** Reads {@code manifest.json} as a tree, or null when the run is new. */
+  private ObjectNode readManifestTree() throws IOException {
     Path f = dir.resolve(MANIFEST);
     if (SafeFiles.attributes(f) == null) {
       return null;
@@ -344,9 +344,9 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
-  /** Reads {@code manifest.json} as its record, or null when the run is new. */
-  public Manifest readManifestRecord() throws IOException {
-    ObjectNode m = readManifest();
+  /** Reads {@code manifest.json}, or null when the run is new. */
+  public Manifest readManifest() throws IOException {
+    ObjectNode m = readManifestTree();
     try {
       return m == null ? null : Manifest.of(m);
     } catch (IOException e) {

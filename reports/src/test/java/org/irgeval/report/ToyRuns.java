@@ -52,8 +52,8 @@ final class ToyRuns {
   Path run(Path dir, long seed, double mistakeRate, double reflectionMistakeRate) throws Exception {
     PipelineConfig pc = new PipelineConfig(List.of(), null, 1, 2, Map.of("mistake-rate", Double.toString(mistakeRate),
         "reflection-mistake-rate", Double.toString(reflectionMistakeRate)), dir, null, registry::benchmark);
-    RunConfig cfg = new RunConfig(dir.getFileName().toString(), dir, dir, List.of("toy"), Map.of(), "reference", pc,
-        null, seed, -1, Map.of(), Map.of(), null, RunConfig.Mode.GENERATE_AND_SCORE, false, List.of("test"));
+    RunConfig cfg = RunConfig.at(dir).data(dir).benchmarks(List.of("toy")).pipeline("reference", pc).seed(seed)
+        .argv(List.of("test")).build();
     new RunEngine(registry, (s, d) -> {
       throw new AssertionError("no judge");
     }, new PrintWriter(new StringWriter())).run(cfg);

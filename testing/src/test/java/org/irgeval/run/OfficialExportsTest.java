@@ -93,8 +93,8 @@ class OfficialExportsTest {
   private RunResult run(RecordingLayout layout, PipelineProvider pipeline) throws Exception {
     Path run = tmp.resolve("r");
     PipelineConfig pc = new PipelineConfig(List.of(), null, 1, 2, Map.of(), tmp, null, id -> Optional.empty());
-    RunConfig cfg = new RunConfig("r", run, tmp, List.of("toy"), Map.of(), "reference", pc, null, 42, -1, Map.of(),
-        Map.of(), null, RunConfig.Mode.GENERATE_AND_SCORE, false, List.of("test"));
+    RunConfig cfg = RunConfig.at(run).name("r").data(tmp).benchmarks(List.of("toy")).pipeline("reference", pc)
+        .argv(List.of("test")).build();
     Registry registry = new Registry(List.of(new ToyBenchmark(6, 2).withLayout(layout)), List.of(pipeline),
         List.of(new ToyScorer("v1")));
     return new RunEngine(registry, (s, d) -> null, new PrintWriter(errText, true)).run(cfg);

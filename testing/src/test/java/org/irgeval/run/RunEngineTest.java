@@ -36,8 +36,8 @@ class RunEngineTest {
   private RunConfig config(String pipeline, int limit, RunConfig.Mode mode, int turns) {
     PipelineConfig pc = new PipelineConfig(List.of(), null, 1, turns, Map.of("mistake-rate", "0.5"), tmp, null,
         id -> Optional.empty());
-    return new RunConfig("r", tmp.resolve("r"), tmp, List.of("toy"), Map.of(), pipeline, pc, null, 42, limit,
-        Map.of(), Map.of(), null, mode, false, List.of("test"));
+    return RunConfig.at(tmp.resolve("r")).data(tmp).benchmarks(List.of("toy")).pipeline(pipeline, pc).limit(limit)
+        .mode(mode).argv(List.of("test")).build();
   }
 
   private RunEngine engine(ToyScorer scorer, PipelineProvider... pipelines) {

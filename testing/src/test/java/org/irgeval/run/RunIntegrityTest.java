@@ -35,8 +35,8 @@ class RunIntegrityTest {
   private RunResult run(ScorerProvider scorer, PipelineProvider pipeline, RunConfig.Mode mode) throws Exception {
     Registry reg = new Registry(List.of(new ToyBenchmark(6, 2)), List.of(pipeline), List.of(scorer));
     PipelineConfig pc = new PipelineConfig(List.of(), null, 1, 2, Map.of(), tmp, null, reg::benchmark);
-    RunConfig cfg = new RunConfig("r", tmp.resolve("r"), tmp, List.of("toy"), Map.of(), pipeline.id(), pc, null, 42,
-        -1, Map.of(), Map.of(), null, mode, false, List.of("test"));
+    RunConfig cfg = RunConfig.at(tmp.resolve("r")).data(tmp).benchmarks(List.of("toy")).pipeline(pipeline.id(), pc)
+        .mode(mode).argv(List.of("test")).build();
     return new RunEngine(reg, (s, d) -> {
       throw new AssertionError("no judge");
     }, new PrintWriter(errText, true)).run(cfg);

@@ -36,8 +36,8 @@ class RunMergerTest {
   private RunConfig config(String name, Shard shard, RunConfig.Mode mode, long seed) {
     PipelineConfig pc = new PipelineConfig(List.of(), null, 1, 2, Map.of("mistake-rate", "0.5"), tmp, null,
         id -> Optional.empty());
-    return new RunConfig(name, tmp.resolve(name), tmp, List.of("toy"), Map.of(), "reference", pc, null, seed, -1,
-        Map.of(), Map.of(), null, mode, false, List.of("test"), shard);
+    return RunConfig.at(tmp.resolve(name)).data(tmp).benchmarks(List.of("toy")).pipeline("reference", pc).seed(seed)
+        .mode(mode).argv(List.of("test")).shard(shard).build();
   }
 
   private RunEngine engine(int prompts) {

@@ -55,8 +55,8 @@ class ScorerDescriptionRunTest {
   private RunResult run(ScorerProvider scorer, Map<String, String> scorers) throws Exception {
     PipelineConfig pc = new PipelineConfig(List.of(), null, 1, 2, Map.of("mistake-rate", "0.5"), tmp, null,
         id -> Optional.empty());
-    RunConfig cfg = new RunConfig("r", tmp.resolve("r"), tmp, List.of("toy"), Map.of(), "reference", pc, null, 42, 2,
-        scorers, Map.of(), null, RunConfig.Mode.GENERATE_AND_SCORE, false, List.of("test"));
+    RunConfig cfg = RunConfig.at(tmp.resolve("r")).data(tmp).benchmarks(List.of("toy")).pipeline("reference", pc)
+        .limit(2).scoring(scorers, Map.of(), null).argv(List.of("test")).build();
     return new RunEngine(new Registry(List.of(new ToyBenchmark(6, 2)), List.of(new ReferencePipelineProvider()),
         List.of(scorer)), (s, d) -> {
           throw new AssertionError("no judge");

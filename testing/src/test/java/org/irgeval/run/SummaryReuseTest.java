@@ -29,8 +29,8 @@ class SummaryReuseTest {
   private RunResult run(RunConfig.Mode mode) throws Exception {
     PipelineConfig pc = new PipelineConfig(List.of(), null, 1, 2, Map.of("mistake-rate", "0.5"), tmp, null,
         id -> Optional.empty());
-    RunConfig cfg = new RunConfig("r", tmp.resolve("r"), tmp, List.of("toy"), Map.of(), "reference", pc, null, 42, -1,
-        Map.of(), Map.of(), null, mode, false, List.of("test"));
+    RunConfig cfg = RunConfig.at(tmp.resolve("r")).data(tmp).benchmarks(List.of("toy")).pipeline("reference", pc)
+        .mode(mode).argv(List.of("test")).build();
     return new RunEngine(new Registry(List.of(new ToyBenchmark(8, 2)), List.of(new ReferencePipelineProvider()),
         List.of(new ToyScorer("v1"))), (s, d) -> null, new PrintWriter(new StringWriter())).run(cfg);
   }

@@ -22,14 +22,12 @@ import org.irgeval.util.Hashing;
  * PyTorch engine itself is a runtime dependency of the adapter that runs the export.
  */
 public final class TorchScriptFile implements AutoCloseable {
-  private final String what;
   private final Path path;
   private final String sha256;
   private final Model model;
   private final Predictor<NDList, NDList> predictor;
 
-  private TorchScriptFile(String what, Path path, String sha256, Model model, Predictor<NDList, NDList> predictor) {
-    this.what = what;
+  private TorchScriptFile(Path path, String sha256, Model model, Predictor<NDList, NDList> predictor) {
     this.path = path;
     this.sha256 = sha256;
     this.model = model;
@@ -69,7 +67,7 @@ public final class TorchScriptFile implements AutoCloseable {
     Model model = newModel.get();
     try {
       model.load(path);
-      return new TorchScriptFile(what, path, sha256, model, model.newPredictor(new NoopTranslator()));
+      return new TorchScriptFile(path, sha256, model, model.newPredictor(new NoopTranslator()));
     } catch (IOException | MalformedModelException | RuntimeException | Error e) {
       model.close(); // the native model is allocated before load reads the file
       throw e;
@@ -84,10 +82,6 @@ public final class TorchScriptFile implements AutoCloseable {
   /** The model's manager, for the arrays of one call (make a sub-manager and close it). */
   public NDManager manager() {
     return model.getNDManager();
-  }
-
-  public String what() {
-    return what;
   }
 
   public Path path() {

@@ -41,7 +41,7 @@ public record Manifest(String run, String started, String created, String kind, 
                        List<String> scorerNotes, Harness harness, @JsonProperty("import") ImportFacts importFacts,
                        RunFingerprint fingerprint, RunSpecRecord config, JsonNode pipelineFacts,
                        Map<String, Map<String, DataFile>> dataFiles, List<Session> sessions, String ended,
-                       JsonNode exports, JudgeUsed judgeUsed, List<ShardSource> mergedFrom, MergeFacts merge) {
+                       Exports exports, JudgeUsed judgeUsed, List<ShardSource> mergedFrom, MergeFacts merge) {
   /** The {@code kind} of an import of official results. */
   public static final String IMPORT = "import";
 
@@ -97,7 +97,7 @@ public record Manifest(String run, String started, String created, String kind, 
   }
 
   /** The end of a session: when, the export's counts, the judge models (null: none used, the entry is dropped). */
-  public Manifest withEnd(String ended, JsonNode exports, JudgeUsed judgeUsed) {
+  public Manifest withEnd(String ended, Exports exports, JudgeUsed judgeUsed) {
     return new Manifest(run, started, created, kind, plumbing, notice, scorerNotes, harness, importFacts, fingerprint,
         config, pipelineFacts, dataFiles, sessions, ended, exports, judgeUsed, mergedFrom, merge);
   }
@@ -146,6 +146,31 @@ public record Manifest(String run, String started, String created, String kind, 
   public record Session(String started, List<String> argv, String mode, String shard, Integer shards) {
     public Session inShard(String shard) {
       return new Session(started, argv, mode, shard, shards);
+    }
+  }
+
+  /**
+   * The official-layout export of the last session (docs/architecture.md, run directory contract).
+   *
+   * @param images                     images exported in all
+   * @param placedThisSession          placed by this session
+   * @param hardLinkedThisSession      as hard links
+   * @param copiedThisSession          as copies
+   * @param writtenByLayoutThisSession written by the layout itself (re-encoded, composed)
+   * @param copyReason                 why copies were made, if any
+   * @param failedThisSession          prompts whose export failed (retried by the next run), absent when none
+   * @param errors                     their errors
+   * @param secondsAfterLastTrajectory from the last trajectory stored to every export done
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"images", "placed_this_session", "hard_linked_this_session", "copied_this_session",
+      "written_by_layout_this_session", "copy_reason", "failed_this_session", "errors",
+      "seconds_after_last_trajectory"})
+  public record Exports(int images, int placedThisSession, int hardLinkedThisSession, int copiedThisSession,
+                        int writtenByLayoutThisSession, String copyReason, Integer failedThisSession,
+                        List<String> errors, Double secondsAfterLastTrajectory) {
+    public int failures() {
+      return failedThisSession == null ? 0 : failedThisSession;
     }
   }
 

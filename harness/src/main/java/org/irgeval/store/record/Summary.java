@@ -32,6 +32,11 @@ public record Summary(String run, Boolean plumbing, String notice, Map<String, B
     return RecordJson.read(json, Summary.class);
   }
 
+  /** Whether a JSON value has a summary's shape (an object with a "benchmarks" object). */
+  public static boolean isSummary(JsonNode json) {
+    return json != null && json.isObject() && json.path("benchmarks").isObject();
+  }
+
   public boolean isPlumbing() {
     return Boolean.TRUE.equals(plumbing);
   }

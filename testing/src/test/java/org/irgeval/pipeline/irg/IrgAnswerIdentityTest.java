@@ -45,8 +45,7 @@ class IrgAnswerIdentityTest {
         assertTrue(e.getMessage().contains("checkpoint SHA-256 " + SHA_B + ", the pool's is " + SHA_A),
             e.getMessage());
         assertEquals(1, restarted.trajectoryLog().size(), "one answer, then never asked again");
-        Endpoint ep = ((IrgPipeline) p).endpointsForTest().get(0);
-        assertEquals(Endpoint.State.REFUSED, ep.state);
+        assertEquals("refused", MiniEngine.endpointStats(p, url).get("state"));
       }
     } finally {
       before.close();
@@ -99,26 +98,30 @@ class IrgAnswerIdentityTest {
         LatencyModel.ZERO, 1.0);
     Map<String, String> opts = new LinkedHashMap<>(MiniEngine.fastRetries());
     opts.put("request_timeout_s", "1");
+    opts.put("take_out_after", "1");   // each client timeout takes the endpoint out: the pool probes it again
+    opts.put("max_attempts", "3");
+    opts.put("endpoint_wait_s", "3");
     try (IrgSimulator sim = IrgSimulator.start(slow);
          Pipeline p = MiniEngine.open("irg-paper", 1, 1, opts, sim.uri())) {
-      IrgPipeline irg = (IrgPipeline) p;
-      Endpoint ep = irg.endpointsForTest().get(0);
-      assertNull(irg.probeForTest(ep), "idle: healthy");
+      assertEquals("up", MiniEngine.endpointStats(p, sim.uri()).get("state"), "idle: healthy at open");
       Thread t = new Thread(() -> {
         try {
           p.generate(MiniEngine.request(5, "geneval", "00001", "a cat", 0, 1));
         } catch (Exception ignored) {
-          // times out after 1 s on the client; the simulator keeps computing it
+          // times out after 1 s on the client (each attempt); the simulator keeps computing them
         }
       });
       t.start();
-      String why = null;
-      for (int i = 0; i < 400 && why == null; i++) {   // the simulated request runs 4 s; its age passes 1 s
+      // the pool's own probes, after each take-out, read the server's queue.running_s; once the oldest simulated
+      // request (4 s) has run 2 whole seconds, longer than the 1 s request timeout, the endpoint is stuck
+      Object why = null;
+      for (int i = 0; i < 600 && (why == null || !why.toString().contains("longer than")); i++) {
         Thread.sleep(10);
-        why = irg.probeForTest(ep);
+        why = MiniEngine.endpointStats(p, sim.uri()).get("last_problem");
       }
       t.join();
-      assertTrue(why != null && why.contains("longer than the request timeout (1 s)"), String.valueOf(why));
+      assertTrue(why != null && why.toString().contains("longer than the request timeout (1 s)"),
+          String.valueOf(why));
     }
   }
 }

@@ -129,14 +129,17 @@ class IrgCheckpointIdentityTest {
       URI late = b.uri();
       b.close(); // down at open: taken out, probed later
       Map<String, String> opts = new java.util.LinkedHashMap<>(MiniEngine.fastRetries());
+      opts.put("endpoint_wait_s", "1");
       try (Pipeline p = MiniEngine.open("irg-paper", 2, 1, opts, a.uri(), late);
            IrgSimulator again = IrgSimulator.start(SimConfig.defaults().withCheckpointSha256(SHA_B),
                late.getPort())) {
-        IrgPipeline irg = (IrgPipeline) p;
-        Endpoint ep = irg.endpointsForTest().get(1);
-        String why = irg.probeForTest(ep);
-        assertTrue(why != null && why.contains("the pool's is " + SHA_A), String.valueOf(why));
-        assertEquals(Endpoint.State.REFUSED, ep.state);
+        assertEquals("out", MiniEngine.endpointStats(p, late).get("state"), "down at open: taken out");
+        a.close(); // the pool's one healthy endpoint goes away: the next request makes the pool probe the late one
+        assertThrows(TrajectoryFailedException.class,
+            () -> p.generate(MiniEngine.request(3, "geneval", "00001", "a cat", 0, 2)));
+        Map<String, Object> ep = MiniEngine.endpointStats(p, late);
+        assertEquals("refused", ep.get("state"));
+        assertTrue(String.valueOf(ep.get("last_problem")).contains("the pool's is " + SHA_A), ep.toString());
         assertTrue(again.trajectoryLog().isEmpty());
       }
     }

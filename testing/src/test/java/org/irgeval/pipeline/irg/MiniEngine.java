@@ -63,6 +63,13 @@ final class MiniEngine {
     return m;
   }
 
+  /** One endpoint's entry of the pipeline's stats (state, last_problem, counters), as the run summary shows it. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> endpointStats(Pipeline p, URI endpoint) {
+    Map<String, Object> all = (Map<String, Object>) p.stats().get("endpoints");
+    return (Map<String, Object>) all.get(endpoint.toString());
+  }
+
   static GenerationRequest request(long runSeed, String benchmark, String promptId, String text, int sample,
                                    int turns) {
     Prompt p = new Prompt(promptId, 0, text, "cat", JsonNodeFactory.instance.objectNode());

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
@@ -20,6 +22,7 @@ import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.api.PublicFile;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.ValueRange;
@@ -67,6 +70,22 @@ public final class GenAiBenchBenchmark implements Benchmark, ReferenceScenes {
   @Override
   public List<OptionSpec> options() {
     return List.of(RELEASE);
+  }
+
+  /**
+   * The 527 set's file is t2v_metrics@60ce07b genai_image.json (pinned, hashed); the 1600 set's two files are the
+   * hub's {@code resolve/main} (t2v_metrics@6ecb74f dataset.py l.1266-1275), for which no hash is published.
+   */
+  @Override
+  public List<PublicFile> publicFiles(Map<String, String> options) {
+    return PublicFile.listed(GenAiBenchBenchmark.class, "public-files.tsv",
+        Set.of("release=" + options.getOrDefault("release", GenAiBenchRelease.R527.id())));
+  }
+
+  /** The 527 set (VQAScore paper) or the 1600 set (GenAI-Bench paper). */
+  @Override
+  public OptionalInt officialPromptCount(Map<String, String> options) {
+    return OptionalInt.of(options.getOrDefault("release", GenAiBenchRelease.R527.id()).equals("1600") ? 1600 : 527);
   }
 
   @Override

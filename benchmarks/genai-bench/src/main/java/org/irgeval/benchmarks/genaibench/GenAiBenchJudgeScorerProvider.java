@@ -28,6 +28,12 @@ public final class GenAiBenchJudgeScorerProvider implements ScorerProvider {
         .aliases("genai-vqa-judge");
   }
 
+  /** P("Yes") is read from the first token's top logprobs: the preflight checks the judge returns them. */
+  @Override
+  public boolean judgeLogprobs() {
+    return true;
+  }
+
   @Override
   public List<OptionSpec> options() {
     return List.of(RULE);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
@@ -19,6 +21,7 @@ import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.api.PublicFile;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.ValueRange;
@@ -60,6 +63,19 @@ public final class GenEvalBenchmark implements Benchmark, ReferenceScenes {
     return List.of(OptionSpec.choice(OPTION_PROMPTS, "original (prompts/evaluation_metadata.jsonl) or"
         + " rewritten (BAGEL's prompts/evaluation_metadata_long.jsonl; recorded as the prompt-set version)",
         PromptFile.ORIGINAL.version(), PromptFile.REWRITTEN.version()));
+  }
+
+  /** djghosh13/geneval@af4902f; the rewritten prompts from ByteDance-Seed/Bagel@056b5fd eval/gen/geneval/prompts/. */
+  @Override
+  public List<PublicFile> publicFiles(Map<String, String> options) {
+    return PublicFile.listed(GenEvalBenchmark.class, "public-files.tsv",
+        Set.of(OPTION_PROMPTS + "=" + PromptFile.ofOption(options.get(OPTION_PROMPTS)).version()));
+  }
+
+  /** 553 lines of evaluation_metadata.jsonl (BAGEL's rewritten file has the same 553). */
+  @Override
+  public OptionalInt officialPromptCount(Map<String, String> options) {
+    return OptionalInt.of(553);
   }
 
   @Override

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
@@ -20,6 +22,7 @@ import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.api.PublicFile;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.ValueRange;
@@ -61,6 +64,18 @@ public final class OneIgBenchmark implements Benchmark, ReferenceScenes {
     return List.of(OptionSpec.of("model", OptionSpec.Type.TEXT, "the model folder of official grids"
         + " (images/<category>/<model>/) and the model column of official per-prompt CSVs to read (default: "
         + OneIgImageLayout.MODEL + " or the only one)"));
+  }
+
+  /** OneIG-Bench/OneIG-Benchmark@41b4983: the English prompt table and the scripts' per-dimension files. */
+  @Override
+  public List<PublicFile> publicFiles(Map<String, String> options) {
+    return PublicFile.listed(OneIgBenchmark.class, "public-files.tsv", Set.of());
+  }
+
+  /** The 1120 rows of OneIG-Bench.csv (EN). */
+  @Override
+  public OptionalInt officialPromptCount(Map<String, String> options) {
+    return OptionalInt.of(1120);
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.irgeval.api.DataException;
 import org.irgeval.api.OptionSpec;
+import org.irgeval.api.Prompt;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerDescription;
@@ -53,6 +54,12 @@ public final class OneIgDjlScorerProvider implements ScorerProvider {
         OptionSpec.of(DREAMSIM, OptionSpec.Type.TEXT, "TorchScript DreamSim ensemble embedding (.pt;"
             + " tools/export_dreamsim.py)"),
         JPEG_OPTION, OneIgJudgeScorerProvider.RECORDED_OPTION, OneIgJudgeScorerProvider.ATTEMPTS_OPTION);
+  }
+
+  /** The alignment and OCR requests when a judge is configured (without one, none: they stay unscored). */
+  @Override
+  public int judgeCalls(Prompt prompt) {
+    return OneIgJudgeParts.calls(prompt);
   }
 
   @Override

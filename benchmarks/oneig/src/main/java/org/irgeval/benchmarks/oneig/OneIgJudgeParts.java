@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.irgeval.api.Judge;
 import org.irgeval.api.JudgeRequest;
+import org.irgeval.api.Prompt;
 import org.irgeval.api.ScoringInput;
 import org.irgeval.scoring.judge.JudgeLoop;
 
@@ -29,6 +30,13 @@ final class OneIgJudgeParts {
   static final int ALIGNMENT_MAX_TOKENS = 128;
 
   private OneIgJudgeParts() {}
+
+  /** Requests for one tile of {@code p}: one per alignment question, one OCR call for a text prompt. */
+  static int calls(Prompt p) {
+    List<String> dims = OneIgAggregator.dimensionsOf(p);
+    return (dims.contains(OneIgAggregator.ALIGNMENT) ? p.metadata().path("questions").size() : 0)
+        + (dims.contains(OneIgAggregator.TEXT) ? 1 : 0);
+  }
 
   static OneIgPart alignment(Judge judge, OneIgTemplates templates, int attempts) {
     return new OneIgPart() {

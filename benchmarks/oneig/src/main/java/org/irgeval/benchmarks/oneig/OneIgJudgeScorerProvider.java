@@ -7,6 +7,7 @@ import java.util.Map;
 import org.irgeval.api.Judge;
 import org.irgeval.api.JudgeFactory;
 import org.irgeval.api.OptionSpec;
+import org.irgeval.api.Prompt;
 import org.irgeval.api.Scorer;
 import org.irgeval.api.ScorerContext;
 import org.irgeval.api.ScorerDescription;
@@ -44,6 +45,11 @@ public final class OneIgJudgeScorerProvider implements ScorerProvider {
   @Override
   public List<OptionSpec> options() {
     return List.of(RECORDED_OPTION, ATTEMPTS_OPTION);
+  }
+
+  @Override
+  public int judgeCalls(Prompt prompt) {
+    return OneIgJudgeParts.calls(prompt);
   }
 
   @Override

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
@@ -20,6 +22,7 @@ import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.Prompt;
 import org.irgeval.api.PromptSet;
+import org.irgeval.api.PublicFile;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.ValueRange;
@@ -61,6 +64,23 @@ public final class TiifBenchmark implements Benchmark, ReferenceScenes {
   @Override
   public List<OptionSpec> options() {
     return List.of(SET, EVAL_FIX);
+  }
+
+  /**
+   * A113N-W3I/TIIF-Bench@3aae750 data/: the chosen set's prompts and questions. The full set's comparison questions
+   * there are the ones of TIIF issue #10 (the fix d875cd8 is not pinned here); {@code eval_fix=derived} reads a
+   * derived file no public source has.
+   */
+  @Override
+  public List<PublicFile> publicFiles(Map<String, String> options) {
+    return PublicFile.listed(TiifBenchmark.class, "public-files.tsv",
+        Set.of("set=" + TiifSet.of(options.getOrDefault("set", TiifSet.TESTMINI.id())).id()));
+  }
+
+  /** A short and a long prompt per line: testmini 277 lines, full 2538 (docs/tiif.md section 1.4). */
+  @Override
+  public OptionalInt officialPromptCount(Map<String, String> options) {
+    return OptionalInt.of(2 * (TiifSet.of(options.getOrDefault("set", TiifSet.TESTMINI.id())) == TiifSet.FULL ? 2538 : 277));
   }
 
   @Override

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
 import org.irgeval.api.Benchmark;
 import org.irgeval.api.DataException;
 import org.irgeval.api.Explanation;
@@ -17,6 +19,7 @@ import org.irgeval.api.OfficialResultsImporter;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.PaperTable;
 import org.irgeval.api.PromptSet;
+import org.irgeval.api.PublicFile;
 import org.irgeval.api.ScoreRecord;
 import org.irgeval.api.ScoredSample;
 import org.irgeval.api.ValueRange;
@@ -60,6 +63,20 @@ public final class WiseBenchmark implements Benchmark {
   @Override
   public List<OptionSpec> options() {
     return List.of(VERSION, PROMPTS);
+  }
+
+  /** PKU-YuanGroup/WISE@eb51174: WISE_legacy/data/ (with the rewrites when chosen) or data_verified/. */
+  @Override
+  public List<PublicFile> publicFiles(Map<String, String> options) {
+    return PublicFile.listed(WiseBenchmark.class, "public-files.tsv",
+        Set.of("version=" + options.getOrDefault("version", WiseVersion.LEGACY.id()),
+            "prompts=" + options.getOrDefault("prompts", "original")));
+  }
+
+  /** 1000 prompts in every version (ids 1-1000). */
+  @Override
+  public OptionalInt officialPromptCount(Map<String, String> options) {
+    return OptionalInt.of(1000);
   }
 
   @Override

@@ -1,12 +1,14 @@
 package org.irgeval.pipeline.images;
 
 import java.nio.file.Files;
-import java.util.List;
-import org.irgeval.api.Benchmark;
-import org.irgeval.api.OptionSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.irgeval.api.Benchmark;
+import org.irgeval.api.GenerationEstimate;
+import org.irgeval.api.OptionSpec;
 import org.irgeval.api.Pipeline;
 import org.irgeval.api.PipelineConfig;
 import org.irgeval.api.PipelineProvider;
@@ -27,6 +29,13 @@ public final class ImagesPipelineProvider implements PipelineProvider {
   public List<OptionSpec> options() {
     return List.of(OptionSpec.family("turnK", "turn[2-9]", OptionSpec.Type.TEXT,
         "folder of turn-K images in the official layout (turn2=DIR, turn3=DIR, ...; turn 1 is --images DIR)"));
+  }
+
+  /** Reads images made elsewhere: no GPU here; one turn per folder given. */
+  @Override
+  public Optional<GenerationEstimate> estimate(PipelineConfig config) {
+    return Optional.of(new GenerationEstimate(1 + config.options().size(), 0, 0, false,
+        "images made elsewhere (no GPU here)"));
   }
 
   @Override

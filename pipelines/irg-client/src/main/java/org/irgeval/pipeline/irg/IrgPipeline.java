@@ -233,16 +233,6 @@ public final class IrgPipeline implements Pipeline {
     return null;
   }
 
-  /** Tests: the pool's endpoints, in --endpoint order. */
-  List<Endpoint> endpointsForTest() {
-    return pool.endpoints();
-  }
-
-  /** Tests: one health check of {@code e}, as the pool's probes do it. */
-  String probeForTest(Endpoint e) throws InterruptedException {
-    return probe(e);
-  }
-
   @Override
   public Map<String, Object> settings() {
     Map<String, Object> s = new LinkedHashMap<>();

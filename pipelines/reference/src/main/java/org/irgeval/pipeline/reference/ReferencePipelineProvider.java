@@ -2,6 +2,8 @@ package org.irgeval.pipeline.reference;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.irgeval.api.GenerationEstimate;
 import org.irgeval.api.OptionSpec;
 import org.irgeval.api.Pipeline;
 import org.irgeval.api.PipelineConfig;
@@ -31,6 +33,13 @@ public final class ReferencePipelineProvider implements PipelineProvider {
             "chance of each mistake when re-drawing after reflection (default "
                 + MistakeModel.DEFAULT.reflectionRate() + ")"),
         OptionSpec.of("delay-ms", OptionSpec.Type.NON_NEGATIVE_INT, "latency added to every turn (default 0)"));
+  }
+
+  /** CPU drawings (no GPU), small PNGs; two turns unless --turns says otherwise. */
+  @Override
+  public Optional<GenerationEstimate> estimate(PipelineConfig config) {
+    return Optional.of(new GenerationEstimate(config.turns() > 0 ? config.turns() : 2, 0, 20_000, true,
+        "CPU reference pipeline (no GPU)"));
   }
 
   @Override
