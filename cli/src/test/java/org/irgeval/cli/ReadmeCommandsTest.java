@@ -80,6 +80,9 @@ class ReadmeCommandsTest {
     if (w.stream().anyMatch(s -> s.startsWith("https://") || s.startsWith("http://gpu"))) {
       return "needs the network";
     }
+    if (w.contains("--config") || w.get(0).equals("doctor")) {
+      return "checks or plans the paper's setup: official data, endpoints, the judge";
+    }
     if (w.get(0).equals("data") || w.get(0).equals("throughput") || w.contains("images")) {
       return "needs official data (" + (w.get(0).equals("throughput") ? "CliContractTest checks its message" : "") + ")";
     }
