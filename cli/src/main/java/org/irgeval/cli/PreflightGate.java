@@ -24,11 +24,27 @@ final class PreflightGate {
    * @return the exit code when the command stops here, or null to go on with the run
    */
   Integer check(RunConfig cfg, boolean planOnly, boolean doctor) {
+    return check(cfg, planOnly, doctor, false);
+  }
+
+  /** The {@code --json} result of {@code doctor} and {@code run --dry-run}: every check and the plan. */
+  record Checked(boolean ok, double seconds, PreflightReport report) {}
+
+  /** @param json {@code --json}: doctor's and --dry-run's result as one JSON document on stdout */
+  Integer check(RunConfig cfg, boolean planOnly, boolean doctor, boolean json) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
     PreflightReport report = new Preflight(registry, new JudgeProbe(System::getenv)).check(cfg, planOnly);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    if (json && (planOnly || doctor)) {
+      try {
+        JsonOption.print(out, new Checked(report.ok(), seconds, report));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return report.ok() ? ExitCodes.OK : ExitCodes.UNUSABLE_INPUT;
+    }
     if (planOnly) {
       report.checks().stream().filter(c -> c.status() != org.irgeval.preflight.CheckResult.Status.OK)
           .forEach(c -> err.println("dry run: " + c.check() + ": " + c.message()));

@@ -184,7 +184,7 @@ public class RunCommand implements Callable<Integer>, Main.Resumable {
         .mode(generateOnly ? RunConfig.Mode.GENERATE_ONLY : RunConfig.Mode.GENERATE_AND_SCORE).forceNew(forceNew)
         .shard(shard == null ? null : Shard.parse(shard))
         .argv(List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))).build();
-    Integer stop = new PreflightGate(registry, spec).check(cfg, dryRun, doctorOnly());
+    Integer stop = new PreflightGate(registry, spec).check(cfg, dryRun, doctorOnly(), output.json);
     if (stop != null) {
       return stop;
     }

@@ -46,6 +46,10 @@ class JsonOutputTest {
     assertEquals(8, imp.path("scores").asInt());
     assertTrue(imp.path("summary").path("benchmarks").path("geneval").path("variants").has("imported"));
 
+    CliTestSupport.Result doctor = CliTestSupport.run("doctor", "--benchmarks", "geneval", "--limit", "2", "--json");
+    assertEquals(doctor.code(), json(doctor).path("ok").asBoolean() ? 0 : 2, doctor.err());
+    assertTrue(json(doctor).path("report").path("checks").size() > 0, doctor.out());
+
     JsonNode list = json(CliTestSupport.run("list", "--json"));
     assertTrue(list.path("benchmarks").findValuesAsText("id").contains("geneval"), list.toString());
     assertTrue(list.path("shared_scorer_options").size() >= 2, list.toString());
