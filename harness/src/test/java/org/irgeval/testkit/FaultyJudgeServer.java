@@ -2,7 +2,6 @@ package org.irgeval.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -203,7 +202,7 @@ public final class FaultyJudgeServer implements AutoCloseable {
         requests.incrementAndGet();
       }
       Relayed r = forward(ex, raw);
-      send(ex, r.status(), r.body(), null);
+      LoopbackJudgeServer.send(ex, r.status(), r.body(), null);
     } catch (IOException clientGone) {
       // The client timed out and closed the connection while we were delaying: nothing to answer.
     }
@@ -212,13 +211,13 @@ public final class FaultyJudgeServer implements AutoCloseable {
   /** Answers {@code ex} with {@code fault}; false when the normal answer is to follow (a delay). */
   private boolean inject(HttpExchange ex, Fault fault, byte[] raw) throws IOException {
     switch (fault.kind()) {
-      case RATE_LIMIT -> send(ex, 429, error("rate_limit_exceeded", "rate limited (injected)"),
+      case RATE_LIMIT -> LoopbackJudgeServer.send(ex, 429, LoopbackJudgeServer.error("rate_limit_exceeded", "rate limited (injected)"),
           String.valueOf(fault.retryAfterSeconds()));
-      case SERVER_ERROR -> send(ex, 500, error("server_error", "internal error (injected)"), null);
-      case MALFORMED -> send(ex, 200,
+      case SERVER_ERROR -> LoopbackJudgeServer.send(ex, 500, LoopbackJudgeServer.error("server_error", "internal error (injected)"), null);
+      case MALFORMED -> LoopbackJudgeServer.send(ex, 200,
           "{\"choices\": [{\"message\": {\"content\": \"Consis".getBytes(StandardCharsets.UTF_8), null);
-      case UNAUTHORIZED -> send(ex, 401, error("invalid_api_key", "Incorrect API key provided (injected)"), null);
-      case BAD_REQUEST -> send(ex, 400, error("invalid_request_error", "bad request (injected)"), null);
+      case UNAUTHORIZED -> LoopbackJudgeServer.send(ex, 401, LoopbackJudgeServer.error("invalid_api_key", "Incorrect API key provided (injected)"), null);
+      case BAD_REQUEST -> LoopbackJudgeServer.send(ex, 400, LoopbackJudgeServer.error("invalid_request_error", "bad request (injected)"), null);
       case DELAY -> {
         sleep(fault.delay());
         return false;
@@ -273,25 +272,6 @@ public final class FaultyJudgeServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while relaying to " + target, e);
-    }
-  }
-
-  private byte[] error(String type, String message) throws IOException {
-    ObjectNode root = mapper.createObjectNode();
-    ObjectNode err = root.putObject("error");
-    err.put("message", message);
-    err.put("type", type);
-    return mapper.writeValueAsBytes(root);
-  }
-
-  private static void send(HttpExchange ex, int status, byte[] body, String retryAfter) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    if (retryAfter != null) {
-      ex.getResponseHeaders().set("Retry-After", retryAfter);
-    }
-    ex.sendResponseHeaders(status, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
     }
   }
 

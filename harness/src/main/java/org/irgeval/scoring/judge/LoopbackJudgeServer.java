@@ -222,15 +222,17 @@ public final class LoopbackJudgeServer implements AutoCloseable {
     return root;
   }
 
-  private byte[] error(String type, String message) throws IOException {
-    ObjectNode root = mapper.createObjectNode();
+  /** An OpenAI-style error body ({@code {"error": {"message", "type"}}}); the fault-injecting test server sends it too. */
+  public static byte[] error(String type, String message) throws IOException {
+    ObjectNode root = Json.mapper().createObjectNode();
     ObjectNode err = root.putObject("error");
     err.put("message", message);
     err.put("type", type);
-    return mapper.writeValueAsBytes(root);
+    return Json.mapper().writeValueAsBytes(root);
   }
 
-  private static void send(HttpExchange ex, int status, byte[] body, String retryAfter) throws IOException {
+  /** Sends a JSON body with {@code status} (and {@code Retry-After} when not null). */
+  public static void send(HttpExchange ex, int status, byte[] body, String retryAfter) throws IOException {
     ex.getResponseHeaders().set("Content-Type", "application/json");
     if (retryAfter != null) {
       ex.getResponseHeaders().set("Retry-After", retryAfter);
