@@ -1,7 +1,5 @@
 package org.irgeval.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +11,8 @@ import org.irgeval.report.ReportWriter;
 import org.irgeval.report.RunLabels;
 import org.irgeval.store.AtomicFiles;
 import org.irgeval.store.RunStore;
+import org.irgeval.store.record.RecordJson;
+import org.irgeval.store.record.Summary;
 import org.irgeval.util.BuildInfo;
 import org.irgeval.util.Hashing;
 import org.irgeval.util.Json;
@@ -37,9 +37,8 @@ final class ReportReuse {
     update(md, BuildInfo.version() + " " + BuildInfo.gitCommit() + " " + codeStamp());
     for (Path run : runs) {
       update(md, run.toAbsolutePath().normalize().toString());
-      update(md, stable(run.resolve(RunStore.SUMMARY), List.of("session", "summary_computation")));
-      // a session's own bookkeeping (its argv and times, what its export placed): no report shows it
-      update(md, stable(run.resolve(RunStore.MANIFEST), List.of("sessions", "ended", "exports")));
+      update(md, stableSummary(run.resolve(RunStore.SUMMARY)));
+      update(md, stableManifest(run.resolve(RunStore.MANIFEST)));
       Path labels = run.resolve(RunLabels.FILE);
       update(md, Files.isRegularFile(labels) ? Files.readString(labels) : "");
     }
@@ -93,16 +92,22 @@ final class ReportReuse {
     return new Outcome(out.resolve("report.html"), false);
   }
 
-  /** A JSON file without its session-bound fields (times, this session's counts), as text; "" when absent. */
-  private static String stable(Path f, List<String> drop) throws IOException {
+  /** The summary's results without session-bound fields, as text; "" when absent. */
+  private static String stableSummary(Path f) throws IOException {
     if (!Files.isRegularFile(f)) {
       return "";
     }
-    JsonNode n = Json.mapper().readTree(f.toFile());
-    if (n instanceof ObjectNode o) {
-      o.remove(drop);
+    return new String(RecordJson.bytes(Summary.of(Json.mapper().readTree(f.toFile())).withoutSession()),
+        StandardCharsets.UTF_8);
+  }
+
+  /** The manifest without one session's bookkeeping, as text; "" when absent. */
+  private static String stableManifest(Path f) throws IOException {
+    if (!Files.isRegularFile(f)) {
+      return "";
     }
-    return Json.mapper().writeValueAsString(n);
+    return new String(RecordJson.bytes(RunStore.readManifestOf(f.getParent()).withoutSessionBookkeeping()),
+        StandardCharsets.UTF_8);
   }
 
   /** When the running code was built: a rebuilt jar (or class folder) gives other reports. */

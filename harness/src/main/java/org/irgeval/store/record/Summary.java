@@ -41,6 +41,11 @@ public record Summary(String run, Boolean plumbing, String notice, Map<String, B
     return Boolean.TRUE.equals(plumbing);
   }
 
+  /** The results alone, without this session's counts and how long their computation took. */
+  public Summary withoutSession() {
+    return new Summary(run, plumbing, notice, benchmarks, null, pipeline, judge, inputsSha256, null);
+  }
+
   /** The same with more benchmarks listed after this summary's (e.g. the demo's samples without an adapter). */
   public Summary with(Map<String, BenchmarkSummary> more) {
     Map<String, BenchmarkSummary> all = new LinkedHashMap<>(benchmarks);
