@@ -49,6 +49,11 @@ public record Manifest(String run, String started, String created, String kind, 
     return IMPORT.equals(kind);
   }
 
+  /** The same without one session's own bookkeeping (its argv and times, what its export placed): no report shows it. */
+  public Manifest withoutSessionBookkeeping() {
+    return withSessions(null).withEnd(null, null, judgeUsed);
+  }
+
   public static Manifest of(JsonNode json) throws IOException {
     return RecordJson.read(json, Manifest.class);
   }
