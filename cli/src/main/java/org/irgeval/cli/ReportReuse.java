@@ -97,8 +97,12 @@ final class ReportReuse {
     if (!Files.isRegularFile(f)) {
       return "";
     }
-    return new String(RecordJson.bytes(Summary.of(Json.mapper().readTree(f.toFile())).withoutSession()),
-        StandardCharsets.UTF_8);
+    try {
+      return new String(RecordJson.bytes(Summary.of(Json.mapper().readTree(f.toFile())).withoutSession()),
+          StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return Files.readString(f, StandardCharsets.ISO_8859_1); // unreadable: the report names the file itself
+    }
   }
 
   /** The manifest without one session's bookkeeping, as text; "" when absent. */
@@ -106,8 +110,12 @@ final class ReportReuse {
     if (!Files.isRegularFile(f)) {
       return "";
     }
-    return new String(RecordJson.bytes(RunStore.readManifestOf(f.getParent()).withoutSessionBookkeeping()),
-        StandardCharsets.UTF_8);
+    try {
+      return new String(RecordJson.bytes(RunStore.readManifestOf(f.getParent()).withoutSessionBookkeeping()),
+          StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return Files.readString(f, StandardCharsets.ISO_8859_1); // unreadable: the report names the file itself
+    }
   }
 
   /** When the running code was built: a rebuilt jar (or class folder) gives other reports. */

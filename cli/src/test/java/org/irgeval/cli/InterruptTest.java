@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.irgeval.testkit.SystemTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run stopped by a signal says what it kept and the command that resumes, as a child process really sees it. */
+@SystemTest // a child JVM signalled while it works
 class InterruptTest {
   @TempDir
   Path tmp;

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.irgeval.testkit.SystemTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -105,6 +106,7 @@ class ReadmeCommandsTest {
   }
 
   @Test
+  @SystemTest // runs the demo and the README's commands end to end (about 10 s idle); the parse check above stays fast
   void everyReadmeCommandThatNeedsNoGpuNetworkOrDataWorksAsWrittenOnAFreshClone() throws Exception {
     Set<String> ran = new TreeSet<>();
     for (Command c : readmeCommands()) {
