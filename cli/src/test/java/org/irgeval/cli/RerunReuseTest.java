@@ -3,9 +3,13 @@ package org.irgeval.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.irgeval.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +41,16 @@ class RerunReuseTest {
     assertEquals(0, labelled.code(), labelled.err());
     assertTrue(labelled.err().contains("report (tables, comparisons, plots, HTML) ... written"), labelled.err());
 
-    // a removed score line is generated work to redo: summary and report are recomputed
-    java.util.List<String> scores = Files.readAllLines(run.resolve("scores.jsonl"));
-    Files.write(run.resolve("scores.jsonl"), scores.subList(0, scores.size() - 1));
+    // a stored score that changed (here edited by hand; a removed line would be scored again to the same bytes by
+    // the deterministic plumbing scorer, which rightly reuses the summary): summary and report are recomputed
+    List<String> scores = new ArrayList<>(Files.readAllLines(run.resolve("scores.jsonl")));
+    ObjectNode last = (ObjectNode)
+        Json.mapper().readTree(scores.get(scores.size() - 1));
+    ObjectNode values = (ObjectNode) last.get("values");
+    String key = values.fieldNames().next();
+    values.put(key, 1 - values.get(key).asDouble());
+    scores.set(scores.size() - 1, Json.mapper().writeValueAsString(last));
+    Files.write(run.resolve("scores.jsonl"), scores);
     CliTestSupport.Result changed = CliTestSupport.run(cmd);
     assertEquals(0, changed.code(), changed.err());
     assertTrue(changed.err().contains("summary (bootstrap 95% CIs, official-layout results) ... computed"),
