@@ -13,10 +13,11 @@ import org.irgeval.api.Pipeline;
 import org.irgeval.pipeline.irg.sim.IrgSimulator;
 import org.irgeval.pipeline.irg.sim.LoggedRequest;
 import org.irgeval.pipeline.irg.sim.SimConfig;
+import org.irgeval.testkit.SystemTest;
 import org.irgeval.util.PngCheck;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Each fault a broken server can send instead of an answer (SimConfig.FAILURE_CODES beyond the error answers) is
@@ -34,8 +35,20 @@ class IrgReplyFaultsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"reset", "slow_body", "timeout", "truncated_png", "not_png", "wrong_size", "junk_json"})
+  @ValueSource(strings = {"reset", "truncated_png", "not_png", "wrong_size", "junk_json"})
   void everyFaultKindIsARetriedEndpointFailureNeverAGeneration(String kind) throws Exception {
+    aRetriedEndpointFailure(kind);
+  }
+
+  /** The two faults that wait out the real 1 s request timeout (2 sizes x 2 attempts each): the system tier. */
+  @SystemTest
+  @ParameterizedTest
+  @ValueSource(strings = {"slow_body", "timeout"})
+  void timeoutFaultsAreRetriedEndpointFailuresNeverAGeneration(String kind) throws Exception {
+    aRetriedEndpointFailure(kind);
+  }
+
+  private static void aRetriedEndpointFailure(String kind) throws Exception {
     for (int side : new int[] {0, 64}) { // pictures of the requested size, and the simulator's 64x64 plumbing ones
       SimConfig c = SimConfig.defaults().withImageSize(side).withFaultDelayMs(1500)
           .withFailures(Map.of(kind, 1.0));
