@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
  *
  * <p>How to write one: {@code docs/adding-a-benchmark.md} (files, names, options, citations, demo samples,
  * checklist). A worked toy example is {@code org.irgeval.testkit.ToyBenchmark} in the harness test-jar
- * ({@code testing/src/test/java/org/irgeval/testkit/ToyBenchmark.java}), and every adapter's tests extend the
+ * ({@code pipelines/reference/src/test/java/org/irgeval/testkit/ToyBenchmark.java}), and every adapter's tests extend the
  * contract kit {@code org.irgeval.testkit.BenchmarkContract} next to it.
  */
 public interface Benchmark {
