@@ -11,6 +11,7 @@ import org.irgeval.report.ReportWriter;
 import org.irgeval.report.RunLabels;
 import org.irgeval.store.AtomicFiles;
 import org.irgeval.store.RunStore;
+import org.irgeval.store.SafeFiles;
 import org.irgeval.store.record.RecordJson;
 import org.irgeval.store.record.Summary;
 import org.irgeval.util.BuildInfo;
@@ -46,12 +47,19 @@ final class ReportReuse {
   }
 
   /** True when {@code out} holds a complete report made from inputs with this key. */
-  static boolean fresh(Path out, String key, String... files) {
+  static boolean fresh(Path out, String key, String... files) throws SafeFiles.UnsafePathException {
     return fresh(out, out.resolve(KEY_FILE), key, files);
   }
 
-  /** True when {@code keyFile} holds this key and every one of {@code files} is in {@code out}. */
-  static boolean fresh(Path out, Path keyFile, String key, String... files) {
+  /**
+   * True when {@code keyFile} holds this key and every one of {@code files} is in {@code out}. A link in their place
+   * is refused by name, as everywhere in a run directory (it is neither read nor, later, replaced).
+   */
+  static boolean fresh(Path out, Path keyFile, String key, String... files) throws SafeFiles.UnsafePathException {
+    SafeFiles.checkFile(out, keyFile);
+    for (String f : files) {
+      SafeFiles.checkFile(out, out.resolve(f));
+    }
     try {
       Path k = keyFile;
       if (!Files.isRegularFile(k) || !Files.readString(k).strip().equals(key)) {

@@ -81,6 +81,11 @@ class ReadmeCommandsTest {
     if (w.stream().anyMatch(s -> s.startsWith("https://") || s.startsWith("http://gpu"))) {
       return "needs the network";
     }
+    if (w.get(0).equals("import") && System.getenv("IRG_EVAL_DATA") != null) {
+      // the import matches results to the prompts of $IRG_EVAL_DATA when it is set (as .ci/run sets it), and the
+      // stand-in results come from the built-in demo samples; ImportCommandTest imports official results
+      return "matches results to $IRG_EVAL_DATA's official prompts, which the stand-in results are not";
+    }
     if (w.get(0).equals("doctor")) {
       return "checks the official data, the judge and the GPU servers it names (PreflightCliTest checks doctor itself)";
     }
@@ -145,7 +150,11 @@ class ReadmeCommandsTest {
       }
       ran.add(words.get(0));
     }
-    assertEquals(new TreeSet<>(List.of("compare", "import", "list", "report", "run")), ran,
+    Set<String> expected = new TreeSet<>(List.of("compare", "import", "list", "report", "run"));
+    if (System.getenv("IRG_EVAL_DATA") != null) {
+      expected.remove("import");
+    }
+    assertEquals(expected, ran,
         "the README's runnable commands were run");
   }
 

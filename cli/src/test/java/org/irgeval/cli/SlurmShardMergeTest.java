@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.irgeval.pipeline.irg.sim.IrgSimulator;
 import org.irgeval.pipeline.irg.sim.SimConfig;
+import org.irgeval.scoring.judge.LoopbackJudgeServer;
 import org.irgeval.testkit.SystemTest;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Assumptions;
@@ -98,15 +99,20 @@ class SlurmShardMergeTest {
   @Test
   void arrayOfShardsThenMergeEqualsUnshardedRun() throws Exception {
     requireSlurm();
-    Path data = CliTestSupport.shared("irg", "geneval");
+    Path data = CliTestSupport.shared("irg", "wise");
     long t0 = System.nanoTime();
     Map<String, String> env = new HashMap<>();
     env.put("SLURM_CI_DIR", tmp.resolve("slurm").toString());
     env.put("SLURM_CI_CPUS", "4");
     boolean ours = false;
+    // WISE scored by a loopback judge in the official reply format: every run (whole, shards, merge) scores, so the
+    // merged results are compared with real numbers, and the preflight finds the scorer it checks
     try (IrgSimulator sim = IrgSimulator.start(SimConfig.defaults().withSerial(true)
-        .withSystemPrompts(IrgSimulator.systemPromptHashes(data)))) {
-      String args = "--pipeline irg --preset irg-paper --benchmarks geneval,wise --limit 6 --data " + data;
+        .withSystemPrompts(IrgSimulator.systemPromptHashes(data)));
+         LoopbackJudgeServer judge = LoopbackJudgeServer.start(
+             req -> LoopbackJudgeServer.Answer.text("Consistency: 2\nRealism: 1\nAesthetic Quality: 1"))) {
+      String args = "--pipeline irg --preset irg-paper --benchmarks wise --limit 6 --data " + data
+          + " --judge-url " + judge.baseUrl();
       // the unsharded run, in this JVM
       List<String> whole = new ArrayList<>(List.of(args.split(" ")));
       whole.add(0, "run");
@@ -131,6 +137,7 @@ class SlurmShardMergeTest {
       env.put("IRG_EVAL_OUT", out.toString());
       env.put("IRG_ENDPOINTS", sim.uri().toString());
       env.put("IRG_EVAL_RUN_ARGS", args);
+      env.put("IRG_EVAL_MERGE_ARGS", "--judge-url " + judge.baseUrl());
       String[] ids = sh(env, tmp, SCRIPTS.resolve("submit.sh").toString(), "3").trim().split("\\s+");
       assertEquals(2, ids.length, String.join(" ", ids));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(100);
