@@ -47,15 +47,29 @@ public final class OfficialData {
     String msg = "official data '" + folder + "/' not found (looked in " + (tried.isEmpty() ? "nothing"
         : tried.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList())
         + "): test needs the official files; run with IRG_EVAL_DATA=/path/to/benchmarks mvn -B verify";
+    throw skip("data-dependent tests", folder, "no official " + folder + " data", msg);
+  }
+
+  /**
+   * Skips the calling test for a missing input: one loud line per kind ({@code key}) and one per test on stderr;
+   * under {@code IRG_EVAL_REQUIRE_DATA=1} (what .ci/run sets) it fails instead. Never returns normally; the
+   * {@code throw} at the call site only tells the compiler so.
+   *
+   * @param what   what is skipped, e.g. "data-dependent tests"
+   * @param key    announces {@code what} once per key
+   * @param reason the per-test reason, e.g. "no official geneval data"
+   * @param msg    what is missing and how to provide it
+   */
+  public static AssertionError skip(String what, String key, String reason, String msg) {
     if ("1".equals(System.getenv("IRG_EVAL_REQUIRE_DATA"))) {
-      fail(msg + " (IRG_EVAL_REQUIRE_DATA=1: missing data is a failure)");
+      fail(msg + " (IRG_EVAL_REQUIRE_DATA=1: a missing input is a failure)");
     }
-    if (ANNOUNCED.add(folder)) {
-      System.err.println("[irg-eval tests] SKIPPING data-dependent tests: " + msg);
+    if (ANNOUNCED.add(key)) {
+      System.err.println("[irg-eval tests] SKIPPING " + what + ": " + msg);
     }
-    System.err.println("[irg-eval tests] skipped " + caller() + " (no official " + folder + " data)");
+    System.err.println("[irg-eval tests] skipped " + caller() + " (" + reason + ")");
     Assumptions.abort(msg);
-    throw new AssertionError("unreachable");
+    return new AssertionError("unreachable");
   }
 
   private static String caller() {
