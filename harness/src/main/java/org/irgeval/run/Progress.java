@@ -42,7 +42,9 @@ public final class Progress implements AutoCloseable {
     if (tty) {
       b.setConsumer(new TerminalLine(System.err)).setUpdateIntervalMillis(300);
     } else {
-      b.setConsumer(new DelegatingProgressBarConsumer(this::printIfChanged)).setUpdateIntervalMillis(5000);
+      // a width given: the library's own width probe starts `tty` and `test -t` processes for every bar, and
+      // logLine() prints its own line anyway
+      b.setConsumer(new DelegatingProgressBarConsumer(this::printIfChanged, 80)).setUpdateIntervalMillis(5000);
     }
     bar = b.build();
     bar.setExtraMessage(message());

@@ -6,19 +6,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.irgeval.stats.StratifiedBootstrap;
 import org.irgeval.testkit.ToyBenchmark;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The regression gate's exit codes on real toy runs (60 prompts, 2 images each, two turns). */
+/**
+ * The regression gate's exit codes on real toy runs (60 prompts, 2 images each, two turns). One instance serves
+ * every test so that each distinct run is made once: the gate only reads run directories.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GateTest {
   @TempDir
   Path tmp;
 
   private final ToyRuns runs = new ToyRuns(new ToyBenchmark(60, 2));
+  private final Map<String, RunView> made = new HashMap<>();
+
+  /** The toy run named {@code name} (made on first use; a name always stands for the same arguments). */
+  private RunView run(String name, long seed, double mistakeRate, double reflectionMistakeRate) throws Exception {
+    RunView v = made.get(name);
+    if (v == null) {
+      v = RunView.read(runs.run(tmp.resolve(name), seed, mistakeRate, reflectionMistakeRate), name);
+      made.put(name, v);
+    }
+    return v;
+  }
+
+  private RunView base() throws Exception {
+    return run("a", 1, 0.2, 0.0);
+  }
 
   private Gate gate() {
     return new Gate(runs.registry, new Comparisons(new StratifiedBootstrap(1000, 11)));
@@ -30,8 +52,8 @@ class GateTest {
 
   @Test
   void anotherSeedPassesOnEveryVariantADegradedCandidateFailsAndNothingInCommonIsUnusable() throws Exception {
-    RunView base = RunView.read(runs.run(tmp.resolve("a"), 1, 0.2, 0.0), "a");
-    RunView other = RunView.read(runs.run(tmp.resolve("b"), 2, 0.2, 0.0), "b");
+    RunView base = base();
+    RunView other = run("b", 2, 0.2, 0.0);
     Gate.Outcome same = gate().run(base, other, opts(0.05));
     assertEquals(Gate.PASS, same.code(), same.toString());
     assertEquals(List.of("no-reflection", "reflection"), same.verdicts().stream().map(Gate.Verdict::variant).toList());
@@ -39,7 +61,7 @@ class GateTest {
     assertEquals(60, c.prompts());
     assertTrue(c.mcnemar() != null, "binary image scores take McNemar's test");
 
-    RunView bad = RunView.read(runs.run(tmp.resolve("bad"), 3, 1.0, 1.0), "bad");
+    RunView bad = run("bad", 3, 1.0, 1.0);
     Gate.Outcome worse = gate().run(base, bad, opts(0.01));
     assertEquals(Gate.FAIL, worse.code(), worse.toString());
     Gate.Verdict v = worse.verdicts().get(1);
@@ -55,8 +77,8 @@ class GateTest {
   /** The case: turn-1 images collapse, reflection repairs them; the last variant alone would pass. */
   @Test
   void aDegradedFirstTurnFailsOnNoReflectionEvenWhenReflectionRepairsIt() throws Exception {
-    RunView base = RunView.read(runs.run(tmp.resolve("a"), 1, 0.2, 0.0), "a");
-    RunView cand = RunView.read(runs.run(tmp.resolve("c"), 2, 1.0, 0.0), "c");
+    RunView base = base();
+    RunView cand = run("c", 2, 1.0, 0.0);
     Gate.Outcome o = gate().run(base, cand, opts(0.01));
     assertEquals(Gate.FAIL, o.code(), o.toString());
     Gate.Verdict turn1 = o.verdicts().get(0);
@@ -74,7 +96,7 @@ class GateTest {
 
   @Test
   void runsScoredByAnotherBackEndAreRefusedNamingTheScorerUnlessAllowed() throws Exception {
-    RunView base = RunView.read(runs.run(tmp.resolve("a"), 1, 0.2, 0.0), "a");
+    RunView base = base();
     ToyRuns judged = new ToyRuns(new ToyBenchmark(60, 2), ToyRuns.judged());
     RunView cand = RunView.read(judged.run(tmp.resolve("j"), 1, 0.2, 0.0), "j");
     Gate.Outcome o = gate().run(base, cand, opts(0.01));
@@ -101,8 +123,17 @@ class GateTest {
     assertEquals(2, g.run(a, b, opts(0.01).withMinPrompts(5)).verdicts().size());
   }
 
-  /** A run whose last variant is named "imported" (as {@code irg-eval import} names it), made from a toy run. */
-  private static Path asImported(Path run) throws Exception {
+  /** A copy of a toy run whose last variant is named "imported" (as {@code irg-eval import} names it). */
+  private Path asImported(String name, long seed, double mistakeRate, double reflectionMistakeRate)
+      throws Exception {
+    run(name, seed, mistakeRate, reflectionMistakeRate);
+    Path from = tmp.resolve(name);
+    Path run = tmp.resolve(name + "-imported");
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Files.copy(p, run.resolve(from.relativize(p).toString()));
+      }
+    }
     for (String f : List.of("summary.json", "scores.jsonl")) {
       Path p = run.resolve(f);
       Files.writeString(p, Files.readString(p).replace("\"reflection\"", "\"imported\""));
@@ -112,8 +143,8 @@ class GateTest {
 
   @Test
   void anImportedVariantIsPairedThroughTheVariantMap() throws Exception {
-    RunView base = RunView.read(runs.run(tmp.resolve("a"), 1, 0.2, 0.0), "a");
-    RunView imported = RunView.read(asImported(runs.run(tmp.resolve("i"), 3, 1.0, 1.0)), "i");
+    RunView base = base();
+    RunView imported = RunView.read(asImported("bad", 3, 1.0, 1.0), "i");
     Gate.Outcome unmapped = gate().run(base, imported, opts(0.01).withVariant("reflection"));
     assertEquals(Gate.UNUSABLE, unmapped.code());
     assertTrue(unmapped.skipped().get(0).contains("--variant-map"), unmapped.skipped().toString());

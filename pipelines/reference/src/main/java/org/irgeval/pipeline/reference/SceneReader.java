@@ -1,7 +1,13 @@
 package org.irgeval.pipeline.reference;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,10 +22,7 @@ public final class SceneReader {
   public List<SeenObject> read(BufferedImage img) {
     int w = img.getWidth();
     int h = img.getHeight();
-    int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
-    for (int i = 0; i < rgb.length; i++) {
-      rgb[i] &= 0xFFFFFF;
-    }
+    int[] rgb = rgb(img);
     int[] label = new int[w * h];
     List<SeenObject> out = new ArrayList<>();
     int next = 1;
@@ -32,7 +35,6 @@ public final class SceneReader {
       int sp = 0;
       stack[sp++] = start;
       label[start] = id;
-      boolean[] mask = new boolean[w * h];
       int n = 0;
       long sr = 0;
       long sg = 0;
@@ -43,7 +45,6 @@ public final class SceneReader {
       int y2 = -1;
       while (sp > 0) {
         int p = stack[--sp];
-        mask[p] = true;
         n++;
         int c = rgb[p];
         sr += (c >> 16) & 255;
@@ -55,13 +56,10 @@ public final class SceneReader {
         y1 = Math.min(y1, y);
         x2 = Math.max(x2, x);
         y2 = Math.max(y2, y);
-        int[] nbs = {x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1};
-        for (int q : nbs) {
-          if (q >= 0 && label[q] == 0 && !ReferencePalette.reserved(rgb[q])) {
-            label[q] = id;
-            stack[sp++] = q;
-          }
-        }
+        sp = visit(rgb, label, stack, sp, id, x > 0 ? p - 1 : -1);
+        sp = visit(rgb, label, stack, sp, id, x < w - 1 ? p + 1 : -1);
+        sp = visit(rgb, label, stack, sp, id, y > 0 ? p - w : -1);
+        sp = visit(rgb, label, stack, sp, id, y < h - 1 ? p + w : -1);
       }
       if (n < MIN_PIXELS) {
         continue;
@@ -70,8 +68,67 @@ public final class SceneReader {
       if (code < 0) {
         continue;
       }
+      // the mask is the region's pixels, which all lie inside its box (built only for regions that are objects:
+      // text and other small regions are many, and a full-size mask each made reading the dominant cost)
+      boolean[] mask = new boolean[w * h];
+      for (int y = y1; y <= y2; y++) {
+        for (int x = x1; x <= x2; x++) {
+          mask[y * w + x] = label[y * w + x] == id;
+        }
+      }
       int mean = (int) (sr / n) << 16 | (int) (sg / n) << 8 | (int) (sb / n);
       out.add(new SeenObject(code, x1, y1, x2 + 1, y2 + 1, mask, mean, 0.99));
+    }
+    return out;
+  }
+
+  /** Pushes pixel {@code q} (-1: off the image) when it is an unlabelled body pixel; returns the new stack size. */
+  private static int visit(int[] rgb, int[] label, int[] stack, int sp, int id, int q) {
+    if (q >= 0 && label[q] == 0 && !ReferencePalette.reserved(rgb[q])) {
+      label[q] = id;
+      stack[sp++] = q;
+    }
+    return sp;
+  }
+
+  /**
+   * The 0xRRGGBB pixels. The layouts ImageIO decodes an 8-bit RGB(A) PNG to and the renderer draws in are read from
+   * their buffers directly: {@code getRGB} converts pixel by pixel through the colour model, which made it the
+   * slowest step of every reference run. Any other layout goes through {@code getRGB}.
+   */
+  static int[] rgb(BufferedImage img) {
+    int w = img.getWidth();
+    int h = img.getHeight();
+    int[] out = new int[w * h];
+    Raster r = img.getRaster();
+    boolean whole = r.getMinX() == 0 && r.getMinY() == 0 && r.getParent() == null;
+    if (whole && (img.getType() == BufferedImage.TYPE_INT_RGB || img.getType() == BufferedImage.TYPE_INT_ARGB)
+        && r.getDataBuffer() instanceof DataBufferInt ints
+        && r.getSampleModel() instanceof SinglePixelPackedSampleModel sm && sm.getScanlineStride() == w
+        && ints.getOffset() == 0) {
+      int[] px = ints.getData();
+      for (int i = 0; i < out.length; i++) {
+        out[i] = px[i] & 0xFFFFFF;
+      }
+      return out;
+    }
+    int stride = img.getType() == BufferedImage.TYPE_3BYTE_BGR ? 3
+        : img.getType() == BufferedImage.TYPE_4BYTE_ABGR ? 4 : 0;
+    if (whole && stride > 0 && r.getDataBuffer() instanceof DataBufferByte bytes
+        && r.getSampleModel() instanceof PixelInterleavedSampleModel sm && sm.getScanlineStride() == w * stride
+        && sm.getPixelStride() == stride && bytes.getOffset() == 0
+        && Arrays.equals(sm.getBandOffsets(), stride == 3 ? new int[] {2, 1, 0} : new int[] {3, 2, 1, 0})) {
+      byte[] px = bytes.getData();
+      // TYPE_3BYTE_BGR stores B, G, R; TYPE_4BYTE_ABGR stores A, B, G, R (non-premultiplied: the colour is as stored)
+      int o = stride - 3;
+      for (int i = 0, j = 0; i < out.length; i++, j += stride) {
+        out[i] = (px[j + o + 2] & 255) << 16 | (px[j + o + 1] & 255) << 8 | (px[j + o] & 255);
+      }
+      return out;
+    }
+    img.getRGB(0, 0, w, h, out, 0, w);
+    for (int i = 0; i < out.length; i++) {
+      out[i] &= 0xFFFFFF;
     }
     return out;
   }
