@@ -10,9 +10,18 @@
 # `exec` runs in a private mount namespace (unshare -m): /proc, /dev, /tmp and the bound folders are mounted there
 # only, so they disappear with the command whatever way it ends - nothing to tear down, nothing left mounted.
 # Needs root (mmdebstrap's root mode, unshare, chroot). IRG_EVAL_TRIXIE_ROOT overrides the cache folder.
+# IRG_EVAL_TRIXIE_EXTRA="pkg pkg...": Debian packages one check needs on top of the list below (GenEval's detector
+# check: python3-opencv, python3-addict...). They go into a separate root (trixie-root+<hash of the extras>, unless
+# IRG_EVAL_TRIXIE_ROOT names one), so the shared root other checks use is never rebuilt for them.
 set -euo pipefail
 
-ROOT="${IRG_EVAL_TRIXIE_ROOT:-${HOME}/.cache/irg-eval/trixie-root}"
+read -r -a EXTRA <<< "${IRG_EVAL_TRIXIE_EXTRA:-}"
+if [ ${#EXTRA[@]} -gt 0 ]; then
+  suffix="+$(printf '%s\n' "${EXTRA[@]}" | sort -u | sha256sum | cut -c1-12)"
+else
+  suffix=
+fi
+ROOT="${IRG_EVAL_TRIXIE_ROOT:-${HOME}/.cache/irg-eval/trixie-root$suffix}"
 # Keep sorted; any change rebuilds the root (the list's hash is stored in the root's stamp).
 PACKAGES=(
   python3 python3-einops python3-filelock python3-fsspec python3-numpy python3-packaging
@@ -20,6 +29,8 @@ PACKAGES=(
   python3-sentencepiece python3-torch python3-torchvision python3-tqdm python3-typing-extensions python3-yaml
 )
 STAMP="$ROOT/.irg-eval-stamp"
+
+PACKAGES+=("${EXTRA[@]}")
 
 want_stamp() { printf '%s\n' trixie "${PACKAGES[@]}" | sha256sum | cut -c1-64; }
 

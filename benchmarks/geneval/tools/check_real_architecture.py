@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Python half of GenEval's real-architecture check (check_real_architecture.sh runs both halves; docs/geneval.md).
 
-It builds the REAL CLIP ViT-L/14 through the official loading path with seeded random weights, scores masked
+Two parts (--parts clip,detector); the detector part lives in check_detector.py.
+
+CLIP part: it builds the REAL CLIP ViT-L/14 through the official loading path with seeded random weights, scores masked
 object crops with the official `color_classification` of djghosh13/geneval evaluation/evaluate_images.py (imported
 unchanged from --geneval), runs the project's export script (export_clip.py) on the same model, and writes a
 manifest that the Java half (RealArchitectureCheckTest) scores through `ClipColorClassifier`.
@@ -21,8 +23,19 @@ How the official code runs here, and nothing else is changed:
   * `zsc.run_classification` is wrapped to keep the logits it returns (the official function returns only the
     argmax colours).
 
-    python3 check_real_architecture.py --geneval GENEVAL_TREE --out DIR [--seed 0] [--images 8]
-(PYTHONPATH: open_clip/src, clip_benchmark, ftfy, wcwidth; python3-torch, torchvision, PIL, regex, numpy.)
+Detector part (check_detector.py, output in OUT/detector): the REAL Mask2Former (mmdet 2.x, Swin-S, the config
+evaluate_images.py defaults to, l.38-42) with seeded random weights written as a checkpoint and loaded by the official
+`init_detector(config, checkpoint, device)` (l.62-64) on CPU; the official `inference_detector(model, path)` (l.224)
+on 8 images; the project's export_mask2former.py on the same checkpoint; the export is run here too (TorchScript
+in Python) and the Java half (RealArchitectureCheckTest) runs it through `TorchScriptDetector`. mmcv-full's compiled
+`mmcv._ext` and pycocotools are stand-ins whose every function raises (mmdet_cpu_standins.py): the run proves that
+the CPU inference path never calls them. mmdet is then the real one, so the CLIP part's `load_models` gets a no-op
+`init_detector` (the colour check needs no detector).
+
+    python3 check_real_architecture.py --geneval GENEVAL_TREE --out DIR [--parts clip,detector] [--seed 0]
+        [--images 8]
+(PYTHONPATH: open_clip/src, clip_benchmark, ftfy, wcwidth; for the detector part also mmcv 1.7.1, an mmdetection
+2.x tree, addict; python3-torch, torchvision, PIL, regex, numpy, python3-opencv, yapf, terminaltables, matplotlib.)
 """
 import argparse
 import importlib.machinery
@@ -49,6 +62,12 @@ CLASSES = ["dog", "teddy bear"]
 # Objects per image: mostly one (each crop is a ViT-L/14 forward); two images with 2 and 3 objects check the batch
 # order, and the third object of a 3-object image has no mask (the official crop then keeps the whole image).
 OBJECTS = [1, 2, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1]
+# Detector images (width, height): three 1024x1024 (what BAGEL and IRG write; resized to 800x800), 512x512 and
+# 400x400 (up-scaled to 800x800; 400 -> 800 is OpenCV's exact 2x case), 640x480 and 768x576 (both 1067x800, padded
+# to 1088x800) and 333x517 (800x1242, padded to 800x1248). Each distinct padded size costs one trace in the export
+# and a Swin-S forward costs minutes on the shared 2-core machine, hence three padded sizes.
+SIZES_DETECTOR = [(1024, 1024), (640, 480), (333, 517), (512, 512), (1024, 1024), (400, 400), (768, 576),
+                  (1024, 1024)]
 
 
 def stub(name):
@@ -57,8 +76,12 @@ def stub(name):
     return m
 
 
-def install_stubs():
+def install_stubs(real_mmdet=False):
     import torchvision  # noqa: F401  (imported before the stubs exist, so its import-time scans never see them)
+    if real_mmdet:
+        import mmdet_cpu_standins
+        mmdet_cpu_standins.install_mmcv_ext()
+        mmdet_cpu_standins.install_pycocotools()
     mmdet = stub("mmdet")
     mmdet.__file__ = os.path.join(HERE, "mmdet-not-used", "__init__.py")
     apis = stub("mmdet.apis")
@@ -68,8 +91,9 @@ def install_stubs():
     apis.init_detector = no_detector
     apis.inference_detector = no_detector
     mmdet.apis = apis
-    sys.modules.setdefault("mmdet", mmdet)
-    sys.modules.setdefault("mmdet.apis", apis)
+    if not real_mmdet:
+        sys.modules.setdefault("mmdet", mmdet)
+        sys.modules.setdefault("mmdet.apis", apis)
     if importlib.util.find_spec("pandas") is None:
         sys.modules["pandas"] = stub("pandas")  # evaluate_images.py l.16; only main() uses it (the results file)
     if importlib.util.find_spec("sklearn") is None:
@@ -131,16 +155,31 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--geneval", required=True, help="the official djghosh13/geneval tree")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--parts", default="clip", help="comma separated: clip, detector")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--images", type=int, default=8)
+    ap.add_argument("--python-export-images", type=int, default=2,
+                    help="detector: also run the export in Python on the first N images (each costs a forward)")
     ap.add_argument("--reuse-export", action="store_true",
-                    help="keep OUT's clip_image.pt/clip_text.json if present (an earlier run with the same seed)")
+                    help="keep OUT's exports if present (an earlier run with the same seed)")
     a = ap.parse_args(argv)
+    parts = [p for p in a.parts.split(",") if p]
+    unknown = set(parts) - {"clip", "detector"}
+    if unknown or not parts:
+        ap.error(f"--parts: clip and/or detector, not {a.parts!r}")
     os.makedirs(a.out, exist_ok=True)
     torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "2")))
-    install_stubs()
-    random_openai_weights(os.path.join(a.out, "random_vit_l14_openai_layout.pt"), a.seed)
+    install_stubs(real_mmdet="detector" in parts)
     official = import_official(a.geneval)
+    if "clip" in parts:
+        clip_part(a, official, real_mmdet="detector" in parts)
+    if "detector" in parts:
+        import check_detector
+        check_detector.detector_part(a, official, SIZES_DETECTOR, scene)
+
+
+def clip_part(a, official, real_mmdet):
+    random_openai_weights(os.path.join(a.out, "random_vit_l14_openai_layout.pt"), a.seed)
     from clip_benchmark.metrics import zeroshot_classification as zsc
 
     captured = []
@@ -154,7 +193,12 @@ def main(argv=None):
 
     # load_models as the official main does (l.145-146), then the globals color_classification reads.
     ns = argparse.Namespace(model_config="unused", model_path="unused", options={})
-    _, (clip_model, transform, tokenizer), classnames = official.load_models(ns)
+    init_detector = official.init_detector
+    official.init_detector = lambda *args, **kwargs: None  # the real mmdet is loaded: no detector for colours
+    try:
+        _, (clip_model, transform, tokenizer), classnames = official.load_models(ns)
+    finally:
+        official.init_detector = init_detector
     official.args, official.clip_model, official.transform, official.tokenizer = ns, clip_model, transform, tokenizer
 
     rng = np.random.default_rng(a.seed)
@@ -178,7 +222,7 @@ def main(argv=None):
         records.append({"image": name, "class": cls, "objects": objs, "official_logits": logits,
                         "official_colors": colours})
         print(f"{name} {w}x{h} {cls}: {colours}", flush=True)
-    del clip_model, official
+    del clip_model
     zsc.run_classification = run
 
     from open_clip.version import __version__ as open_clip_version

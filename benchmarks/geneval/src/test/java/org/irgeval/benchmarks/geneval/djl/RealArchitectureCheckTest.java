@@ -25,8 +25,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Java half of the real-architecture check (tools/check_real_architecture.sh, docs/geneval.md): the export of
  * the real CLIP ViT-L/14 (seeded random weights) written by tools/check_real_architecture.py is loaded through
  * {@link ClipColorClassifier} and its logits are compared with those of the official {@code color_classification}
- * on the same images and masks. Runs only when {@code -Dirgeval.realcheck.geneval=DIR} names that output folder;
- * writes {@code DIR/java_result.json}.
+ * on the same images and masks; the export of the real Mask2Former (tools/export_mask2former.py, seeded random
+ * weights, tools/check_detector.py) is run through {@link TorchScriptDetector} and its per-class detections are
+ * compared with the official {@code inference_detector} result. Runs only when
+ * {@code -Dirgeval.realcheck.geneval=DIR} names that output folder; writes {@code DIR/java_result.json} and
+ * {@code DIR/detector/java_result.json}.
  */
 // Tag "realcheck": never in a default or CI build (the pom excludes it), so the property gate below is never
 // reported as a skip; scripts/cpu-env/real-architecture-check.sh lifts the exclusion.
@@ -34,6 +37,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class RealArchitectureCheckTest {
   /** Relative tolerance: max |java - official| over an object's 10 logits, over max |official| of that row. */
   static final double TOLERANCE = 1e-4;
+  /** Detector: relative tolerance on scores (over max(|official|, score_floor)) and boxes (over max(|official|, 1)). */
+  static final double DETECTOR_TOLERANCE = 1e-4;
 
   @Test
   @EnabledIfSystemProperty(named = "irgeval.realcheck.geneval", matches = ".+")
@@ -108,6 +113,148 @@ class RealArchitectureCheckTest {
     assertTrue(manifest.get("images").size() >= 8, "at least 8 images");
     assertTrue(worstRel <= TOLERANCE, "max relative logit difference " + worstRel + " > " + TOLERANCE);
     assertEquals(objects, sameColour, "colours differ from the official ones");
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "irgeval.realcheck.geneval", matches = ".+")
+  void mask2formerDetectionsMatchTheOfficialInference() throws Exception {
+    Path dir = Path.of(System.getProperty("irgeval.realcheck.geneval")).resolve("detector");
+    JsonNode manifest = Json.mapper().readTree(dir.resolve("manifest.json").toFile());
+    int classes = manifest.get("num_classes").asInt();
+    double floor = manifest.get("score_floor").asDouble();
+    double worstScore = 0;
+    double worstBox = 0;
+    long maskPixels = 0;
+    int unmatched = 0;
+    int rowsTotal = 0;
+    int above = 0;
+    ArrayNode perImage = Json.mapper().createArrayNode();
+    try (TorchScriptDetector detector = new TorchScriptDetector(dir.resolve(manifest.get("export").asText()),
+        Device.cpu(), classes)) {
+      for (JsonNode rec : manifest.get("images")) {
+        String name = rec.get("image").asText();
+        BufferedImage image = ImageIO.read(dir.resolve(name).toFile());
+        List<List<Detection>> java = detector.detect(image);
+        List<OfficialRow> official = officialRows(rec, dir.resolve(rec.get("masks").asText()));
+        DetectorDiff d = compare(official, java, floor);
+        worstScore = Math.max(worstScore, d.maxRelScore());
+        worstBox = Math.max(worstBox, d.maxRelBox());
+        maskPixels += d.maskPixels();
+        unmatched += d.unmatched();
+        rowsTotal += official.size();
+        above += (int) official.stream().filter(r -> r.score() > 0.3).count();
+        ObjectNode row = perImage.addObject();
+        row.put("image", name);
+        row.put("rows", official.size());
+        row.put("java_rows", java.stream().mapToInt(List::size).sum());
+        row.put("unmatched", d.unmatched());
+        row.put("max_rel_score_diff", d.maxRelScore());
+        row.put("max_rel_box_diff", d.maxRelBox());
+        row.put("mask_pixels_differing", d.maskPixels());
+        System.out.printf("%s: %d rows, unmatched %d, max rel score %.3g, max rel box %.3g, mask pixels %d%n",
+            name, official.size(), d.unmatched(), d.maxRelScore(), d.maxRelBox(), d.maskPixels());
+      }
+    }
+    ObjectNode result = Json.mapper().createObjectNode();
+    result.put("model", manifest.get("model").asText());
+    result.put("images", manifest.get("images").size());
+    result.put("rows", rowsTotal);
+    result.put("rows_above_0.3", above);
+    result.put("unmatched", unmatched);
+    result.put("max_rel_score_diff", worstScore);
+    result.put("max_rel_box_diff", worstBox);
+    result.put("mask_pixels_differing", maskPixels);
+    result.put("tolerance_rel", DETECTOR_TOLERANCE);
+    result.set("per_image", perImage);
+    Path tmp = dir.resolve("java_result.json.tmp");
+    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), result);
+    Files.move(tmp, dir.resolve("java_result.json"), StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+    System.out.printf("geneval detector real-architecture check: %d images, %d rows (%d above 0.3), unmatched %d, "
+        + "max rel score %.3g, max rel box %.3g, mask pixels differing %d%n", manifest.get("images").size(),
+        rowsTotal, above, unmatched, worstScore, worstBox, maskPixels);
+    assertTrue(manifest.get("images").size() >= 8, "at least 8 images");
+    assertEquals(0, unmatched, "detections without a partner of the same class");
+    assertTrue(worstScore <= DETECTOR_TOLERANCE, "max relative score difference " + worstScore);
+    assertTrue(worstBox <= DETECTOR_TOLERANCE, "max relative box difference " + worstBox);
+    assertEquals(0, maskPixels, "mask pixels that differ from the official masks");
+  }
+
+  /** One row of the official {@code inference_detector} result: class, box, score, mask. */
+  record OfficialRow(int cls, float[] box, float score, boolean[] mask) {}
+
+  /** Worst differences over the paired rows of one image. */
+  record DetectorDiff(int unmatched, double maxRelScore, double maxRelBox, long maskPixels) {}
+
+  static List<OfficialRow> officialRows(JsonNode rec, Path packedMasks) throws Exception {
+    int w = rec.get("width").asInt();
+    int h = rec.get("height").asInt();
+    int bytesPerMask = (w * h + 7) / 8;
+    byte[] packed = Files.readAllBytes(packedMasks);
+    List<OfficialRow> rows = new ArrayList<>();
+    int k = 0;
+    for (JsonNode r : rec.get("rows")) {
+      float[] box = new float[4];
+      for (int i = 0; i < 4; i++) {
+        box[i] = (float) r.get("box").get(i).asDouble();
+      }
+      boolean[] bits = new boolean[w * h];
+      for (int p = 0; p < bits.length; p++) {
+        // np.packbits, big-endian bit order
+        bits[p] = ((packed[k * bytesPerMask + (p >> 3)] >> (7 - (p & 7))) & 1) != 0;
+      }
+      rows.add(new OfficialRow(r.get("class").asInt(), box, (float) r.get("score").asDouble(), bits));
+      k++;
+    }
+    assertEquals((long) k * bytesPerMask, packed.length, packedMasks + ": mask bytes");
+    return rows;
+  }
+
+  /**
+   * Pairs each official row (by descending score) with the unpaired Java detection of its class whose score is
+   * closest, as check_detector.py's {@code compare} does: geneval's evaluate_image sorts each class by score, so
+   * the order inside a class list carries no meaning.
+   */
+  static DetectorDiff compare(List<OfficialRow> official, List<List<Detection>> java, double floor) {
+    List<List<Detection>> left = new ArrayList<>();
+    for (List<Detection> c : java) {
+      left.add(new ArrayList<>(c));
+    }
+    List<OfficialRow> order = new ArrayList<>(official);
+    order.sort((a, b) -> Float.compare(b.score(), a.score()));
+    int unmatched = 0;
+    double score = 0;
+    double box = 0;
+    long pixels = 0;
+    for (OfficialRow o : order) {
+      List<Detection> cands = left.get(o.cls());
+      if (cands.isEmpty()) {
+        unmatched++;
+        continue;
+      }
+      Detection best = cands.get(0);
+      for (Detection d : cands) {
+        if (Math.abs(d.score() - o.score()) < Math.abs(best.score() - o.score())) {
+          best = d;
+        }
+      }
+      cands.remove(best);
+      score = Math.max(score, Math.abs(best.score() - o.score()) / Math.max(Math.abs(o.score()), floor));
+      float[] jb = {best.x1(), best.y1(), best.x2(), best.y2()};
+      for (int i = 0; i < 4; i++) {
+        box = Math.max(box, Math.abs(jb[i] - o.box()[i]) / Math.max(Math.abs(o.box()[i]), 1.0));
+      }
+      boolean[] jm = best.mask().bits();
+      for (int p = 0; p < jm.length; p++) {
+        if (jm[p] != o.mask()[p]) {
+          pixels++;
+        }
+      }
+    }
+    for (List<Detection> c : left) {
+      unmatched += c.size();
+    }
+    return new DetectorDiff(unmatched, score, box, pixels);
   }
 
   static ObjectMask mask(Path png) throws Exception {
