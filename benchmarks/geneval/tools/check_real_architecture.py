@@ -172,13 +172,13 @@ def main(argv=None):
     install_stubs(real_mmdet="detector" in parts)
     official = import_official(a.geneval)
     if "clip" in parts:
-        clip_part(a, official, real_mmdet="detector" in parts)
+        clip_part(a, official)
     if "detector" in parts:
         import check_detector
         check_detector.detector_part(a, official, SIZES_DETECTOR, scene)
 
 
-def clip_part(a, official, real_mmdet):
+def clip_part(a, official):
     random_openai_weights(os.path.join(a.out, "random_vit_l14_openai_layout.pt"), a.seed)
     from clip_benchmark.metrics import zeroshot_classification as zsc
 
@@ -194,7 +194,8 @@ def clip_part(a, official, real_mmdet):
     # load_models as the official main does (l.145-146), then the globals color_classification reads.
     ns = argparse.Namespace(model_config="unused", model_path="unused", options={})
     init_detector = official.init_detector
-    official.init_detector = lambda *args, **kwargs: None  # the real mmdet is loaded: no detector for colours
+    # with --parts detector mmdet is the real one: the colour check needs no detector
+    official.init_detector = lambda *args, **kwargs: None
     try:
         _, (clip_model, transform, tokenizer), classnames = official.load_models(ns)
     finally:

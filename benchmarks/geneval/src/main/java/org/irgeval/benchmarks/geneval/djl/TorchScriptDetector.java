@@ -17,14 +17,19 @@ import org.irgeval.benchmarks.geneval.scoring.Detector;
 import org.irgeval.scoring.djl.TorchScriptFile;
 
 /**
- * A detector exported to TorchScript with the contract of docs/geneval.md ("Exporting the detector"):
+ * A detector exported to TorchScript with the contract of docs/geneval.md ("Detector export contract"; the
+ * Mask2Former export is tools/export_mask2former.py, checked against the official mmdet inference by
+ * RealArchitectureCheckTest):
  * <ul>
  *   <li>input: one float32 tensor (1, 3, H, W), RGB, 0..255, the image as stored (the export does mmdet's
  *       resize, normalisation and padding itself, so they stay exactly the official ones);</li>
  *   <li>output: a tuple (boxes (N,4) float32 x1,y1,x2,y2 in image pixels with exclusive x2/y2, scores (N)
  *       float32, labels (N) int64 class indices of object_names.txt, masks (N,H,W) bool/uint8/float at the
- *       image size, true where > 0.5).</li>
+ *       image size, true where > 0.5): {@code inference_detector}'s per-class lists flattened, regrouped per class
+ *       here in the module's order.</li>
  * </ul>
+ * An export may accept only the image sizes it was traced for; its refusal (an engine error whose message names
+ * the size and the traced ones) is the image's failure.
  */
 public final class TorchScriptDetector implements Detector {
   private final TorchScriptFile model;
