@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.irgeval.store.AtomicFiles;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -111,10 +111,8 @@ class OneIgRealArchitectureCheckTest {
         failures.add(part.getKey());
       }
     }
-    Path tmp = dir.resolve("java_result.json.tmp");
-    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), result);
-    Files.move(tmp, dir.resolve("java_result.json"), StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(dir.resolve("java_result.json"),
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(result));
     assertTrue(failures.isEmpty(), "over the tolerance: " + failures);
   }
 

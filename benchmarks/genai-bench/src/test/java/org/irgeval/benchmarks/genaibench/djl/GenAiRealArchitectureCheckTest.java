@@ -10,12 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.irgeval.scoring.djl.TorchScriptFile;
+import org.irgeval.store.AtomicFiles;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -108,10 +108,8 @@ class GenAiRealArchitectureCheckTest {
     result.put("tokenizer_mismatches", tokenizerMismatches);
     result.put("max_rel_diff_score_scorer", maxRelScorer);
     result.put("tolerance_rel", TOLERANCE);
-    Path tmp = dir.resolve("java_result.json.tmp");
-    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), result);
-    Files.move(tmp, dir.resolve("java_result.json"), StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(dir.resolve("java_result.json"),
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(result));
     assertTrue(maxRel <= TOLERANCE, "max relative difference " + maxRel + " over " + TOLERANCE);
     assertTrue(tokenizerMismatches == 0, tokenizerMismatches + " texts tokenized differently from the slow tokenizer");
     assertTrue(maxRelScorer <= TOLERANCE, "through GenAiVqaDjlScorer: " + maxRelScorer + " over " + TOLERANCE);

@@ -10,12 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.irgeval.benchmarks.geneval.rules.Detection;
 import org.irgeval.benchmarks.geneval.rules.ObjectMask;
+import org.irgeval.store.AtomicFiles;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -110,10 +110,8 @@ class RealArchitectureCheckTest {
     result.put("same_colour", sameColour);
     result.put("tolerance_rel", TOLERANCE);
     result.set("rows", rows);
-    Path tmp = dir.resolve("java_result.json.tmp");
-    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), result);
-    Files.move(tmp, dir.resolve("java_result.json"), StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(dir.resolve("java_result.json"),
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(result));
     System.out.printf("geneval real-architecture check: %d images, %d objects, max |diff| %.3g, max rel %.3g, "
         + "same colour %d/%d%n", manifest.get("images").size(), objects, worstAbs, worstRel, sameColour, objects);
     assertTrue(manifest.get("images").size() >= 8, "at least 8 images");
@@ -180,10 +178,8 @@ class RealArchitectureCheckTest {
     result.put("tolerance_rel", DETECTOR_TOLERANCE);
     result.put("tolerance_mask_pixel_share", MASK_PIXEL_TOLERANCE);
     result.set("per_image", perImage);
-    Path tmp = dir.resolve("java_result.json.tmp");
-    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), result);
-    Files.move(tmp, dir.resolve("java_result.json"), StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(dir.resolve("java_result.json"),
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(result));
     System.out.printf("geneval detector real-architecture check: %d images, %d rows (%d above 0.3), unmatched %d, "
         + "max rel score %.3g, max rel box %.3g, mask pixels differing %d of %d (at most %d in one mask)%n",
         manifest.get("images").size(), rowsTotal, above, unmatched, worstScore, worstBox, maskPixels,
