@@ -28,8 +28,9 @@ public final class GenEvalDjlScorerProvider implements ScorerProvider {
 
   @Override
   public ScorerDescription describe() {
-    // priority 10: below geneval-recorded (20), the default for real runs, because no Mask2Former export has been
-    // checked against mmdet yet (docs/geneval.md, "Real-architecture check"); chosen with --scorer geneval=geneval-djl
+    // priority 10: below geneval-recorded (20), the default for real runs: the Mask2Former export matches mmdet on
+    // the real architecture with random weights, not yet with the released weights on a GPU, and accepts only the
+    // sizes it was traced at (docs/geneval.md, "Real-architecture check"); chosen with --scorer geneval=geneval-djl
     return ScorerDescription.of(ID, GenEvalBenchmark.ID, ScorerDescription.Kind.MODEL,
         "GenEval rules on a TorchScript detector + CLIP image tower via DJL "
             + "(--scorer-opt detector=.pt clip=.pt clip_text=.json [device=gpu])").priority(10);

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which scorer a real (non-plumbing) GenEval run gets without {@code --scorer}: the detections file of the official
- * mmdet + open_clip pipeline, not the DJL detector, whose Mask2Former export has not been checked against mmdet
- * (docs/geneval.md, "Real-architecture check"). Discovered through the plugins' ServiceLoader files, as a run does.
+ * mmdet + open_clip pipeline, not the DJL detector, whose Mask2Former export is checked against mmdet on the real
+ * architecture with random weights only (docs/geneval.md, "Real-architecture check"). Discovered through the plugins' ServiceLoader files, as a run does.
  */
 class DefaultScorerTest {
   @Test
