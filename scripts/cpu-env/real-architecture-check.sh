@@ -9,6 +9,7 @@
 #       [--path DIR]... [--bind DIR]... [--meta NAME=VERSION]... -- PYTHON_SCRIPT ARGS...
 #
 # --path   a folder put on PYTHONPATH (e.g. open_clip/src, transformers/src); the folders are bound into the root.
+#          This script's folder is on PYTHONPATH too (check_images.py).
 # --bind   a folder made visible inside the root without going on PYTHONPATH (an official tree the script reads).
 # --meta   a package given as a source tree that another package checks with importlib.metadata: a minimal
 #          NAME-VERSION.dist-info is written under OUT/dist-info (no code; the tree on --path is what runs).
@@ -35,7 +36,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$module" ] && [ -n "$test" ] && [ -n "$prop" ] && [ -n "$out" ] && [ $# -gt 0 ] || {
-  sed -n '2,14p' "$0" >&2; exit 1; }
+  sed -n '2,15p' "$0" >&2; exit 1; }
 mkdir -p "$out"; out="$(cd "$out" && pwd)"
 pp=()
 if [ ${#metas[@]} -gt 0 ]; then
@@ -45,7 +46,7 @@ if [ ${#metas[@]} -gt 0 ]; then
   done
   pp+=("$out/dist-info")
 fi
-pp+=("${paths[@]}")
+pp+=("$here" "${paths[@]}")  # $here: check_images.py, shared by the checks
 binds=(--bind "$repo" --bind "$out")
 ld=
 if [ -n "${IRG_EVAL_OPENBLAS:-}" ]; then

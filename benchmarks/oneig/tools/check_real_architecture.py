@@ -34,9 +34,10 @@ import os
 import sys
 import types
 
-import numpy as np
 import torch
 from PIL import Image
+
+from check_images import textured_pngs  # scripts/cpu-env, on PYTHONPATH by the runner
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -80,20 +81,7 @@ class _NoneModule(types.ModuleType):
 
 
 def images(out, n, seed):
-    """n test pictures: smooth colour fields + texture, saved as PNG (the official classes read files)."""
-    rng = np.random.default_rng(seed)
-    paths = []
-    for i in range(n):
-        w, h = SIZES[i % len(SIZES)]
-        yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-        base = rng.uniform(0, 255, size=(3,))
-        freq = rng.uniform(0.005, 0.05, size=(3, 2))
-        img = np.stack([base[c] * 0.5 + 100 * np.sin(freq[c, 0] * xx + freq[c, 1] * yy) for c in range(3)], -1)
-        img += rng.normal(0, 20, size=img.shape)
-        p = os.path.join(out, f"image_{i:02d}.png")
-        Image.fromarray(np.clip(img, 0, 255).astype(np.uint8), "RGB").save(p)
-        paths.append(p)
-    return paths
+    return textured_pngs(out, n, seed, SIZES)
 
 
 def official_work(oneig, out):
