@@ -14,6 +14,7 @@ import org.irgeval.store.RunStore;
 import org.irgeval.store.record.Manifest;
 import org.irgeval.store.record.RecordJson;
 import org.irgeval.store.record.Summary;
+import org.irgeval.testkit.TestFiles;
 import org.irgeval.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,22 +39,9 @@ class RunFixtureTest {
   static Path copyRuns(Path tmp) throws Exception {
     Path runs = tmp.resolve("runs");
     for (String run : List.of("base", "cand")) {
-      copyTree(fixture().resolve(run), runs.resolve(run));
+      TestFiles.copyTree(fixture().resolve(run), runs.resolve(run));
     }
     return runs;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path q = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(q);
-        } else {
-          Files.copy(p, q);
-        }
-      }
-    }
   }
 
   /** The typed records read every key of the old files and write them back byte for byte. */

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.irgeval.store.RunLock;
 import org.irgeval.testkit.SystemTest;
+import org.irgeval.testkit.TestFiles;
 import org.irgeval.util.Hashing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class SymlinkCampaignTest {
       Path original = base.resolve(rel);
       boolean folder = Files.isDirectory(original);
       if (folder) {
-        copyTree(original, victim);
+        TestFiles.copyTree(original, victim);
       } else if (Files.exists(original)) {
         Files.copy(original, victim);
       } else {
@@ -158,18 +159,5 @@ class SymlinkCampaignTest {
   private static String manifestText(Path dir) throws IOException {
     Path m = dir.resolve("manifest.json");
     return Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS) ? Files.readString(m) : "";
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path q = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(q);
-        } else {
-          Files.copy(p, q);
-        }
-      }
-    }
   }
 }

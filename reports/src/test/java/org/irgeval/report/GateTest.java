@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.irgeval.stats.StratifiedBootstrap;
+import org.irgeval.testkit.TestFiles;
 import org.irgeval.testkit.ToyBenchmark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -129,11 +129,7 @@ class GateTest {
     run(name, seed, mistakeRate, reflectionMistakeRate);
     Path from = tmp.resolve(name);
     Path run = tmp.resolve(name + "-imported");
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Files.copy(p, run.resolve(from.relativize(p).toString()));
-      }
-    }
+    TestFiles.copyTree(from, run);
     for (String f : List.of("summary.json", "scores.jsonl")) {
       Path p = run.resolve(f);
       Files.writeString(p, Files.readString(p).replace("\"reflection\"", "\"imported\""));
