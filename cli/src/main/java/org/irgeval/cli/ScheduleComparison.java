@@ -48,11 +48,7 @@ final class ScheduleComparison {
   static final int TURNS = 2; // preset irg-paper
 
   /** One GPU pool: per-endpoint speed factors, and optionally one endpoint dying at a fraction of the ideal. */
-  record Scenario(String name, double[] speeds, int dieIndex, double dieFraction) {
-    double speedSum() {
-      return Arrays.stream(speeds).sum();
-    }
-  }
+  record Scenario(String name, double[] speeds, int dieIndex, double dieFraction) {}
 
   /** What every measurement shares. */
   record Setup(LatencyModel text, LatencyModel image, int concurrency, String payload, Path dataDir, Path scratch,

@@ -151,10 +151,6 @@ public final class RunStore implements AutoCloseable {
     return List.copyOf(repairs);
   }
 
-  public boolean hasTrajectory(String id) {
-    return trajectories.containsKey(id);
-  }
-
   public Trajectory trajectory(String id) {
     return trajectories.get(id);
   }
@@ -370,10 +366,6 @@ public final class RunStore implements AutoCloseable {
     if (!Files.exists(f) || !Arrays.equals(Files.readAllBytes(f), bytes)) {
       AtomicFiles.write(dir, f, bytes);
     }
-  }
-
-  public void writeJson(String name, Object value) throws IOException {
-    AtomicFiles.write(dir, dir.resolve(name), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
   }
 
   /**

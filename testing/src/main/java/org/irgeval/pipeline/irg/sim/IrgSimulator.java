@@ -69,8 +69,7 @@ public final class IrgSimulator implements AutoCloseable {
   private final Object gate = new Object();
   private boolean paused;
   private int waiting;
-  /** System.nanoTime() of the first trajectory request let through, and of the end of the last 200 answer (0: none). */
-  private final AtomicLong firstWorkNanos = new AtomicLong();
+  /** System.nanoTime() of the end of the last 200 answer (0: none). */
   private final AtomicLong lastAnswerNanos = new AtomicLong();
   private final Map<String, byte[]> answered = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -149,11 +148,6 @@ public final class IrgSimulator implements AutoCloseable {
     synchronized (gate) {
       return waiting;
     }
-  }
-
-  /** {@link System#nanoTime()} when the first trajectory request was let through (0: none yet). */
-  public long firstWorkNanos() {
-    return firstWorkNanos.get();
   }
 
   /** {@link System#nanoTime()} when the last 200 trajectory answer was sent in full (0: none yet). */
@@ -262,7 +256,6 @@ public final class IrgSimulator implements AutoCloseable {
         waiting--;
       }
     }
-    firstWorkNanos.compareAndSet(0, System.nanoTime());
     int count = trajectoryRequests.incrementAndGet();
     if (config.dieAfter() >= 0 && count > config.dieAfter()) {
       record(n, "POST", "/v1/trajectory", body, -1, "dropped");

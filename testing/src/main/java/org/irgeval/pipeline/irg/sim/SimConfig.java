@@ -163,11 +163,6 @@ public record SimConfig(String name, LatencyModel textLatency, LatencyModel imag
         systemPrompts, imageSize, serial, weights, checkpointSha256, faultDelayMs, keyedLatency, payload);
   }
 
-  public SimConfig withModes(List<String> m) {
-    return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, m,
-        systemPrompts, imageSize, serial, weights, checkpointSha256, faultDelayMs, keyedLatency, payload);
-  }
-
   public SimConfig withSystemPrompts(Map<String, String> shaByMode) {
     return new SimConfig(name, textLatency, imageLatency, sleepScale, failureRates, dieAfter, capacity, seed, modes,
         shaByMode, imageSize, serial, weights, checkpointSha256, faultDelayMs, keyedLatency, payload);
