@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -23,7 +25,10 @@ import org.irgeval.util.Json;
  * One tiny chat-completions request to the judge before any work: a white 8x8 image and "Answer with one word:
  * yes or no.", {@code max_tokens} 1, and {@code logprobs} when a scorer reads them. It proves, in seconds, that the
  * URL answers, that the key (from the named environment variable) is accepted, that the model exists, that it takes
- * an image, and that the reply has the shape the scorers parse.
+ * an image, and that the reply has the shape the scorers parse. A transient answer (a reset or cut connection, HTTP
+ * 429 or 5xx, a 200 whose body is not JSON) is asked again up to the run's {@code --judge-retries}, as the run itself
+ * would: a judge that drops one request must not stop a run before it starts; a refused key, a closed port, a
+ * timeout or a reply of the wrong shape fails at once.
  */
 public final class JudgeProbe {
   /** The connection wait; a closed port answers at once, an unroutable host takes this long. */
@@ -39,9 +44,20 @@ public final class JudgeProbe {
     this.env = env;
   }
 
-  /** Probes {@code model} at {@code cfg}'s URL; never throws. */
+  /** Probes {@code model} at {@code cfg}'s URL, asking again after a transient answer; never throws. */
   public CheckResult probe(JudgeConfig cfg, String model, boolean logprobs) {
     long t0 = System.nanoTime();
+    Attempt a = attempt(cfg, model, logprobs, t0);
+    for (int retry = 1; a.transientFailure() && retry <= cfg.maxRetries(); retry++) {
+      a = attempt(cfg, model, logprobs, t0);
+    }
+    return a.result();
+  }
+
+  /** One request's outcome; {@code transientFailure}: worth asking again (the run's retries would). */
+  private record Attempt(CheckResult result, boolean transientFailure) {}
+
+  private Attempt attempt(JudgeConfig cfg, String model, boolean logprobs, long t0) {
     URI uri = cfg.chatCompletionsUri();
     String key = cfg.apiKeyEnv() == null ? null : env.apply(cfg.apiKeyEnv());
     String name = "judge " + model + (logprobs ? " (logprobs)" : "");
@@ -69,44 +85,56 @@ public final class JudgeProbe {
       HttpResponse<String> r = client.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String text = redact(r.body(), key);
       if (r.statusCode() == 401 || r.statusCode() == 403) {
-        return result(name, CheckResult.Status.FAIL, uri + " refused the key (HTTP " + r.statusCode() + "; "
+        return done(result(name, CheckResult.Status.FAIL, uri + " refused the key (HTTP " + r.statusCode() + "; "
             + (key == null || key.isBlank() ? "$" + cfg.apiKeyEnv() + " is not set" : "from $" + cfg.apiKeyEnv())
-            + "): " + snippet(text), t0);
+            + "): " + snippet(text), t0));
       }
       if (r.statusCode() == 429 || r.statusCode() >= 500) {
         // reachable, key not refused; busy or failing now: the run's bounded retries deal with that
-        return result(name, CheckResult.Status.WARN, uri + " answered HTTP " + r.statusCode() + " (busy or failing"
-            + " now; the run retries such answers): " + snippet(text), t0);
+        return again(result(name, CheckResult.Status.WARN, uri + " answered HTTP " + r.statusCode() + " (busy or"
+            + " failing now; the run retries such answers): " + snippet(text), t0));
       }
       if (r.statusCode() != 200) {
-        return result(name, CheckResult.Status.FAIL, uri + " answered HTTP " + r.statusCode() + " to a one-token"
-            + " request for model " + model + ": " + snippet(text), t0);
+        return done(result(name, CheckResult.Status.FAIL, uri + " answered HTTP " + r.statusCode() + " to a one-token"
+            + " request for model " + model + ": " + snippet(text), t0));
       }
       JsonNode n;
       try {
         n = mapper.readTree(r.body());
       } catch (IOException e) {
-        return result(name, CheckResult.Status.FAIL, uri + " answered 200 but not JSON: " + snippet(text), t0);
+        return again(result(name, CheckResult.Status.FAIL, uri + " answered 200 but not JSON: " + snippet(text), t0));
       }
       JsonNode choice = n.path("choices").path(0);
       if (!choice.path("message").has("content")) {
-        return result(name, CheckResult.Status.FAIL, uri + " answered 200 but not a chat completion (no"
-            + " choices[0].message.content): " + snippet(text), t0);
+        return done(result(name, CheckResult.Status.FAIL, uri + " answered 200 but not a chat completion (no"
+            + " choices[0].message.content): " + snippet(text), t0));
       }
       if (logprobs && choice.path("logprobs").path("content").path(0).path("top_logprobs").size() == 0) {
-        return result(name, CheckResult.Status.FAIL, uri + " answered without choices[0].logprobs.content[0]"
+        return done(result(name, CheckResult.Status.FAIL, uri + " answered without choices[0].logprobs.content[0]"
             + ".top_logprobs, which the scorer reads (P(\"Yes\")): serve a model with logprobs (vLLM does; check the"
-            + " provider's docs)", t0);
+            + " provider's docs)", t0));
       }
       String answer = choice.path("message").path("content").asText();
-      return result(name, CheckResult.Status.OK, uri + " answered '" + redact(answer, key) + "' as "
-          + n.path("model").asText(model) + (logprobs ? " with top logprobs" : ""), t0);
+      return done(result(name, CheckResult.Status.OK, uri + " answered '" + redact(answer, key) + "' as "
+          + n.path("model").asText(model) + (logprobs ? " with top logprobs" : ""), t0));
+    } catch (ConnectException | HttpTimeoutException e) {
+      // nothing listens there, or nothing answered within the timeouts: asking again would only delay the verdict
+      return done(result(name, CheckResult.Status.FAIL, uri + " unreachable: " + Downloader.cause(e), t0));
     } catch (IOException e) {
-      return result(name, CheckResult.Status.FAIL, uri + " unreachable: " + Downloader.cause(e), t0);
+      return again(result(name, CheckResult.Status.FAIL, uri + " unreachable: " + Downloader.cause(e), t0));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return result(name, CheckResult.Status.FAIL, uri + ": interrupted", t0);
+      return done(result(name, CheckResult.Status.FAIL, uri + ": interrupted", t0));
     }
+  }
+
+  /** A final outcome, OK or not: nothing to ask again. */
+  private static Attempt done(CheckResult r) {
+    return new Attempt(r, false);
+  }
+
+  private static Attempt again(CheckResult r) {
+    return new Attempt(r, true);
   }
 
   private static CheckResult result(String name, CheckResult.Status s, String message, long t0) {
